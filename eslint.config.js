@@ -1,0 +1,22 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      // User text must only ever reach the DOM as text.
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Insert user text with textContent, never as HTML.' },
+        { property: 'outerHTML', message: 'Insert user text with textContent, never as HTML.' },
+        { property: 'insertAdjacentHTML', message: 'Insert user text as text, never as HTML.' },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+);

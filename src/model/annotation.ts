@@ -1,0 +1,72 @@
+/**
+ * Annotations: tagged spans of an article's canonical text.
+ *
+ * This is the persisted shape — plain, serialisable data with offsets in
+ * Unicode code points. Live views (ProseMirror decorations, DOM rows) are
+ * derived from it and never stored.
+ */
+
+export const ANNOTATION_KINDS = ['claim', 'quote', 'event'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
+
+/** Per-kind fields. Values of other kinds are kept when the kind changes, so a change of mind loses nothing. */
+export interface AnnotationFields {
+  /** quote: who said it. */
+  speaker?: string;
+  /** claim: who makes the claim. */
+  claimant?: string;
+  /** event: when it happened, free text ("janvier 2021"). */
+  date?: string;
+}
+
+/** Which field belongs to which kind. */
+export const KIND_FIELD: Record<AnnotationKind, keyof AnnotationFields> = {
+  quote: 'speaker',
+  claim: 'claimant',
+  event: 'date',
+};
+
+export interface Annotation {
+  /** A UUID. */
+  id: string;
+  articleId: string;
+  kind: AnnotationKind;
+  /** Start offset in code points of the canonical text, inclusive. */
+  start: number;
+  /** End offset in code points of the canonical text, exclusive. */
+  end: number;
+  /** The text of the span, and 32 code points of context either side. */
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  fields: AnnotationFields;
+  /** RFC 3339 timestamps. */
+  created: string;
+  modified: string;
+  /**
+   * Set when the annotation could not be anchored in the article's current
+   * text (after an import or a revision). An orphan keeps its quote and
+   * waits to be re-attached; it is never dropped.
+   */
+  orphaned?: boolean;
+}
+
+export function isAnnotationKind(value: unknown): value is AnnotationKind {
+  return typeof value === 'string' && (ANNOTATION_KINDS as readonly string[]).includes(value);
+}
+
+/** Document order: by start, then the longer span first so containers precede what they contain. */
+export function compareAnnotations(a: Annotation, b: Annotation): number {
+  return a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
+}
+
+/** A fresh RFC 3339 timestamp. */
+export function now(): string {
+  return new Date().toISOString();
+}
+
+/** A new random id (RFC 4122 v4). */
+export function newId(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,41 @@
+/**
+ * Articles: the immutable text people annotate.
+ *
+ * An article is a list of typed blocks. Its canonical text — the string every
+ * annotation offset points into — is the blocks' text joined with "\n\n".
+ * Nothing in Glossa edits an article's text; a revised article is a new
+ * version (see the library), never an in-place change.
+ */
+
+/** The structural roles a block can have, in the order a news article uses them. */
+export const BLOCK_TYPES = ['title', 'standfirst', 'heading', 'paragraph', 'blockquote'] as const;
+export type BlockType = (typeof BLOCK_TYPES)[number];
+
+export interface ArticleBlock {
+  type: BlockType;
+  text: string;
+}
+
+/** The persisted shape of an article. */
+export interface Article {
+  /** Stable id, used in URLs (`?article=…`) and as the W3C target's key. */
+  id: string;
+  title: string;
+  /** BCP 47 language of the text, e.g. "fr". */
+  lang: string;
+  blocks: ArticleBlock[];
+  /** Where the text came from (a URL or a file name), when known. */
+  source?: string;
+}
+
+/** The separator between blocks in the canonical text. */
+export const BLOCK_SEPARATOR = '\n\n';
+
+/** The canonical text of an article: its blocks' text joined with "\n\n". */
+export function canonicalText(blocks: readonly ArticleBlock[]): string {
+  return blocks.map((b) => b.text).join(BLOCK_SEPARATOR);
+}
+
+export function isBlockType(value: unknown): value is BlockType {
+  return typeof value === 'string' && (BLOCK_TYPES as readonly string[]).includes(value);
+}

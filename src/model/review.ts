@@ -1,0 +1,34 @@
+/**
+ * Translator review of tagged quotes: one record per quote annotation.
+ */
+
+export const REVIEW_STATUSES = ['to-review', 'translated', 'approved', 'needs-revision'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export interface Review {
+  /** The quote annotation this review is about (one review per quote). */
+  annotationId: string;
+  articleId: string;
+  /** English rendering of the quote. */
+  translation: string;
+  /**
+   * 'suggestion' while the translation is the gloss of the quote's sentence
+   * that nobody has edited or accepted yet; 'human' once someone has.
+   */
+  origin: 'suggestion' | 'human';
+  status: ReviewStatus;
+  comment: string;
+  /** RFC 3339. */
+  modified: string;
+  /**
+   * The quote's span and text when it was last approved, so that a later
+   * change of the quote sends the review back to "to review".
+   */
+  approvedQuote?: { start: number; end: number; exact: string };
+  /** Why the status went back to "to review", shown to the translator (an i18n key). */
+  staleReason?: 'quote-changed';
+}
+
+export function isReviewStatus(value: unknown): value is ReviewStatus {
+  return typeof value === 'string' && (REVIEW_STATUSES as readonly string[]).includes(value);
+}
