@@ -1,0 +1,365 @@
+/**
+ * The annotator screen: wires the article view, the session (records,
+ * history, storage), the toolbar, the sidebar and the details panel.
+ *
+ * Data flows one way. Every action becomes a session change; the session
+ * notifies; this module turns each notification into incremental updates
+ * of the highlights, the list and the panel — whatever the change's origin
+ * (this tab, undo, another tab).
+ */
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { CodePointIndex } from '../anchoring/code-points';
+import { describe, trimSpan } from '../anchoring/describe';
+import { canonicalText } from '../model/article';
+import {
+  newId,
+  now,
+  type Annotation,
+  type AnnotationFields,
+  type AnnotationKind,
+} from '../model/annotation';
+import { SortedAnnotations } from '../model/sorted-annotations';
+import {
+  annotationChange,
+  type ArticleSession,
+  type SessionChange,
+} from '../session/article-session';
+import { createArticleView, TAG_KEYS } from '../editor/view';
+import { highlightSpan, updateHighlights, type HighlightSpan } from '../editor/plugins/annotations';
+import { offsetToPos, posToOffset } from '../editor/positions';
+import { i18n, setUiLanguage, t } from '../i18n/i18n';
+import { createToolbar, type Toolbar } from '../ui/toolbar';
+import { createSidebar, type Sidebar } from '../ui/sidebar';
+import { createDetailsPanel, type DetailsPanel } from '../ui/details-panel';
+import { pickAnnotation, showHelp } from '../ui/dialogs';
+import { attachHoverCard } from '../ui/hover-card';
+import type { Notices } from '../ui/notices';
+import { isTypingTarget } from '../ui/dom';
+import type { Plugin } from 'prosemirror-state';
+
+export interface AnnotatorLayout {
+  toolbar: HTMLElement;
+  article: HTMLElement;
+  sidebar: HTMLElement;
+  details: HTMLElement;
+}
+
+export interface Annotator {
+  readonly session: ArticleSession;
+  readonly view: EditorView;
+  readonly toolbar: Toolbar;
+  readonly index: CodePointIndex;
+  select(id: string | null, options?: { scroll?: boolean; focusPanel?: boolean }): void;
+  /** Extra help rows from other modules. */
+  addHelpRows(rows: () => [string, string][]): void;
+  /** Listeners for the selected annotation (gloss panel …). */
+  onSelect(listener: (id: string | null) => void): void;
+  /** Listeners for the view's state (cursor moves). */
+  onViewUpdate(listener: (view: EditorView) => void): void;
+  translate(): void;
+  destroy(): void;
+}
+
+const FLASH_MS = 1200;
+
+function spanOf(index: CodePointIndex, a: Annotation): HighlightSpan {
+  return {
+    id: a.id,
+    kind: a.kind,
+    from: offsetToPos(index, a.start),
+    to: offsetToPos(index, a.end),
+  };
+}
+
+export function createAnnotator(
+  layout: AnnotatorLayout,
+  session: ArticleSession,
+  notices: Notices,
+  extraPlugins: Plugin[] = [],
+): Annotator {
+  const index = new CodePointIndex(canonicalText(session.article.blocks));
+  const sorted = new SortedAnnotations(session.annotations.values());
+  let selected: string | null = null;
+  let flashTimer = 0;
+  const selectListeners: ((id: string | null) => void)[] = [];
+  const viewListeners: ((view: EditorView) => void)[] = [];
+  const helpRows: (() => [string, string][])[] = [];
+
+  // ---- actions
+
+  function tag(kind: AnnotationKind): void {
+    const { from, to } = view.state.selection;
+    if (from === to) {
+      notices.status(t('tag.emptySelection'), 'error');
+      return;
+    }
+    const span = trimSpan(index, posToOffset(index, from), posToOffset(index, to));
+    if (!span) {
+      notices.status(t('tag.onlyWhitespace'), 'error');
+      return;
+    }
+    const time = now();
+    const annotation: Annotation = {
+      id: newId(),
+      articleId: session.article.id,
+      kind,
+      start: span.start,
+      end: span.end,
+      ...describe(index, span.start, span.end),
+      note: '',
+      fields: {},
+      created: time,
+      modified: time,
+    };
+    session.apply(annotationChange(annotation.id, annotation));
+    select(annotation.id, { scroll: false });
+    notices.status(t('tag.created', { kind: t(`kind.${kind}`) }));
+  }
+
+  function edit(id: string, patch: Partial<Annotation>, group?: string): void {
+    const current = session.annotations.get(id);
+    if (!current) return;
+    session.apply(annotationChange(id, { ...current, ...patch, modified: now() }), { group });
+  }
+
+  function remove(id: string): void {
+    if (!session.annotations.has(id)) return;
+    session.apply(annotationChange(id, null));
+    notices.status(t('tag.deleted'));
+    view.focus();
+  }
+
+  function undo(): void {
+    notices.status(session.undo() ? t('tag.undone') : t('tag.nothingToUndo'));
+  }
+  function redo(): void {
+    notices.status(session.redo() ? t('tag.redone') : t('tag.nothingToRedo'));
+  }
+
+  function select(
+    id: string | null,
+    options: { scroll?: boolean; focusPanel?: boolean } = {},
+  ): void {
+    if (id && !session.annotations.has(id)) id = null;
+    selected = id;
+    const a = id ? session.annotations.get(id) : undefined;
+    const flash = options.scroll && a && !a.orphaned ? id : undefined;
+    view.dispatch(
+      updateHighlights(view.state.tr, { selected: id, ...(flash !== undefined ? { flash } : {}) }),
+    );
+    if (flash) {
+      window.clearTimeout(flashTimer);
+      flashTimer = window.setTimeout(
+        () => view.dispatch(updateHighlights(view.state.tr, { flash: null })),
+        FLASH_MS,
+      );
+      scrollToAnnotation(flash);
+    }
+    details.show(a ?? null);
+    sidebar.setSelected(id);
+    for (const l of selectListeners) l(id);
+    if (options.focusPanel) details.focus();
+  }
+
+  function scrollToAnnotation(id: string): void {
+    const span = highlightSpan(view.state, id);
+    if (!span) return;
+    const el = view.dom.querySelector(`mark[data-annotation-id="${CSS.escape(id)}"]`);
+    if (el) el.scrollIntoView({ block: 'center' });
+    else {
+      const { node } = view.domAtPos(span.from);
+      (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' });
+    }
+  }
+
+  /** Enter or a click on highlights: one annotation selects it; several ask which. */
+  function activate(spans: HighlightSpan[]): void {
+    const candidates = spans
+      .map((s) => session.annotations.get(s.id))
+      .filter((a): a is Annotation => !!a);
+    if (candidates.length === 0) return;
+    if (candidates.length === 1) select(candidates[0]!.id);
+    else pickAnnotation(candidates, (id) => select(id, { focusPanel: true }));
+  }
+
+  function help(): void {
+    const key = (k: string) => k.toUpperCase();
+    showHelp([
+      [key(TAG_KEYS.claim), t('help.tagClaim')],
+      [key(TAG_KEYS.quote), t('help.tagQuote')],
+      [key(TAG_KEYS.event), t('help.tagEvent')],
+      ['Enter', t('help.open')],
+      ['Shift+← → ↑ ↓', t('help.select')],
+      ['Ctrl+Z', t('help.undo')],
+      ['Ctrl+Shift+Z, Ctrl+Y', t('help.redo')],
+      ['/', t('help.search')],
+      ['↑ ↓ Home End', t('help.list')],
+      ['Delete', t('help.deleteAnn')],
+      ['Alt+A', t('help.focusArticle')],
+      ['Esc', t('help.escape')],
+      ['?', t('help.help')],
+      ...helpRows.flatMap((r) => r()),
+    ]);
+  }
+
+  // ---- components
+
+  const view = createArticleView(
+    layout.article,
+    session.article.blocks,
+    [...session.annotations.values()].filter((a) => !a.orphaned).map((a) => spanOf(index, a)),
+    {
+      tag,
+      activate: (spans) => activate(spans),
+      update: (v) => {
+        refreshToolbar();
+        for (const l of viewListeners) l(v);
+      },
+      plugins: extraPlugins,
+    },
+  );
+  view.dom.setAttribute('lang', session.article.lang);
+  view.dom.id = 'article-text';
+
+  const toolbar = createToolbar(layout.toolbar, {
+    tag: (kind) => {
+      tag(kind);
+      view.focus();
+    },
+    undo,
+    redo,
+    setLanguage: (lang) => void setUiLanguage(lang),
+    help,
+    retrySave: () => void session.retry(),
+  });
+  const sidebar: Sidebar = createSidebar(layout.sidebar, {
+    choose: (id) => select(id, { scroll: true }),
+    isUnsaved: (id) => session.isUnsaved('annotations', id),
+  });
+  const details: DetailsPanel = createDetailsPanel(layout.details, {
+    setKind: (id, kind) => edit(id, { kind }),
+    setNote: (id, note) => edit(id, { note }, `note:${id}`),
+    setField: (id, field: keyof AnnotationFields, value) => {
+      const current = session.annotations.get(id);
+      if (current)
+        edit(id, { fields: { ...current.fields, [field]: value } }, `field:${id}:${field}`);
+    },
+    remove,
+    close: () => {
+      select(null);
+      view.focus();
+    },
+  });
+  const detachHover = attachHoverCard(view.dom);
+
+  function refreshToolbar(): void {
+    toolbar.update({
+      canTag: !view.state.selection.empty,
+      canUndo: session.canUndo,
+      canRedo: session.canRedo,
+    });
+  }
+
+  // ---- session → views
+
+  const unsubscribe = session.subscribe(({ change }: SessionChange) => {
+    const changes = change.annotations;
+    if (!changes || changes.size === 0) {
+      refreshToolbar();
+      return;
+    }
+    const upsert: HighlightSpan[] = [];
+    const removeIds: string[] = [];
+    for (const [id, value] of changes) {
+      if (value && !value.orphaned) upsert.push(spanOf(index, value));
+      else removeIds.push(id);
+    }
+    sorted.update(changes);
+    sidebarItems = sorted.list;
+    view.dispatch(
+      updateHighlights(view.state.tr, {
+        upsert,
+        remove: removeIds,
+        ...(selected && changes.get(selected) === null ? { selected: null } : {}),
+      }),
+    );
+    sidebar.setAnnotations(sidebarItems);
+    if (selected && changes.has(selected)) {
+      const a = session.annotations.get(selected);
+      if (!a) select(null);
+      else details.show(a);
+    }
+    refreshToolbar();
+  });
+  let sidebarItems = sorted.list;
+  sidebar.setAnnotations(sidebarItems);
+  const unsubscribeSave = session.onSaveState((state) => {
+    toolbar.setSaveState(state);
+    sidebar.setAnnotations(sidebarItems);
+  });
+  toolbar.setSaveState(session.saveState);
+
+  // ---- keys that work everywhere on this screen
+
+  function onKeyDown(e: KeyboardEvent): void {
+    const mod = e.ctrlKey || e.metaKey;
+    const typing = isTypingTarget(e.target);
+    if (mod && !e.altKey && e.key.toLowerCase() === 'z' && !typing) {
+      e.preventDefault();
+      if (e.shiftKey) redo();
+      else undo();
+    } else if (mod && !e.altKey && e.key.toLowerCase() === 'y' && !typing) {
+      e.preventDefault();
+      redo();
+    } else if (!mod && e.key === '/' && !typing && !document.querySelector('dialog[open]')) {
+      e.preventDefault();
+      sidebar.focusSearch();
+    } else if (!mod && e.key === '?' && !typing && !document.querySelector('dialog[open]')) {
+      e.preventDefault();
+      help();
+    } else if (e.altKey && !mod && e.code === 'KeyA') {
+      e.preventDefault();
+      view.focus();
+    }
+  }
+  document.addEventListener('keydown', onKeyDown);
+
+  // Leaving a field ends its undo group, so the next edit of it undoes separately.
+  layout.details.addEventListener('focusout', () => session.closeHistoryGroup());
+
+  function translate(): void {
+    toolbar.translate();
+    sidebar.translate();
+    details.translate();
+    layout.article.setAttribute('aria-label', t('app.articleLabel'));
+    view.dom.setAttribute('aria-label', t('app.articleLabel'));
+  }
+  translate();
+  i18n.on('languageChanged', translate);
+  refreshToolbar();
+
+  // Restore the selection's text position on the first focus: the caret starts at the article's start.
+  view.dispatch(view.state.tr.setSelection(TextSelection.atStart(view.state.doc)));
+
+  return {
+    session,
+    view,
+    toolbar,
+    index,
+    select,
+    addHelpRows: (rows) => helpRows.push(rows),
+    onSelect: (l) => selectListeners.push(l),
+    onViewUpdate: (l) => viewListeners.push(l),
+    translate,
+    destroy() {
+      unsubscribe();
+      unsubscribeSave();
+      detachHover();
+      i18n.off('languageChanged', translate);
+      document.removeEventListener('keydown', onKeyDown);
+      window.clearTimeout(flashTimer);
+      view.destroy();
+    },
+  };
+}

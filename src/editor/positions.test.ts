@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { CodePointIndex } from '../anchoring/code-points';
+import { BLOCK_SEPARATOR, canonicalText, type ArticleBlock } from '../model/article';
+import { articleDoc } from './schema';
+import { offsetToPos, posToOffset } from './positions';
+
+const blockText = fc
+  .array(fc.constantFrom('a', 'é', '«', ' ', '😀', '𝄞', 'Z', '’', '\u00a0'), { maxLength: 30 })
+  .map((a) => a.join(''));
+const blocks = fc.array(
+  fc.record({
+    type: fc.constantFrom(
+      'title',
+      'paragraph',
+      'heading',
+      'blockquote',
+      'standfirst',
+    ) as fc.Arbitrary<ArticleBlock['type']>,
+    text: blockText,
+  }),
+  { minLength: 1, maxLength: 8 },
+);
+
+/** A random span [a, b) of code points in a text of `length` code points. */
+function span(length: number, x: number, y: number): [number, number] {
+  const a = x % (length + 1);
+  const b = y % (length + 1);
+  return [Math.min(a, b), Math.max(a, b)];
+}
+
+describe('offsets ↔ positions', () => {
+  it('a span maps to document positions whose text is the span, within and across blocks', () => {
+    fc.assert(
+      fc.property(blocks, fc.nat(), fc.nat(), (bs, x, y) => {
+        const text = canonicalText(bs);
+        const index = new CodePointIndex(text);
+        const doc = articleDoc(bs);
+        const [a, b] = span(index.length, x, y);
+        const from = offsetToPos(index, a);
+        const to = offsetToPos(index, b);
+        expect(to - from).toBe(index.toUtf16(b) - index.toUtf16(a));
+        // textBetween puts the separator between blocks, as the canonical text does.
+        const inDoc = doc.textBetween(from, to, BLOCK_SEPARATOR);
+        const expected = Array.from(text).slice(a, b).join('');
+        // A span starting or ending on a separator covers only part of it in the text,
+        // and none of it in the document; compare with separators removed then.
+        expect(inDoc.replace(/\n\n/g, '')).toBe(expected.replace(/\n/g, ''));
+        if (!expected.startsWith('\n') && !expected.endsWith('\n')) expect(inDoc).toBe(expected);
+      }),
+    );
+  });
+
+  it('round-trips every offset that lies inside a block', () => {
+    fc.assert(
+      fc.property(blocks, (bs) => {
+        const index = new CodePointIndex(canonicalText(bs));
+        const doc = articleDoc(bs);
+        let offset = 0;
+        for (const b of bs) {
+          const n = Array.from(b.text).length;
+          for (let i = 0; i <= n; i++) {
+            const pos = offsetToPos(index, offset + i);
+            expect(doc.resolve(pos).parent.isTextblock).toBe(true);
+            expect(posToOffset(index, pos)).toBe(offset + i);
+          }
+          offset += n + BLOCK_SEPARATOR.length;
+        }
+      }),
+    );
+  });
+
+  it('holds for the shipped article, whose blocks are the seed file lines', () => {
+    const seed = readFileSync(
+      new URL('../../../shared/articles/parler-amazon.fr.txt', import.meta.url),
+      'utf8',
+    );
+    const article = JSON.parse(
+      readFileSync(new URL('../../public/articles/parler-amazon-fr.json', import.meta.url), 'utf8'),
+    ) as { blocks: ArticleBlock[] };
+    expect(article.blocks.map((b) => b.text)).toEqual(seed.replace(/\n$/, '').split('\n'));
+    const doc = articleDoc(article.blocks);
+    expect(doc.childCount).toBe(14);
+    const index = new CodePointIndex(canonicalText(article.blocks));
+    const at = index.text.indexOf('diffamation');
+    expect(doc.textBetween(offsetToPos(index, at), offsetToPos(index, at + 11))).toBe(
+      'diffamation',
+    );
+  });
+});

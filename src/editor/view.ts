@@ -1,0 +1,81 @@
+/**
+ * The article view: a ProseMirror EditorView over the immutable article,
+ * with the highlight plugin and Glossa's editor keys, built in one place.
+ */
+import { EditorState, TextSelection, type Plugin } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { keymap } from 'prosemirror-keymap';
+import type { ArticleBlock } from '../model/article';
+import type { AnnotationKind } from '../model/annotation';
+import { articleDoc } from './schema';
+import { highlightPlugin, highlightsAt, type HighlightSpan } from './plugins/annotations';
+import { readOnlyText } from './read-only';
+
+export interface ArticleViewHandlers {
+  /** One-key tagging from inside the article. */
+  tag(kind: AnnotationKind): void;
+  /** Enter or a click on highlighted text: the annotations under the position, innermost first. */
+  activate(spans: HighlightSpan[], pos: number): void;
+  /** The selection or the highlights changed. */
+  update(view: EditorView): void;
+  /** Extra plugins (gloss markers, …), added after Glossa's own. */
+  plugins?: Plugin[];
+}
+
+/** Keys the article handles itself. Shown in tooltips and the README. */
+export const TAG_KEYS: Record<AnnotationKind, string> = { claim: 'c', quote: 'q', event: 'e' };
+
+export function createArticleView(
+  mount: HTMLElement,
+  blocks: readonly ArticleBlock[],
+  initial: HighlightSpan[],
+  handlers: ArticleViewHandlers,
+): EditorView {
+  const tagKeys = Object.fromEntries(
+    (Object.entries(TAG_KEYS) as [AnnotationKind, string][]).map(([kind, k]) => [
+      k,
+      () => {
+        handlers.tag(kind);
+        return true;
+      },
+    ]),
+  );
+  const state = EditorState.create({
+    doc: articleDoc(blocks),
+    plugins: [
+      readOnlyText(),
+      keymap({
+        ...tagKeys,
+        Enter: (st) => {
+          const spans = highlightsAt(st, st.selection.head);
+          handlers.activate(spans, st.selection.head);
+          return true;
+        },
+        Escape: (st, dispatch) => {
+          if (st.selection.empty) return false;
+          dispatch?.(st.tr.setSelection(TextSelection.create(st.doc, st.selection.head)));
+          return true;
+        },
+      }),
+      highlightPlugin(initial),
+      ...(handlers.plugins ?? []),
+    ],
+  });
+  const view: EditorView = new EditorView(mount, {
+    state,
+    dispatchTransaction(tr) {
+      view.updateState(view.state.apply(tr));
+      handlers.update(view);
+    },
+    handleClick(v, pos, event) {
+      // A plain click on highlighted text selects its annotation; a drag or
+      // Shift+click selects text as usual.
+      if (event.shiftKey || document.getSelection()?.isCollapsed === false) return false;
+      const spans = highlightsAt(v.state, pos);
+      if (spans.length === 0) return false;
+      handlers.activate(spans, pos);
+      return false;
+    },
+  });
+  return view;
+}

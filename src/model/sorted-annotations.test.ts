@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { compareAnnotations, type Annotation } from './annotation';
+import { SortedAnnotations } from './sorted-annotations';
+
+function ann(id: string, start: number, end: number): Annotation {
+  return {
+    id,
+    articleId: 'a',
+    kind: 'claim',
+    start,
+    end,
+    exact: '',
+    prefix: '',
+    suffix: '',
+    note: '',
+    fields: {},
+    created: '',
+    modified: '',
+  };
+}
+
+const op = fc.record({
+  id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'),
+  start: fc.nat(50),
+  len: fc.integer({ min: 1, max: 20 }),
+  del: fc.boolean(),
+});
+
+describe('SortedAnnotations', () => {
+  it('stays equal to a full sort after any sequence of upserts and deletes', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const byId = new Map<string, Annotation>();
+        const sorted = new SortedAnnotations([]);
+        for (const o of ops) {
+          const value = o.del ? null : ann(o.id, o.start, o.start + o.len);
+          sorted.update([[o.id, value]]);
+          if (value) byId.set(o.id, value);
+          else byId.delete(o.id);
+        }
+        expect(sorted.list.map((a) => a.id)).toEqual(
+          [...byId.values()].sort(compareAnnotations).map((a) => a.id),
+        );
+      }),
+    );
+  });
+});

@@ -1,0 +1,296 @@
+/**
+ * The live state of one open article: its annotations, reviews and glosses
+ * in memory, the undo history over them, and their way to disk and to other
+ * tabs.
+ *
+ * Memory first: a change is applied and shown at once, then written in its
+ * own transaction. A write that fails leaves the record marked unsaved (and
+ * retried with the next change or on request) — the app keeps working and
+ * nothing is thrown away. A committed change is announced on a
+ * BroadcastChannel; other tabs on the article re-read just those records.
+ */
+import type { Annotation } from '../model/annotation';
+import type { UserGloss } from '../model/gloss';
+import type { Review } from '../model/review';
+import type { StoredArticle } from '../store/db';
+import {
+  RECORD_STORES,
+  type ArticleRecords,
+  type Change,
+  type RecordStore,
+  type RecordTypes,
+  type Repository,
+} from '../store/repository';
+
+/** Stores held in a session (the article record itself is the library's). */
+type SessionStore = Exclude<RecordStore, 'articles'>;
+const SESSION_STORES = RECORD_STORES.filter((s): s is SessionStore => s !== 'articles');
+
+export type SaveState = 'saved' | 'saving' | 'unsaved';
+export type ChangeOrigin = 'local' | 'undo' | 'redo' | 'remote';
+
+export interface SessionChange {
+  change: Change;
+  origin: ChangeOrigin;
+}
+
+interface HistoryEntry {
+  before: Change;
+  after: Change;
+  /** Consecutive changes with the same group (typing in one field) undo as one. */
+  group?: string;
+  time: number;
+}
+
+/** Message posted to other tabs after a commit. */
+interface SyncMessage {
+  articleId: string;
+  tab: string;
+  keys: Partial<Record<SessionStore, string[]>>;
+}
+
+const HISTORY_LIMIT = 500;
+const GROUP_WINDOW_MS = 1500;
+export const SYNC_CHANNEL = 'glossa-sync';
+
+export interface SessionOptions {
+  /** Null when IndexedDB is unavailable: everything stays in memory, marked unsaved. */
+  repository: Repository | null;
+  /** Where commits are announced; null to stay silent (tests). */
+  channel?: BroadcastChannel | null;
+}
+
+export class ArticleSession {
+  readonly annotations = new Map<string, Annotation>();
+  readonly reviews = new Map<string, Review>();
+  readonly glosses = new Map<string, UserGloss>();
+
+  private readonly listeners = new Set<(c: SessionChange) => void>();
+  private readonly saveListeners = new Set<(s: SaveState, error?: unknown) => void>();
+  private readonly dirty: Record<SessionStore, Set<string>> = {
+    annotations: new Set(),
+    reviews: new Set(),
+    glosses: new Set(),
+  };
+  private undoStack: HistoryEntry[] = [];
+  private redoStack: HistoryEntry[] = [];
+  private writing: Promise<void> = Promise.resolve();
+  private pendingWrites = 0;
+  private readonly tabId = crypto.randomUUID();
+  private readonly repository: Repository | null;
+  private readonly channel: BroadcastChannel | null;
+  saveState: SaveState;
+  lastError: unknown = null;
+
+  constructor(
+    readonly article: StoredArticle,
+    records: ArticleRecords,
+    options: SessionOptions,
+  ) {
+    for (const a of records.annotations) this.annotations.set(a.id, a);
+    for (const r of records.reviews) this.reviews.set(r.annotationId, r);
+    for (const g of records.glosses) this.glosses.set(g.key, g);
+    this.repository = options.repository;
+    this.channel = options.channel ?? null;
+    this.saveState = this.repository ? 'saved' : 'unsaved';
+    this.channel?.addEventListener('message', this.onMessage);
+  }
+
+  /** Calls `listener` after every change to the records, whatever its origin. */
+  subscribe(listener: (c: SessionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  onSaveState(listener: (s: SaveState, error?: unknown) => void): () => void {
+    this.saveListeners.add(listener);
+    return () => this.saveListeners.delete(listener);
+  }
+
+  /**
+   * Applies a user's change: in memory now, on disk in one transaction, on
+   * the undo history (merged with the previous entry when both carry the
+   * same `group` and follow each other closely).
+   */
+  apply(change: Change, options: { group?: string; history?: boolean } = {}): void {
+    const before = this.snapshot(change);
+    this.applyToMemory(change, 'local');
+    if (options.history !== false) {
+      const last = this.undoStack[this.undoStack.length - 1];
+      const time = Date.now();
+      if (options.group && last?.group === options.group && time - last.time < GROUP_WINDOW_MS) {
+        last.after = mergeChanges(last.after, change);
+        last.before = mergeChanges(before, last.before);
+        last.time = time;
+      } else {
+        this.undoStack.push({ before, after: change, group: options.group, time });
+        if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
+      }
+      this.redoStack = [];
+    }
+    this.persist(change);
+  }
+
+  /** Ends the current undo group, so the next edit starts a new entry. */
+  closeHistoryGroup(): void {
+    const last = this.undoStack[this.undoStack.length - 1];
+    if (last) last.group = undefined;
+  }
+
+  get canUndo(): boolean {
+    return this.undoStack.length > 0;
+  }
+  get canRedo(): boolean {
+    return this.redoStack.length > 0;
+  }
+
+  undo(): boolean {
+    const entry = this.undoStack.pop();
+    if (!entry) return false;
+    this.redoStack.push(entry);
+    this.applyToMemory(entry.before, 'undo');
+    this.persist(entry.before);
+    return true;
+  }
+
+  redo(): boolean {
+    const entry = this.redoStack.pop();
+    if (!entry) return false;
+    this.undoStack.push({ ...entry, group: undefined });
+    this.applyToMemory(entry.after, 'redo');
+    this.persist(entry.after);
+    return true;
+  }
+
+  /** Writes every record still marked unsaved. */
+  retry(): Promise<void> {
+    return this.flush();
+  }
+
+  /** Resolves when every write queued so far has finished (committed or failed). */
+  settled(): Promise<void> {
+    return this.writing;
+  }
+
+  /** Does this record have changes that are not on disk? */
+  isUnsaved(store: SessionStore, key: string): boolean {
+    return this.dirty[store].has(key);
+  }
+
+  destroy(): void {
+    this.channel?.removeEventListener('message', this.onMessage);
+    this.listeners.clear();
+    this.saveListeners.clear();
+  }
+
+  /** The current values of the keys a change touches (null where absent). */
+  private snapshot(change: Change): Change {
+    const out: Change = {};
+    for (const s of SESSION_STORES) {
+      const entries = change[s];
+      if (!entries) continue;
+      const map = this.mapOf(s);
+      out[s] = new Map([...entries.keys()].map((k) => [k, map.get(k) ?? null])) as never;
+    }
+    return out;
+  }
+
+  private mapOf<S extends SessionStore>(store: S): Map<string, RecordTypes[S]> {
+    return this[store] as unknown as Map<string, RecordTypes[S]>;
+  }
+
+  private applyToMemory(change: Change, origin: ChangeOrigin): void {
+    for (const s of SESSION_STORES) {
+      const map = this.mapOf(s);
+      for (const [key, value] of change[s] ?? []) {
+        if (value === null) map.delete(key);
+        else map.set(key, value as never);
+      }
+    }
+    for (const l of this.listeners) l({ change, origin });
+  }
+
+  private persist(change: Change): void {
+    for (const s of SESSION_STORES)
+      for (const key of change[s]?.keys() ?? []) this.dirty[s].add(key);
+    void this.flush();
+  }
+
+  /** Queues one transaction writing the current value of every unsaved key. */
+  private flush(): Promise<void> {
+    this.pendingWrites++;
+    this.setSaveState('saving');
+    this.writing = this.writing.then(async () => {
+      const change: Change = {};
+      const taken: Partial<Record<SessionStore, string[]>> = {};
+      for (const s of SESSION_STORES) {
+        if (this.dirty[s].size === 0) continue;
+        const keys = [...this.dirty[s]];
+        this.dirty[s].clear();
+        taken[s] = keys;
+        const map = this.mapOf(s);
+        change[s] = new Map(keys.map((k) => [k, map.get(k) ?? null])) as never;
+      }
+      try {
+        if (!this.repository) throw new Error('IndexedDB is not available');
+        await this.repository.commit(change);
+        this.lastError = null;
+        if (Object.keys(taken).length > 0) {
+          const message: SyncMessage = { articleId: this.article.id, tab: this.tabId, keys: taken };
+          this.channel?.postMessage(message);
+        }
+      } catch (error) {
+        // Keep every key we tried as unsaved, unless a newer change already re-marked it.
+        for (const s of SESSION_STORES) for (const k of taken[s] ?? []) this.dirty[s].add(k);
+        this.lastError = error;
+      } finally {
+        this.pendingWrites--;
+        if (this.pendingWrites === 0) this.setSaveState(this.hasDirty() ? 'unsaved' : 'saved');
+      }
+    });
+    return this.writing;
+  }
+
+  private hasDirty(): boolean {
+    return SESSION_STORES.some((s) => this.dirty[s].size > 0);
+  }
+
+  private setSaveState(state: SaveState): void {
+    if (state === this.saveState && state !== 'unsaved') return;
+    this.saveState = state;
+    for (const l of this.saveListeners) l(state, this.lastError);
+  }
+
+  /** Another tab committed: re-read those records, unless we hold unsaved edits of them. */
+  private onMessage = (event: MessageEvent<SyncMessage>): void => {
+    const message = event.data;
+    if (!message || message.articleId !== this.article.id || message.tab === this.tabId) return;
+    if (!this.repository) return;
+    const repository = this.repository;
+    void (async () => {
+      const change: Change = {};
+      for (const s of SESSION_STORES) {
+        const keys = (message.keys[s] ?? []).filter((k) => !this.dirty[s].has(k));
+        if (keys.length) change[s] = (await repository.read(s, keys)) as never;
+      }
+      this.applyToMemory(change, 'remote');
+    })();
+  };
+}
+
+/** `b` applied after `a`, as one change. */
+function mergeChanges(a: Change, b: Change): Change {
+  const out: Change = {};
+  for (const s of RECORD_STORES) {
+    if (!a[s] && !b[s]) continue;
+    const merged = new Map<string, unknown>(a[s] as Map<string, unknown> | undefined);
+    for (const [k, v] of (b[s] as Map<string, unknown> | undefined) ?? []) merged.set(k, v);
+    out[s] = merged as never;
+  }
+  return out;
+}
+
+/** A change that puts or deletes one annotation. */
+export function annotationChange(id: string, value: Annotation | null): Change {
+  return { annotations: new Map([[id, value]]) };
+}

@@ -1,0 +1,92 @@
+/**
+ * The IndexedDB database, typed and versioned.
+ *
+ * One `glossa` database; each version adds what it needs in its own
+ * `if (oldVersion < N)` step, so a browser holding any earlier version is
+ * brought forward without losing data (idb README, "upgrade").
+ */
+import {
+  openDB,
+  type DBSchema,
+  type IDBPDatabase,
+  type IDBPTransaction,
+  type StoreNames,
+} from 'idb';
+import type { Article } from '../model/article';
+import type { Annotation } from '../model/annotation';
+import type { UserGloss } from '../model/gloss';
+import type { Review } from '../model/review';
+
+/** An article as stored, with what the library keeps about it. */
+export interface StoredArticle extends Article {
+  /** RFC 3339. */
+  created: string;
+  modified: string;
+  /** SHA-256 of the canonical text, when computed. */
+  contentHash?: string;
+  /** Earlier versions of the text, kept when a revised article replaced them. */
+  previousVersions?: { blocks: Article['blocks']; replaced: string; contentHash?: string }[];
+}
+
+export interface GlossaDB extends DBSchema {
+  articles: { key: string; value: StoredArticle };
+  annotations: { key: string; value: Annotation; indexes: { byArticle: string } };
+  /** Since version 2: glosses people wrote. */
+  glosses: { key: string; value: UserGloss; indexes: { byArticle: string } };
+  /** Since version 2: translator reviews of quotes, keyed by annotation id. */
+  reviews: { key: string; value: Review; indexes: { byArticle: string } };
+}
+
+export const DB_NAME = 'glossa';
+export const DB_VERSION = 2;
+
+export type GlossaDatabase = IDBPDatabase<GlossaDB>;
+type UpgradeTx = IDBPTransaction<GlossaDB, StoreNames<GlossaDB>[], 'versionchange'>;
+
+/**
+ * The schema steps, one per version. Exported so tests can build an old
+ * database (steps up to N) and check the upgrade from it.
+ */
+export const UPGRADE_STEPS: ((db: GlossaDatabase, tx: UpgradeTx) => void)[] = [
+  // Version 1: articles, and annotations indexed by article.
+  (db) => {
+    db.createObjectStore('articles', { keyPath: 'id' });
+    const annotations = db.createObjectStore('annotations', { keyPath: 'id' });
+    annotations.createIndex('byArticle', 'articleId');
+  },
+  // Version 2: glosses people write, and translator reviews. New stores only,
+  // so version 1 data stays as it was.
+  (db) => {
+    db.createObjectStore('glosses', { keyPath: 'key' }).createIndex('byArticle', 'articleId');
+    db.createObjectStore('reviews', { keyPath: 'annotationId' }).createIndex(
+      'byArticle',
+      'articleId',
+    );
+  },
+];
+
+export interface OpenOptions {
+  name?: string;
+  version?: number;
+  /** Called when another tab wants a newer version: we close so it can go on. */
+  onVersionChange?: () => void;
+  /** Called when an older tab keeps us from upgrading. */
+  onBlocked?: () => void;
+}
+
+/** Opens (and upgrades) the database. */
+export function openGlossaDB(options: OpenOptions = {}): Promise<GlossaDatabase> {
+  const version = options.version ?? DB_VERSION;
+  return openDB<GlossaDB>(options.name ?? DB_NAME, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      for (let v = oldVersion; v < (newVersion ?? version); v++) UPGRADE_STEPS[v]?.(db, tx);
+    },
+    blocked() {
+      options.onBlocked?.();
+    },
+    blocking() {
+      // Let the newer tab upgrade; this tab's writes will then report failure.
+      options.onVersionChange?.();
+    },
+  });
+}

@@ -1,0 +1,150 @@
+/**
+ * The details panel: edits the selected annotation's kind, note and the
+ * field of its kind, and deletes it. Every edit is applied as the person
+ * types (so nothing waits in a form to be lost) and undoes as one step per
+ * field.
+ */
+import {
+  ANNOTATION_KINDS,
+  KIND_FIELD,
+  type Annotation,
+  type AnnotationFields,
+  type AnnotationKind,
+} from '../model/annotation';
+import { i18n, t } from '../i18n/i18n';
+import { h } from './dom';
+
+export interface DetailsPanelOptions {
+  setKind(id: string, kind: AnnotationKind): void;
+  setNote(id: string, note: string): void;
+  setField(id: string, field: keyof AnnotationFields, value: string): void;
+  remove(id: string): void;
+  close(): void;
+}
+
+export interface DetailsPanel {
+  show(annotation: Annotation | null): void;
+  translate(): void;
+  focus(): void;
+}
+
+export function createDetailsPanel(
+  container: HTMLElement,
+  options: DetailsPanelOptions,
+): DetailsPanel {
+  const heading = h('h2', { id: 'details-heading', class: 'panel-heading' });
+  const none = h('p', { class: 'details-none' });
+  const kindLegend = h('legend', {});
+  const kindInputs = new Map<AnnotationKind, { input: HTMLInputElement; label: HTMLSpanElement }>();
+  const kindGroup = h('fieldset', { class: 'details-kind' }, kindLegend);
+  for (const kind of ANNOTATION_KINDS) {
+    const input = h('input', { type: 'radio', name: 'details-kind', value: kind });
+    const label = h('span', {});
+    kindGroup.append(h('label', { class: `kind-option badge-${kind}` }, input, label));
+    kindInputs.set(kind, { input, label });
+  }
+  const excerptLabel = h('span', { class: 'details-label' });
+  const excerpt = h('blockquote', { class: 'details-excerpt', lang: 'fr' });
+  const position = h('p', { class: 'details-meta' });
+  const fieldLabel = h('label', { for: 'details-field' });
+  const field = h('input', { id: 'details-field', type: 'text', autocomplete: 'off' });
+  const noteLabel = h('label', { for: 'details-note' });
+  const note = h('textarea', { id: 'details-note', rows: 4 });
+  const times = h('p', { class: 'details-meta' });
+  const remove = h('button', { type: 'button', class: 'danger', id: 'details-delete' });
+  const close = h('button', { type: 'button', class: 'secondary', id: 'details-close' });
+  const form = h(
+    'div',
+    { class: 'details-form' },
+    kindGroup,
+    excerptLabel,
+    excerpt,
+    position,
+    h('div', { class: 'field' }, fieldLabel, field),
+    h('div', { class: 'field' }, noteLabel, note),
+    times,
+    h('div', { class: 'details-actions' }, remove, close),
+  );
+  container.append(heading, none, form);
+  container.setAttribute('aria-labelledby', 'details-heading');
+
+  let current: Annotation | null = null;
+
+  kindGroup.addEventListener('change', (e) => {
+    const value = (e.target as HTMLInputElement).value as AnnotationKind;
+    if (current && value !== current.kind) options.setKind(current.id, value);
+  });
+  field.addEventListener('input', () => {
+    if (current) options.setField(current.id, KIND_FIELD[current.kind], field.value);
+  });
+  note.addEventListener('input', () => {
+    if (current) options.setNote(current.id, note.value);
+  });
+  remove.addEventListener('click', () => current && options.remove(current.id));
+  close.addEventListener('click', () => options.close());
+  container.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      options.close();
+    } else if (
+      e.key === 'Delete' &&
+      current &&
+      !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement)
+    ) {
+      e.preventDefault();
+      options.remove(current.id);
+    }
+  });
+
+  function formatDate(iso: string): string {
+    return new Intl.DateTimeFormat(i18n.language, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(iso));
+  }
+
+  function render(): void {
+    none.hidden = current !== null;
+    form.hidden = current === null;
+    if (!current) return;
+    const a = current;
+    container.dataset.annotationId = a.id;
+    for (const [kind, { input }] of kindInputs) input.checked = kind === a.kind;
+    excerpt.textContent = a.exact;
+    position.textContent = t('details.position', { start: a.start, end: a.end });
+    const fieldName = KIND_FIELD[a.kind];
+    fieldLabel.textContent = t(`details.${fieldName}`);
+    field.dataset.field = fieldName;
+    const fieldValue = a.fields[fieldName] ?? '';
+    if (field.value !== fieldValue) field.value = fieldValue;
+    if (note.value !== a.note) note.value = a.note;
+    times.textContent = `${t('details.created', { date: formatDate(a.created) })} · ${t('details.modified', { date: formatDate(a.modified) })}`;
+  }
+
+  function translate(): void {
+    heading.textContent = t('details.heading');
+    none.textContent = t('details.none');
+    kindLegend.textContent = t('details.kind');
+    for (const [kind, { label }] of kindInputs) label.textContent = t(`kind.${kind}`);
+    excerptLabel.textContent = t('details.excerpt');
+    noteLabel.textContent = t('details.note');
+    remove.textContent = t('details.delete');
+    remove.title = t('details.deleteTitle');
+    close.textContent = t('details.close');
+    render();
+  }
+  translate();
+
+  return {
+    show(annotation) {
+      current = annotation;
+      if (!annotation) delete container.dataset.annotationId;
+      render();
+    },
+    translate,
+    focus() {
+      const checked = [...kindInputs.values()].find((k) => k.input.checked);
+      (checked?.input ?? none).focus();
+    },
+  };
+}

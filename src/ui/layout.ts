@@ -1,0 +1,62 @@
+/**
+ * The page's frame: header with the toolbar, the article, and the side
+ * panels. Built once; screens fill its regions.
+ */
+import { t } from '../i18n/i18n';
+import { h } from './dom';
+
+export interface Layout {
+  root: HTMLElement;
+  header: HTMLElement;
+  brand: HTMLElement;
+  nav: HTMLElement;
+  toolbar: HTMLElement;
+  banner: HTMLElement;
+  status: HTMLElement;
+  main: HTMLElement;
+  article: HTMLElement;
+  sidebar: HTMLElement;
+  details: HTMLElement;
+  /** Extra panels beside the details (glosses …). */
+  aside: HTMLElement;
+  translate(): void;
+}
+
+export function createLayout(root: HTMLElement): Layout {
+  const skip = h('a', { href: '#article-text', class: 'skip-link' });
+  const brand = h('span', { class: 'brand' });
+  const nav = h('nav', { class: 'app-nav' });
+  const toolbar = h('div', { class: 'toolbar', id: 'toolbar' });
+  const header = h('header', { class: 'app-header' }, skip, brand, nav, toolbar);
+  const banner = h('div', { class: 'banner', id: 'banner' });
+  banner.hidden = true;
+  const status = h('p', { class: 'status-line', id: 'status' });
+  const article = h('main', { class: 'article', id: 'article' });
+  const sidebar = h('section', { class: 'sidebar panel', id: 'sidebar' });
+  const details = h('section', { class: 'details panel', id: 'details' });
+  const aside = h('div', { class: 'aside-extra' });
+  const side = h('aside', { class: 'side' }, details, aside, sidebar);
+  const main = h('div', { class: 'workspace' }, article, side);
+  root.replaceChildren(header, banner, status, main);
+  function translate(): void {
+    skip.textContent = t('app.skipToArticle');
+    brand.textContent = t('app.name');
+    side.setAttribute('aria-label', t('sidebar.label'));
+  }
+  translate();
+  return {
+    root,
+    header,
+    brand,
+    nav,
+    toolbar,
+    banner,
+    status,
+    main,
+    article,
+    sidebar,
+    details,
+    aside,
+    translate,
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * The toolbar: tag buttons (Claim, Quote, Event) with their keys, undo and
+ * redo, the save indicator, the interface language and the shortcut list.
+ * Extra actions (export, import, views) are added by their own modules.
+ */
+import { ANNOTATION_KINDS, type AnnotationKind } from '../model/annotation';
+import type { SaveState } from '../session/article-session';
+import { t, i18n, UI_LANGUAGES, type UiLanguage } from '../i18n/i18n';
+import { TAG_KEYS } from '../editor/view';
+import { h } from './dom';
+
+export interface ToolbarOptions {
+  tag(kind: AnnotationKind): void;
+  undo(): void;
+  redo(): void;
+  setLanguage(lang: UiLanguage): void;
+  help(): void;
+  retrySave(): void;
+}
+
+export interface Toolbar {
+  /** Enable or disable buttons from the current state (commands called without dispatch). */
+  update(state: { canTag: boolean; canUndo: boolean; canRedo: boolean }): void;
+  setSaveState(state: SaveState): void;
+  /** A place for other modules' buttons. */
+  extra: HTMLElement;
+  translate(): void;
+}
+
+export function createToolbar(container: HTMLElement, options: ToolbarOptions): Toolbar {
+  container.setAttribute('role', 'toolbar');
+  const tagButtons = new Map<AnnotationKind, HTMLButtonElement>();
+  const tagGroup = h('div', { class: 'tool-group' });
+  for (const kind of ANNOTATION_KINDS) {
+    const button = h('button', {
+      type: 'button',
+      class: `tag-button badge-${kind}`,
+      'data-tag-kind': kind,
+      'aria-keyshortcuts': TAG_KEYS[kind],
+    });
+    // mousedown would move focus out of the article and could collapse the selection.
+    button.addEventListener('mousedown', (e) => e.preventDefault());
+    button.addEventListener('click', () => options.tag(kind));
+    tagButtons.set(kind, button);
+    tagGroup.append(button);
+  }
+  const undo = h('button', { type: 'button', id: 'undo', 'aria-keyshortcuts': 'Control+Z' });
+  const redo = h('button', {
+    type: 'button',
+    id: 'redo',
+    'aria-keyshortcuts': 'Control+Shift+Z Control+Y',
+  });
+  undo.addEventListener('click', options.undo);
+  redo.addEventListener('click', options.redo);
+  const saveState = h('span', {
+    class: 'save-state',
+    id: 'save-state',
+    'aria-live': 'polite',
+    'data-state': 'saved',
+  });
+  const retry = h('button', { type: 'button', class: 'secondary', id: 'retry-save' });
+  retry.hidden = true;
+  retry.addEventListener('click', options.retrySave);
+  const langLabel = h('label', { for: 'ui-language', class: 'visually-hidden' });
+  const lang = h('select', { id: 'ui-language' });
+  for (const l of UI_LANGUAGES)
+    lang.append(h('option', { value: l, lang: l }, l === 'en' ? 'English' : 'Français'));
+  lang.addEventListener('change', () => options.setLanguage(lang.value as UiLanguage));
+  const help = h('button', { type: 'button', id: 'help-button', 'aria-keyshortcuts': '?' }, '?');
+  help.addEventListener('click', options.help);
+  const extra = h('div', { class: 'tool-group tool-extra' });
+  container.append(
+    tagGroup,
+    h('div', { class: 'tool-group' }, undo, redo),
+    extra,
+    h('div', { class: 'tool-group tool-end' }, saveState, retry, langLabel, lang, help),
+  );
+
+  let currentSave: SaveState = 'saved';
+  function translate(): void {
+    container.setAttribute('aria-label', t('toolbar.label'));
+    for (const [kind, button] of tagButtons) {
+      button.textContent = t(`kind.${kind}`);
+      button.title = t('toolbar.tagAs', {
+        kind: t(`kind.${kind}`),
+        key: TAG_KEYS[kind].toUpperCase(),
+      });
+    }
+    undo.textContent = t('toolbar.undo');
+    undo.title = t('toolbar.undoTitle');
+    redo.textContent = t('toolbar.redo');
+    redo.title = t('toolbar.redoTitle');
+    retry.textContent = t('save.retry');
+    langLabel.textContent = t('toolbar.language');
+    lang.value = i18n.language;
+    help.title = t('toolbar.helpTitle');
+    help.setAttribute('aria-label', t('toolbar.help'));
+    saveState.textContent = t(`save.${currentSave}`);
+  }
+  translate();
+
+  return {
+    update({ canTag, canUndo, canRedo }) {
+      for (const b of tagButtons.values()) b.setAttribute('aria-disabled', String(!canTag));
+      undo.disabled = !canUndo;
+      redo.disabled = !canRedo;
+    },
+    setSaveState(state) {
+      currentSave = state;
+      saveState.dataset.state = state;
+      saveState.textContent = t(`save.${state}`);
+      retry.hidden = state !== 'unsaved';
+    },
+    extra,
+    translate,
+  };
+}
