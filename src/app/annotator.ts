@@ -88,8 +88,30 @@ export function createAnnotator(
 
   // ---- actions
 
+  /**
+   * The selected range. Read from the DOM when the article has focus:
+   * Chromium fires `selectionchange` as a separate task, so a key pressed
+   * right after Shift+arrow can arrive before ProseMirror's state has seen
+   * the new selection.
+   */
+  function selectedRange(): { from: number; to: number } {
+    const sel = document.getSelection();
+    if (
+      view.hasFocus() &&
+      sel?.anchorNode &&
+      sel.focusNode &&
+      view.dom.contains(sel.anchorNode) &&
+      view.dom.contains(sel.focusNode)
+    ) {
+      const a = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
+      const f = view.posAtDOM(sel.focusNode, sel.focusOffset);
+      return { from: Math.min(a, f), to: Math.max(a, f) };
+    }
+    return view.state.selection;
+  }
+
   function tag(kind: AnnotationKind): void {
-    const { from, to } = view.state.selection;
+    const { from, to } = selectedRange();
     if (from === to) {
       notices.status(t('tag.emptySelection'), 'error');
       return;
@@ -113,6 +135,9 @@ export function createAnnotator(
       modified: time,
     };
     session.apply(annotationChange(annotation.id, annotation));
+    // Collapse the selection after the new span: pressing inside a live
+    // selection would start a drag instead of a new selection.
+    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, to)));
     select(annotation.id, { scroll: false });
     notices.status(t('tag.created', { kind: t(`kind.${kind}`) }));
   }

@@ -72,6 +72,12 @@ export class ArticleSession {
     reviews: new Set(),
     glosses: new Set(),
   };
+  /** Keys whose write is under way: not yet on disk, no longer in `dirty`. */
+  private readonly inFlight: Record<SessionStore, Set<string>> = {
+    annotations: new Set(),
+    reviews: new Set(),
+    glosses: new Set(),
+  };
   private undoStack: HistoryEntry[] = [];
   private redoStack: HistoryEntry[] = [];
   private writing: Promise<void> = Promise.resolve();
@@ -227,6 +233,7 @@ export class ArticleSession {
         if (this.dirty[s].size === 0) continue;
         const keys = [...this.dirty[s]];
         this.dirty[s].clear();
+        for (const k of keys) this.inFlight[s].add(k);
         taken[s] = keys;
         const map = this.mapOf(s);
         change[s] = new Map(keys.map((k) => [k, map.get(k) ?? null])) as never;
@@ -244,6 +251,7 @@ export class ArticleSession {
         for (const s of SESSION_STORES) for (const k of taken[s] ?? []) this.dirty[s].add(k);
         this.lastError = error;
       } finally {
+        for (const s of SESSION_STORES) for (const k of taken[s] ?? []) this.inFlight[s].delete(k);
         this.pendingWrites--;
         if (this.pendingWrites === 0) this.setSaveState(this.hasDirty() ? 'unsaved' : 'saved');
       }
@@ -261,7 +269,12 @@ export class ArticleSession {
     for (const l of this.saveListeners) l(state, this.lastError);
   }
 
-  /** Another tab committed: re-read those records, unless we hold unsaved edits of them. */
+  /** Has this tab changes of the record that are not on disk yet (unsaved, or being written)? */
+  private isLocal(store: SessionStore, key: string): boolean {
+    return this.dirty[store].has(key) || this.inFlight[store].has(key);
+  }
+
+  /** Another tab committed: re-read those records, unless we hold local edits of them. */
   private onMessage = (event: MessageEvent<SyncMessage>): void => {
     const message = event.data;
     if (!message || message.articleId !== this.article.id || message.tab === this.tabId) return;
@@ -270,8 +283,12 @@ export class ArticleSession {
     void (async () => {
       const change: Change = {};
       for (const s of SESSION_STORES) {
-        const keys = (message.keys[s] ?? []).filter((k) => !this.dirty[s].has(k));
-        if (keys.length) change[s] = (await repository.read(s, keys)) as never;
+        const keys = (message.keys[s] ?? []).filter((k) => !this.isLocal(s, k));
+        if (keys.length === 0) continue;
+        const read = await repository.read(s, keys);
+        // Check again: the person may have edited one of them while we read.
+        for (const k of keys) if (this.isLocal(s, k)) read.delete(k);
+        change[s] = read as never;
       }
       this.applyToMemory(change, 'remote');
     })();

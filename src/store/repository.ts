@@ -76,11 +76,19 @@ export class Repository {
     // Queue every request without awaiting in between: awaiting unrelated
     // work inside a transaction lets it auto-commit early (idb README).
     const requests: Promise<unknown>[] = [];
-    for (const s of stores) {
-      const store = tx.objectStore(s);
-      for (const [key, value] of change[s]!) {
-        requests.push(value === null ? store.delete(key) : store.put(value as never));
+    try {
+      for (const s of stores) {
+        const store = tx.objectStore(s);
+        for (const [key, value] of change[s]!) {
+          requests.push(value === null ? store.delete(key) : store.put(value as never));
+        }
       }
+    } catch (error) {
+      // put() throws synchronously on a record it cannot store (no key,
+      // not cloneable). Abort, or the requests queued before it would commit.
+      tx.abort();
+      await Promise.allSettled([...requests, tx.done]);
+      throw error;
     }
     await Promise.all([...requests, tx.done]);
   }

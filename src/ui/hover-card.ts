@@ -8,7 +8,8 @@ import { h } from './dom';
 export function attachHoverCard(root: HTMLElement): () => void {
   const card = h('div', { class: 'hover-card', role: 'tooltip', id: 'hover-card' });
   card.hidden = true;
-  document.body.append(card);
+  // Inside the article's landmark, so all content stays in a region.
+  (root.parentElement ?? document.body).append(card);
 
   function onOver(e: MouseEvent): void {
     const target = e.target as HTMLElement;

@@ -1,0 +1,295 @@
+/**
+ * A person tags the French article with the mouse and with the keyboard,
+ * reloads, and finds everything where it was.
+ */
+import { expect, test } from '@playwright/test';
+import {
+  CANONICAL,
+  dragSelect,
+  expectSaved,
+  offsetOf,
+  openApp,
+  shownText,
+  storedAnnotations,
+  ui,
+} from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+});
+
+test('tag with the mouse: one span of each kind, two overlapping quotes, a note and a speaker; all back after reload', async ({
+  page,
+}) => {
+  expect(await shownText(page)).toBe(CANONICAL);
+
+  // A claim with the toolbar button.
+  await dragSelect(page, 'Parler poursuit Amazon pour diffamation et rupture de contrat');
+  await page.getByRole('button', { name: ui('kind.claim'), exact: true }).click();
+  await expect(page.locator('mark[data-kind="claim"]')).toHaveCount(1);
+
+  // A quote with its key, then a second quote overlapping it.
+  await dragSelect(page, 'a répudié et violé son contrat');
+  await page.keyboard.press('q');
+  await dragSelect(page, "violé son contrat d'héberger le site Web");
+  await page.keyboard.press('q');
+  // An event.
+  await dragSelect(page, 'en janvier 2021');
+  await page.keyboard.press('e');
+  await expect(page.locator('#status')).toHaveText(ui('tag.created', { kind: ui('kind.event') }));
+
+  // Overlapped text shows both quotes: their marks nest.
+  const nested = page.locator('mark[data-kind="quote"] mark[data-kind="quote"]');
+  await expect(nested.first()).toHaveText('violé son contrat');
+  const ids = await page
+    .locator('mark[data-kind="quote"]')
+    .evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-annotation-id')))]);
+  expect(ids).toHaveLength(2);
+
+  // Open the first quote by clicking on its text where it does not overlap, write a speaker and a note.
+  await page
+    .locator('mark[data-kind="quote"]')
+    .filter({ hasText: /^a répudié et $/ })
+    .click();
+  await expect(page.locator('.details-excerpt')).toHaveText('a répudié et violé son contrat');
+  await page.getByLabel(ui('details.speaker')).fill('Parler (plainte)');
+  await page
+    .getByLabel(ui('details.note'), { exact: true })
+    .fill('Mot clé juridique : « répudié » <img src=x onerror=alert(1)>');
+
+  // Clicking the overlapped words asks which annotation is meant.
+  await page.locator('mark[data-kind="quote"] mark[data-kind="quote"]').first().click();
+  const picker = page.getByRole('dialog', { name: ui('picker.label') });
+  await expect(picker.getByRole('button')).toHaveCount(3); // two quotes and Close
+  await page.keyboard.press('Escape');
+
+  await expectSaved(page);
+  const before = await storedAnnotations(page);
+  expect(before.map((a) => [a.kind, a.exact])).toEqual([
+    ['claim', 'Parler poursuit Amazon pour diffamation et rupture de contrat'],
+    ['event', 'en janvier 2021'],
+    ['quote', 'a répudié et violé son contrat'],
+    ['quote', "violé son contrat d'héberger le site Web"],
+  ]);
+  for (const a of before) {
+    expect(a.start).toBe(offsetOf(a.exact));
+    expect(a.end).toBe(a.start + Array.from(a.exact).length);
+    expect(a.prefix).toBe(
+      Array.from(CANONICAL)
+        .slice(Math.max(0, a.start - 32), a.start)
+        .join(''),
+    );
+    expect(a.suffix).toBe(
+      Array.from(CANONICAL)
+        .slice(a.end, a.end + 32)
+        .join(''),
+    );
+  }
+  const quote = before.find((a) => a.exact.startsWith('a répudié'))!;
+  expect(quote.fields.speaker).toBe('Parler (plainte)');
+  expect(quote.note).toContain('<img src=x onerror=alert(1)>');
+
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
+  expect(await storedAnnotations(page)).toEqual(before);
+  for (const a of before) {
+    await expect(
+      page.locator(`mark[data-annotation-id="${a.id}"][data-kind="${a.kind}"]`).first(),
+    ).toBeVisible();
+  }
+  await expect(page.locator('#annotation-list [role="option"]')).toHaveCount(4);
+  // The hostile note is shown as text in the list, never as an image.
+  await expect(page.locator('#annotation-list')).toContainText('<img src=x onerror=alert(1)>');
+  await expect(page.locator('#annotation-list img, #details img')).toHaveCount(0);
+});
+
+test('tag with the keyboard alone: caret, Shift+arrows across blocks, keys, the list and the panel', async ({
+  page,
+}) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  // Tab from the top reaches the skip link, which leads into the article.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: ui('app.skipToArticle') })).toBeFocused();
+  await page.keyboard.press('Alt+a');
+  await expect(page.locator('#article-text')).toBeFocused();
+  await page.keyboard.press('Control+Home');
+  // "Parler annule" — select 13 characters to the right and tag a claim.
+  for (let i = 0; i < 13; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('c');
+  // Across blocks: from the start of the title, line by line into the standfirst.
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('e');
+  // An empty selection gives a message and creates nothing.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('q');
+  await expect(page.locator('#status')).toHaveText(ui('tag.emptySelection'));
+
+  await expectSaved(page);
+  const stored = await storedAnnotations(page);
+  // Document order: same start, the longer span first.
+  expect(stored.map((a) => [a.kind, a.start])).toEqual([
+    ['event', 0],
+    ['claim', 0],
+  ]);
+  expect(stored[1]!.exact).toBe('Parler annule');
+  expect(stored[1]!.end).toBe(13);
+  expect(
+    stored[0]!.exact.startsWith(`${CANONICAL.split('\n')[0]}\n\nParler a`),
+    stored[0]!.exact,
+  ).toBe(true);
+  expect(stored[0]!.exact).toBe(CANONICAL.slice(0, stored[0]!.end).trimEnd());
+
+  // The list: "/" goes to search; Tab reaches the list; arrows move and open.
+  await page.keyboard.press('/');
+  await expect(page.getByLabel(ui('sidebar.search'))).toBeFocused();
+  await page.keyboard.type('abandonne'); // accents need not be typed
+  await expect(page.locator('#annotation-list [role="option"]')).toHaveCount(1);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('#annotation-list')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.details-excerpt')).toHaveText('Parler annule');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator('.details-excerpt')).toContainText('Parler a abandonné');
+  await page.keyboard.press('ArrowDown');
+
+  // Edit the open annotation from the keyboard: change its kind and write a claimant then a note.
+  await page.getByLabel(ui('kind.claim'), { exact: true }).focus();
+  await page.keyboard.press('ArrowRight'); // radio group: claim → quote
+  await expect(page.locator('mark[data-kind="quote"]')).toHaveText('Parler annule');
+  await page.getByLabel(ui('details.speaker')).focus();
+  await page.keyboard.type('La rédaction');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('titre');
+  await expectSaved(page);
+  const claimId = stored[1]!.id;
+  const byId = async () => (await storedAnnotations(page)).find((a) => a.id === claimId)!;
+  let first = await byId();
+  expect(first.kind).toBe('quote');
+  expect(first.fields.speaker).toBe('La rédaction');
+  expect(first.note).toBe('titre');
+
+  // Undo and redo cover field edits, kind changes, creation and deletion.
+  await page.keyboard.press('Alt+a');
+  await page.keyboard.press('Control+z'); // the note
+  await page.keyboard.press('Control+z'); // the speaker
+  await page.keyboard.press('Control+z'); // the kind
+  await expectSaved(page);
+  first = await byId();
+  expect([first.kind, first.note, first.fields.speaker ?? '']).toEqual(['claim', '', '']);
+  await page.keyboard.press('Control+Shift+z');
+  await page.keyboard.press('Control+y');
+  await expectSaved(page);
+  first = await byId();
+  expect([first.kind, first.fields.speaker]).toEqual(['quote', 'La rédaction']);
+
+  // Delete from the panel with the keyboard, then undo the delete.
+  await page.locator('#annotation-list').focus();
+  await page.keyboard.press('Home');
+  await page.getByRole('button', { name: ui('details.delete') }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#annotation-list [role="option"]')).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('#annotation-list [role="option"]')).toHaveCount(2);
+  await expectSaved(page);
+  expect(await storedAnnotations(page)).toHaveLength(2);
+
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
+  expect((await storedAnnotations(page)).map((a) => [a.kind, a.start, a.end])).toEqual(
+    stored.map((a, i) => [i === 1 ? 'quote' : a.kind, a.start, a.end]),
+  );
+  expect(dialogs).toEqual([]);
+});
+
+test('the article text cannot be changed: typing, deleting, paste, drop, cut, IME, spellcheck', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const article = page.locator('#article-text');
+  await article.click({ position: { x: 40, y: 10 } });
+  await page.keyboard.type('Bonjour');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Delete');
+  await dragSelect(page, 'diffamation');
+  await page.keyboard.press('Backspace');
+  await dragSelect(page, 'rupture');
+  await page.keyboard.press('Control+x');
+  await page.keyboard.press('Control+v');
+  // Paste of text put on the clipboard.
+  await page.evaluate(() => navigator.clipboard.writeText('COLLÉ'));
+  await dragSelect(page, 'contrat.');
+  await page.keyboard.press('Control+v');
+  // A drop of text.
+  await article.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'DÉPOSÉ');
+    const p = el.querySelector('p')!;
+    const rect = p.getBoundingClientRect();
+    p.dispatchEvent(
+      new DragEvent('drop', {
+        dataTransfer: data,
+        bubbles: true,
+        cancelable: true,
+        clientX: rect.left + 5,
+        clientY: rect.top + 5,
+      }),
+    );
+  });
+  // IME composition, as an input method would send it.
+  await dragSelect(page, 'Amazon');
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'あ', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.imeSetComposition', { text: 'あい', selectionStart: 2, selectionEnd: 2 });
+  await cdp.send('Input.insertText', { text: 'あい' });
+  // Spellcheck replacement and other editing commands.
+  await dragSelect(page, 'plate-forme');
+  await page.evaluate(() => {
+    document.execCommand('insertText', false, 'REMPLACÉ');
+    document.execCommand('delete');
+    document.execCommand('insertParagraph');
+  });
+  await article.evaluate((el) => {
+    el.dispatchEvent(
+      new InputEvent('beforeinput', {
+        inputType: 'insertReplacementText',
+        data: 'CORRIGÉ',
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
+  });
+  // Even a DOM change that no event announced (an extension, a spellchecker) is undone.
+  await article.evaluate((el) => {
+    const text = el.querySelector('p')!.firstChild as Text;
+    text.data = 'MODIFIÉ ' + text.data;
+  });
+  await page.waitForTimeout(300);
+  expect(await shownText(page)).toBe(CANONICAL);
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
+  expect(await shownText(page)).toBe(CANONICAL);
+  expect(await storedAnnotations(page)).toEqual([]);
+});
+
+test('the interface language switches to French and is remembered', async ({ page }) => {
+  await page.getByLabel(ui('toolbar.language')).selectOption('fr');
+  await expect(
+    page.getByRole('button', { name: ui('kind.claim', {}, 'fr'), exact: true }),
+  ).toBeVisible();
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
+  await expect(
+    page.getByRole('button', { name: ui('kind.quote', {}, 'fr'), exact: true }),
+  ).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.locator('#article-text')).toHaveAttribute('lang', 'fr');
+});

@@ -1,0 +1,157 @@
+/**
+ * Helpers for the e2e specs: UI strings come from locales/ (never
+ * hard-coded), text is selected the way a person does it (mouse drag,
+ * Shift+arrows), and stored records are read straight from IndexedDB.
+ */
+import { expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+
+type Tree = { [key: string]: string | Tree };
+const locales: Record<string, Tree> = {
+  en: JSON.parse(readFileSync(new URL('../locales/en/ui.json', import.meta.url), 'utf8')) as Tree,
+  fr: JSON.parse(readFileSync(new URL('../locales/fr/ui.json', import.meta.url), 'utf8')) as Tree,
+};
+
+/** A UI string from locales/<lng>/ui.json, with {{x}} filled in. */
+export function ui(key: string, values: Record<string, string | number> = {}, lng = 'en'): string {
+  let node: string | Tree | undefined = locales[lng];
+  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  if (typeof node !== 'string') throw new Error(`no UI string ${lng}:${key}`);
+  return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
+}
+
+export const SEED_TEXT = readFileSync(
+  new URL('../../shared/articles/parler-amazon.fr.txt', import.meta.url),
+  'utf8',
+).replace(/\n$/, '');
+export const SEED_BLOCKS = SEED_TEXT.split('\n');
+/** The canonical text: blocks joined with "\n\n". */
+export const CANONICAL = SEED_BLOCKS.join('\n\n');
+
+/** Code-point offset of `needle` in the canonical text (the article has no astral characters, but count properly anyway). */
+export function offsetOf(needle: string, from = 0): number {
+  const u = CANONICAL.indexOf(needle, from);
+  if (u < 0) throw new Error(`not in the article: ${needle}`);
+  return Array.from(CANONICAL.slice(0, u)).length;
+}
+
+export async function openApp(page: Page, path = '/'): Promise<void> {
+  await page.goto(path);
+  await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
+}
+
+/** The article's text as the page shows it: each block's text, joined as the canonical text is. */
+export async function shownText(page: Page): Promise<string> {
+  return page
+    .locator('#article-text')
+    .evaluate((el) => [...el.children].map((b) => b.textContent ?? '').join('\n\n'));
+}
+
+/** Client coordinates of the start and end of `needle` inside the article. */
+async function textPoints(
+  page: Page,
+  needle: string,
+): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
+  return page.locator('#article-text').evaluate((root, needle) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push(n as Text);
+      all += (n as Text).data;
+    }
+    const at = all.indexOf(needle);
+    if (at < 0) throw new Error(`not shown: ${needle}`);
+    const locate = (offset: number): [Text, number] => {
+      let acc = 0;
+      for (const n of nodes) {
+        if (offset <= acc + n.data.length) return [n, offset - acc];
+        acc += n.data.length;
+      }
+      throw new Error('offset out of range');
+    };
+    const caret = (offset: number, side: 'start' | 'end') => {
+      const [node, o] = locate(offset);
+      const r = document.createRange();
+      if (side === 'start') {
+        r.setStart(node, o);
+        r.setEnd(node, Math.min(o + 1, node.data.length));
+      } else {
+        r.setStart(node, Math.max(0, o - 1));
+        r.setEnd(node, o);
+      }
+      const rect = r.getClientRects()[0]!;
+      return side === 'start'
+        ? { x: rect.left + 1, y: rect.top + rect.height / 2 }
+        : { x: rect.right - 1, y: rect.top + rect.height / 2 };
+    };
+    const s = caret(at, 'start');
+    const e = caret(at + needle.length, 'end');
+    return { x1: s.x, y1: s.y, x2: e.x, y2: e.y };
+  }, needle);
+}
+
+/** Selects `needle` in the article by dragging the mouse across it. */
+export async function dragSelect(page: Page, needle: string): Promise<void> {
+  await page.locator('#article-text').evaluate((el, needle) => {
+    const i = (el.textContent ?? '').indexOf(needle);
+    if (i < 0) throw new Error(`not shown: ${needle}`);
+  }, needle);
+  // Scroll the words into view first, as a reader would.
+  await page
+    .locator('#article-text')
+    .getByText(needle.slice(0, 20), { exact: false })
+    .first()
+    .scrollIntoViewIfNeeded()
+    .catch(() => undefined);
+  const p = await textPoints(page, needle);
+  await page.mouse.move(p.x1, p.y1);
+  await page.mouse.down();
+  await page.mouse.move((p.x1 + p.x2) / 2, (p.y1 + p.y2) / 2, { steps: 4 });
+  await page.mouse.move(p.x2, p.y2, { steps: 4 });
+  await page.mouse.up();
+  await expect
+    .poll(() => page.evaluate(() => document.getSelection()?.toString() ?? ''))
+    .toBe(needle);
+}
+
+export interface StoredAnnotation {
+  id: string;
+  articleId: string;
+  kind: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  note: string;
+  fields: Record<string, string>;
+  created: string;
+  modified: string;
+}
+
+/** Every annotation stored in IndexedDB, in document order. */
+export async function storedAnnotations(page: Page): Promise<StoredAnnotation[]> {
+  const all = await page.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('glossa');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('annotations').objectStore('annotations').getAll();
+          req.onsuccess = () => {
+            db.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+  return (all as StoredAnnotation[]).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Waits for the save indicator to say "Saved". */
+export async function expectSaved(page: Page): Promise<void> {
+  await expect(page.locator('#save-state')).toHaveAttribute('data-state', 'saved');
+}

@@ -1,0 +1,54 @@
+/**
+ * Two tabs on the same article stay in step, and neither loses the other's work.
+ */
+import { expect, test } from '@playwright/test';
+import { dragSelect, expectSaved, openApp, storedAnnotations, ui } from './helpers';
+
+test('a tag made in one tab appears in the other within a second; edits of different annotations both survive', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await openApp(first);
+  await openApp(second);
+
+  await dragSelect(first, 'diffamation et rupture de contrat');
+  await first.keyboard.press('c');
+  await expect(second.locator('mark[data-kind="claim"]')).toHaveText(
+    'diffamation et rupture de contrat',
+    { timeout: 1000 },
+  );
+
+  await dragSelect(second, 'en janvier 2021');
+  await second.keyboard.press('e');
+  await expect(first.locator('mark[data-kind="event"]')).toHaveText('en janvier 2021', {
+    timeout: 1000,
+  });
+
+  // Both tabs edit different annotations at the same time.
+  await first.locator('mark[data-kind="claim"]').click();
+  await second.locator('mark[data-kind="event"]').click();
+  await Promise.all([
+    first.getByLabel(ui('details.note'), { exact: true }).fill('note du premier onglet'),
+    second.getByLabel(ui('details.date')).fill('janvier 2021'),
+  ]);
+  await expectSaved(first);
+  await expectSaved(second);
+  for (const page of [first, second]) {
+    await expect
+      .poll(async () =>
+        (await storedAnnotations(page)).map((a) => [a.kind, a.note, a.fields.date ?? '']),
+      )
+      .toEqual([
+        ['claim', 'note du premier onglet', ''],
+        ['event', '', 'janvier 2021'],
+      ]);
+  }
+  // Each tab shows the other's edit too.
+  await first.locator('#annotation-list [data-kind="event"]').click();
+  await expect(first.getByLabel(ui('details.date'))).toHaveValue('janvier 2021');
+  await second.locator('#annotation-list [data-kind="claim"]').click();
+  await expect(second.getByLabel(ui('details.note'), { exact: true })).toHaveValue(
+    'note du premier onglet',
+  );
+});

@@ -1,0 +1,4 @@
+/** The path of a Chromium executable, or undefined when there is none. */
+export function findChromium(): string | undefined;
+/** The path of Chromium; '/usr/bin/chromium' when none is found (Playwright then explains). */
+export function chromiumPath(): string;

@@ -1,0 +1,704 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Annotation } from '../model/annotation';
+import type { Review } from '../model/review';
+import { openGlossaDB, type GlossaDatabase, type StoredArticle } from '../store/db';
+import { Repository, type Change, type RecordStore, type RecordTypes } from '../store/repository';
+import {
+  ArticleSession,
+  annotationChange,
+  type SaveState,
+  type SessionChange,
+} from './article-session';
+
+const ARTICLE: StoredArticle = {
+  id: 'parler-amazon-fr',
+  title: 'Parler et Amazon',
+  lang: 'fr',
+  blocks: [
+    { type: 'title', text: 'Parler et Amazon' },
+    { type: 'paragraph', text: 'Amazon a coupé Parler en janvier 2021, a dit le porte-parole.' },
+  ],
+  created: '2024-01-01T00:00:00.000Z',
+  modified: '2024-01-01T00:00:00.000Z',
+};
+
+function annotation(id: string, overrides: Partial<Annotation> = {}): Annotation {
+  return {
+    id,
+    articleId: ARTICLE.id,
+    kind: 'claim',
+    start: 17,
+    end: 40,
+    exact: 'Amazon a coupé Parler',
+    prefix: 'Parler et Amazon\n\n',
+    suffix: ' en janvier 2021',
+    note: '',
+    fields: { claimant: 'Amazon' },
+    created: '2024-01-02T00:00:00.000Z',
+    modified: '2024-01-02T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function review(annotationId: string, overrides: Partial<Review> = {}): Review {
+  return {
+    annotationId,
+    articleId: ARTICLE.id,
+    translation: 'Amazon cut Parler off',
+    origin: 'suggestion',
+    status: 'to-review',
+    comment: '',
+    modified: '2024-01-03T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** A repository whose commits can be made to fail, and whose reads can be held back. */
+class FlakyRepository extends Repository {
+  failing = false;
+  commits = 0;
+  /** When set, every commit waits for it before writing or failing (a slow write). */
+  commitGate: Promise<void> | null = null;
+  /** When set, every read waits for it after reading (a slow read). */
+  readGate: Promise<void> | null = null;
+  readonly readStarted: string[][] = [];
+  readsFinished = 0;
+
+  override async commit(change: Change): Promise<void> {
+    this.commits++;
+    if (this.commitGate) await this.commitGate;
+    if (this.failing) throw new Error('disk full');
+    return super.commit(change);
+  }
+
+  override async read<S extends RecordStore>(
+    store: S,
+    keys: string[],
+  ): Promise<Map<string, RecordTypes[S] | null>> {
+    this.readStarted.push(keys);
+    const values = await super.read(store, keys);
+    if (this.readGate) await this.readGate;
+    this.readsFinished++;
+    return values;
+  }
+}
+
+const DB_NAME = 'glossa-test';
+let connections: GlossaDatabase[] = [];
+let channels: BroadcastChannel[] = [];
+let sessions: ArticleSession[] = [];
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  connections = [];
+  channels = [];
+  sessions = [];
+  const db = await connect();
+  await db.put('articles', ARTICLE);
+});
+
+afterEach(async () => {
+  vi.restoreAllMocks();
+  for (const s of sessions) {
+    await s.settled();
+    s.destroy();
+  }
+  for (const c of channels) c.close();
+  for (const db of connections) db.close();
+});
+
+/** A connection to the test database, as one tab would hold. */
+async function connect(): Promise<GlossaDatabase> {
+  const db = await openGlossaDB({ name: DB_NAME });
+  connections.push(db);
+  return db;
+}
+
+function channel(name: string): BroadcastChannel {
+  const c = new BroadcastChannel(name);
+  channels.push(c);
+  return c;
+}
+
+/** Opens a session the way the app does: load the article's records, then start. */
+async function openSession(
+  options: { channel?: BroadcastChannel | null; repository?: FlakyRepository } = {},
+): Promise<{ session: ArticleSession; repository: FlakyRepository }> {
+  const repository = options.repository ?? new FlakyRepository(await connect());
+  const records = await repository.loadArticleRecords(ARTICLE.id);
+  const session = new ArticleSession(ARTICLE, records, {
+    repository,
+    channel: options.channel ?? null,
+  });
+  sessions.push(session);
+  return { session, repository };
+}
+
+/** Seeds annotations straight into the database. */
+async function seed(...records: Annotation[]): Promise<void> {
+  const db = connections[0]!;
+  const tx = db.transaction('annotations', 'readwrite');
+  for (const r of records) void tx.store.put(r);
+  await tx.done;
+}
+
+function stored(id: string): Promise<Annotation | undefined> {
+  return connections[0]!.get('annotations', id);
+}
+
+/** Waits until `condition` holds, failing after a deadline. */
+async function until(condition: () => boolean, what: string, deadlineMs = 2000): Promise<void> {
+  const end = Date.now() + deadlineMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe('applying a change', () => {
+  it('updates memory synchronously and notifies subscribers', async () => {
+    const { session } = await openSession();
+    const seen: SessionChange[] = [];
+    session.subscribe((c) => seen.push(c));
+
+    const a1 = annotation('a1');
+    const change = annotationChange('a1', a1);
+    session.apply(change);
+
+    // No await: already in memory, and subscribers already told.
+    expect(session.annotations.get('a1')).toEqual(annotation('a1'));
+    expect(seen).toEqual([{ change, origin: 'local' }]);
+    expect(session.saveState).toBe('saving');
+    expect(session.canUndo).toBe(true);
+    await session.settled();
+  });
+
+  it('an unsubscribed listener is no longer called', async () => {
+    const { session } = await openSession();
+    const seen: SessionChange[] = [];
+    const unsubscribe = session.subscribe((c) => seen.push(c));
+    unsubscribe();
+    session.apply(annotationChange('a1', annotation('a1')));
+    expect(seen).toEqual([]);
+    await session.settled();
+  });
+
+  it('after settled() the record is in the database and the state is saved', async () => {
+    const { session } = await openSession();
+    const states: SaveState[] = [];
+    session.onSaveState((s) => states.push(s));
+
+    session.apply(annotationChange('a1', annotation('a1', { note: 'à vérifier' })));
+    expect(await stored('a1')).toBeUndefined();
+    await session.settled();
+
+    expect(await stored('a1')).toEqual(annotation('a1', { note: 'à vérifier' }));
+    expect(session.saveState).toBe('saved');
+    expect(session.isUnsaved('annotations', 'a1')).toBe(false);
+    expect(session.lastError).toBeNull();
+    expect(states).toEqual(['saving', 'saved']);
+  });
+
+  it('writes changes to several stores, deletes included', async () => {
+    await seed(annotation('a1'), annotation('a2'));
+    const { session } = await openSession();
+    expect([...session.annotations.keys()].sort()).toEqual(['a1', 'a2']);
+
+    session.apply({
+      annotations: new Map<string, Annotation | null>([
+        ['a1', annotation('a1', { kind: 'quote' })],
+        ['a2', null],
+      ]),
+      reviews: new Map([['a1', review('a1')]]),
+    });
+    await session.settled();
+
+    expect(await stored('a1')).toEqual(annotation('a1', { kind: 'quote' }));
+    expect(await stored('a2')).toBeUndefined();
+    expect(await connections[0]!.get('reviews', 'a1')).toEqual(review('a1'));
+    expect(session.reviews.get('a1')).toEqual(review('a1'));
+  });
+});
+
+describe('undo and redo', () => {
+  const original = annotation('a1', {
+    kind: 'claim',
+    note: 'première note',
+    fields: { claimant: 'Amazon', speaker: 'le porte-parole' },
+  });
+
+  const cases: { name: string; seeded: Annotation | null; after: Annotation | null }[] = [
+    { name: 'create', seeded: null, after: original },
+    {
+      name: 'kind change',
+      seeded: original,
+      after: { ...original, kind: 'quote', modified: '2024-02-01T00:00:00.000Z' },
+    },
+    {
+      name: 'field edit',
+      seeded: original,
+      after: {
+        ...original,
+        fields: { ...original.fields, claimant: 'la société Amazon' },
+        modified: '2024-02-01T00:00:00.000Z',
+      },
+    },
+    { name: 'delete', seeded: original, after: null },
+  ];
+
+  for (const { name, seeded, after } of cases) {
+    it(`undo and redo of a ${name} restore the exact records in memory and in the database`, async () => {
+      if (seeded) await seed(seeded);
+      const { session } = await openSession();
+      const origins: string[] = [];
+      session.subscribe((c) => origins.push(c.origin));
+      const expectState = async (value: Annotation | null) => {
+        if (value) expect(session.annotations.get('a1')).toStrictEqual(value);
+        else expect(session.annotations.has('a1')).toBe(false);
+        await session.settled();
+        expect((await stored('a1')) ?? null).toStrictEqual(value);
+        expect(session.saveState).toBe('saved');
+      };
+
+      session.apply(annotationChange('a1', after && structuredClone(after)));
+      await expectState(after);
+
+      expect(session.undo()).toBe(true);
+      await expectState(seeded);
+      expect(session.canUndo).toBe(false);
+      expect(session.canRedo).toBe(true);
+
+      expect(session.redo()).toBe(true);
+      await expectState(after);
+      expect(session.canRedo).toBe(false);
+
+      // And back again: redo put the entry back on the undo stack.
+      expect(session.undo()).toBe(true);
+      await expectState(seeded);
+
+      expect(origins).toEqual(['local', 'undo', 'redo', 'undo']);
+    });
+  }
+
+  it('undo and redo return false when there is nothing to undo or redo', async () => {
+    const { session } = await openSession();
+    expect(session.canUndo).toBe(false);
+    expect(session.undo()).toBe(false);
+    expect(session.redo()).toBe(false);
+  });
+
+  it('undoes several changes in reverse order', async () => {
+    const { session } = await openSession();
+    session.apply(annotationChange('a1', annotation('a1')));
+    session.apply(annotationChange('a1', annotation('a1', { note: 'deux' })));
+    session.apply(annotationChange('a2', annotation('a2')));
+
+    session.undo();
+    expect(session.annotations.has('a2')).toBe(false);
+    expect(session.annotations.get('a1')).toEqual(annotation('a1', { note: 'deux' }));
+    session.undo();
+    expect(session.annotations.get('a1')).toEqual(annotation('a1'));
+    session.undo();
+    expect(session.annotations.size).toBe(0);
+    await session.settled();
+    expect(await connections[0]!.getAll('annotations')).toEqual([]);
+  });
+
+  it('a new change clears the redo stack', async () => {
+    const { session } = await openSession();
+    session.apply(annotationChange('a1', annotation('a1')));
+    session.undo();
+    expect(session.canRedo).toBe(true);
+    session.apply(annotationChange('a2', annotation('a2')));
+    expect(session.canRedo).toBe(false);
+    expect(session.redo()).toBe(false);
+    await session.settled();
+  });
+
+  it('a change applied with history: false is not undoable', async () => {
+    const { session } = await openSession();
+    session.apply(annotationChange('a1', annotation('a1')), { history: false });
+    expect(session.canUndo).toBe(false);
+    expect(session.undo()).toBe(false);
+    expect(session.annotations.get('a1')).toEqual(annotation('a1'));
+    await session.settled();
+    expect(await stored('a1')).toEqual(annotation('a1'));
+  });
+});
+
+describe('grouped edits', () => {
+  const base = annotation('a1', { note: '' });
+  const typed = (note: string) => annotationChange('a1', { ...base, note });
+
+  it('edits of the same group within the window undo as one step', async () => {
+    await seed(base);
+    const { session } = await openSession();
+    session.apply(typed('A'), { group: 'note:a1' });
+    session.apply(typed('Am'), { group: 'note:a1' });
+    session.apply(typed('Ama'), { group: 'note:a1' });
+
+    expect(session.undo()).toBe(true);
+    expect(session.annotations.get('a1')).toEqual(base);
+    expect(session.canUndo).toBe(false);
+    await session.settled();
+    expect(await stored('a1')).toEqual(base);
+
+    expect(session.redo()).toBe(true);
+    expect(session.annotations.get('a1')!.note).toBe('Ama');
+    await session.settled();
+    expect((await stored('a1'))!.note).toBe('Ama');
+  });
+
+  it('a grouped step touching several records restores each to its value before the group', async () => {
+    await seed(base);
+    const { session } = await openSession();
+    session.apply(typed('A'), { group: 'g' });
+    session.apply(annotationChange('a2', annotation('a2')), { group: 'g' });
+    session.apply(typed('Am'), { group: 'g' });
+
+    session.undo();
+    expect(session.annotations.get('a1')).toEqual(base);
+    expect(session.annotations.has('a2')).toBe(false);
+    expect(session.canUndo).toBe(false);
+  });
+
+  it('closeHistoryGroup() splits a group into separate undo steps', async () => {
+    await seed(base);
+    const { session } = await openSession();
+    session.apply(typed('A'), { group: 'note:a1' });
+    session.apply(typed('Am'), { group: 'note:a1' });
+    session.closeHistoryGroup();
+    session.apply(typed('Ama'), { group: 'note:a1' });
+
+    session.undo();
+    expect(session.annotations.get('a1')!.note).toBe('Am');
+    expect(session.canUndo).toBe(true);
+    session.undo();
+    expect(session.annotations.get('a1')).toEqual(base);
+    expect(session.canUndo).toBe(false);
+    await session.settled();
+    expect(await stored('a1')).toEqual(base);
+  });
+
+  it('different groups, or no group, make separate steps', async () => {
+    await seed(base);
+    const { session } = await openSession();
+    session.apply(typed('A'), { group: 'note:a1' });
+    session.apply(typed('AB'), { group: 'other' });
+    session.apply(typed('ABC'));
+    session.apply(typed('ABCD'));
+
+    session.undo();
+    expect(session.annotations.get('a1')!.note).toBe('ABC');
+    session.undo();
+    expect(session.annotations.get('a1')!.note).toBe('AB');
+    session.undo();
+    expect(session.annotations.get('a1')!.note).toBe('A');
+    session.undo();
+    expect(session.annotations.get('a1')).toEqual(base);
+  });
+
+  it('an edit of the same group after the window starts a new step', async () => {
+    await seed(base);
+    const { session } = await openSession();
+    let clock = 1_000_000;
+    vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    session.apply(typed('A'), { group: 'note:a1' });
+    clock += 1000;
+    session.apply(typed('Am'), { group: 'note:a1' }); // within 1.5 s of the last edit
+    clock += 5000;
+    session.apply(typed('Ama'), { group: 'note:a1' }); // long after
+
+    session.undo();
+    expect(session.annotations.get('a1')!.note).toBe('Am');
+    session.undo();
+    expect(session.annotations.get('a1')).toEqual(base);
+    expect(session.canUndo).toBe(false);
+  });
+});
+
+describe('when writes fail', () => {
+  it('keeps the record in memory, marked unsaved, and the app keeps working', async () => {
+    const { session, repository } = await openSession();
+    const states: [SaveState, unknown][] = [];
+    session.onSaveState((s, e) => states.push([s, e]));
+    repository.failing = true;
+
+    session.apply(annotationChange('a1', annotation('a1', { note: 'précieux' })));
+    await session.settled();
+
+    expect(session.saveState).toBe('unsaved');
+    expect(session.isUnsaved('annotations', 'a1')).toBe(true);
+    expect(session.annotations.get('a1')).toEqual(annotation('a1', { note: 'précieux' }));
+    expect(session.lastError).toBeInstanceOf(Error);
+    expect(states.at(-1)).toEqual(['unsaved', session.lastError]);
+    expect(await stored('a1')).toBeUndefined();
+
+    // Still usable: more edits, undo and redo all work in memory.
+    session.apply(annotationChange('a2', annotation('a2')));
+    expect(session.annotations.has('a2')).toBe(true);
+    expect(session.undo()).toBe(true);
+    expect(session.annotations.has('a2')).toBe(false);
+    expect(session.annotations.get('a1')).toEqual(annotation('a1', { note: 'précieux' }));
+    await session.settled();
+    expect(session.saveState).toBe('unsaved');
+    expect(session.isUnsaved('annotations', 'a1')).toBe(true);
+  });
+
+  it('retry() writes the unsaved records once commits work again, and the state becomes saved', async () => {
+    const { session, repository } = await openSession();
+    repository.failing = true;
+    session.apply(annotationChange('a1', annotation('a1', { note: 'précieux' })));
+    session.apply(annotationChange('a2', annotation('a2')));
+    await session.settled();
+    expect(session.saveState).toBe('unsaved');
+
+    repository.failing = false;
+    await session.retry();
+
+    expect(session.saveState).toBe('saved');
+    expect(session.isUnsaved('annotations', 'a1')).toBe(false);
+    expect(session.isUnsaved('annotations', 'a2')).toBe(false);
+    expect(session.lastError).toBeNull();
+    expect(await stored('a1')).toEqual(annotation('a1', { note: 'précieux' }));
+    expect(await stored('a2')).toEqual(annotation('a2'));
+  });
+
+  it('unsaved records are written with the next change once commits work again', async () => {
+    const { session, repository } = await openSession();
+    repository.failing = true;
+    session.apply(annotationChange('a1', annotation('a1')));
+    await session.settled();
+
+    repository.failing = false;
+    session.apply(annotationChange('a2', annotation('a2')));
+    await session.settled();
+
+    expect(session.saveState).toBe('saved');
+    expect(await stored('a1')).toEqual(annotation('a1'));
+    expect(await stored('a2')).toEqual(annotation('a2'));
+  });
+
+  it('an unsaved delete is retried as a delete', async () => {
+    await seed(annotation('a1'));
+    const { session, repository } = await openSession();
+    repository.failing = true;
+    session.apply(annotationChange('a1', null));
+    await session.settled();
+    expect(await stored('a1')).toEqual(annotation('a1'));
+    expect(session.isUnsaved('annotations', 'a1')).toBe(true);
+
+    repository.failing = false;
+    await session.retry();
+    expect(await stored('a1')).toBeUndefined();
+    expect(session.saveState).toBe('saved');
+  });
+
+  it('with no repository, stays unsaved and works in memory', async () => {
+    const session = new ArticleSession(
+      ARTICLE,
+      { annotations: [annotation('a1')], reviews: [], glosses: [] },
+      { repository: null },
+    );
+    sessions.push(session);
+    expect(session.saveState).toBe('unsaved');
+    expect(session.annotations.get('a1')).toEqual(annotation('a1'));
+
+    session.apply(annotationChange('a2', annotation('a2', { note: 'en mémoire' })));
+    expect(session.annotations.get('a2')).toEqual(annotation('a2', { note: 'en mémoire' }));
+    await session.settled();
+    expect(session.saveState).toBe('unsaved');
+    expect(session.isUnsaved('annotations', 'a2')).toBe(true);
+    expect(session.lastError).toBeInstanceOf(Error);
+
+    await session.retry();
+    expect(session.saveState).toBe('unsaved');
+    expect(session.isUnsaved('annotations', 'a2')).toBe(true);
+
+    expect(session.undo()).toBe(true);
+    expect(session.annotations.has('a2')).toBe(false);
+    expect(session.redo()).toBe(true);
+    expect(session.annotations.get('a2')).toEqual(annotation('a2', { note: 'en mémoire' }));
+    await session.settled();
+    expect(session.saveState).toBe('unsaved');
+  });
+});
+
+describe('two sessions on the same article (two tabs)', () => {
+  let name = '';
+  let counter = 0;
+  beforeEach(() => {
+    name = `glossa-sync-test-${process.pid}-${counter++}`;
+  });
+
+  it('a change committed in one session appears in the other', async () => {
+    const a = await openSession({ channel: channel(name) });
+    const b = await openSession({ channel: channel(name) });
+    const seenByB: SessionChange[] = [];
+    b.session.subscribe((c) => seenByB.push(c));
+
+    a.session.apply(annotationChange('a1', annotation('a1', { note: "depuis l'onglet A" })));
+    await a.session.settled();
+    await until(() => b.session.annotations.has('a1'), 'the change to reach B');
+
+    expect(b.session.annotations.get('a1')).toEqual(
+      annotation('a1', { note: "depuis l'onglet A" }),
+    );
+    expect(seenByB.map((c) => c.origin)).toEqual(['remote']);
+    // B did not write it back, nor count it as its own change.
+    expect(b.repository.commits).toBe(0);
+    expect(b.session.canUndo).toBe(false);
+    expect(b.session.isUnsaved('annotations', 'a1')).toBe(false);
+
+    // A delete travels too.
+    a.session.apply(annotationChange('a1', null));
+    await a.session.settled();
+    await until(() => !b.session.annotations.has('a1'), 'the delete to reach B');
+  });
+
+  it('ignores messages about another article', async () => {
+    const a = await openSession({ channel: channel(name) });
+    const other = channel(name);
+    const b = await openSession({ channel: channel(name) });
+    await seed(annotation('a1', { note: 'dans la base' }));
+
+    other.postMessage({ articleId: 'another-article', tab: 'x', keys: { annotations: ['a1'] } });
+    // Then a real message, which B must handle after the first.
+    a.session.apply(annotationChange('a2', annotation('a2')));
+    await a.session.settled();
+    await until(() => b.session.annotations.has('a2'), 'the change to reach B');
+    expect(b.session.annotations.has('a1')).toBe(false);
+    expect(b.repository.readStarted).toEqual([['a2']]);
+  });
+
+  it('concurrent edits of different annotations are all kept, in the database and both sessions', async () => {
+    await seed(annotation('a1'), annotation('a2'));
+    const a = await openSession({ channel: channel(name) });
+    const b = await openSession({ channel: channel(name) });
+
+    const editA = annotation('a1', {
+      note: 'édité dans A',
+      kind: 'event',
+      fields: { date: '2021' },
+    });
+    const editB = annotation('a2', { note: 'édité dans B' });
+    a.session.apply(annotationChange('a1', editA));
+    b.session.apply(annotationChange('a2', editB));
+    await Promise.all([a.session.settled(), b.session.settled()]);
+
+    await until(
+      () =>
+        a.session.annotations.get('a2')?.note === 'édité dans B' &&
+        b.session.annotations.get('a1')?.note === 'édité dans A',
+      'both edits to reach both sessions',
+    );
+
+    for (const s of [a.session, b.session]) {
+      expect(s.annotations.get('a1')).toEqual(editA);
+      expect(s.annotations.get('a2')).toEqual(editB);
+      expect(s.saveState).toBe('saved');
+    }
+    expect(await stored('a1')).toEqual(editA);
+    expect(await stored('a2')).toEqual(editB);
+  });
+
+  it('a remote message does not overwrite a record with unsaved local edits', async () => {
+    await seed(annotation('a1'), annotation('a2'));
+    const a = await openSession({ channel: channel(name) });
+    const b = await openSession({ channel: channel(name) });
+
+    // B's edit of a1 cannot be written: it stays unsaved.
+    b.repository.failing = true;
+    b.session.apply(annotationChange('a1', annotation('a1', { note: 'B, non enregistré' })));
+    await b.session.settled();
+    expect(b.session.isUnsaved('annotations', 'a1')).toBe(true);
+
+    // A changes a1 and a2 together; B takes a2 but keeps its own a1.
+    a.session.apply({
+      annotations: new Map([
+        ['a1', annotation('a1', { note: 'A' })],
+        ['a2', annotation('a2', { note: 'A' })],
+      ]),
+    });
+    await a.session.settled();
+    await until(() => b.session.annotations.get('a2')?.note === 'A', 'the change to reach B');
+
+    expect(b.session.annotations.get('a1')).toEqual(
+      annotation('a1', { note: 'B, non enregistré' }),
+    );
+    expect(b.session.isUnsaved('annotations', 'a1')).toBe(true);
+
+    // Once B can write again, its edit is the one saved.
+    b.repository.failing = false;
+    await b.session.retry();
+    expect(await stored('a1')).toEqual(annotation('a1', { note: 'B, non enregistré' }));
+  });
+
+  it('a remote message does not overwrite a local edit made while it re-reads the record', async () => {
+    await seed(annotation('a1'));
+    const a = await openSession({ channel: channel(name) });
+    const b = await openSession({ channel: channel(name) });
+    b.repository.failing = true;
+    let openGate = () => {};
+    b.repository.readGate = new Promise<void>((resolve) => (openGate = resolve));
+
+    a.session.apply(annotationChange('a1', annotation('a1', { note: 'A' })));
+    await a.session.settled();
+    await until(() => b.repository.readStarted.length > 0, 'B to start re-reading a1');
+
+    // The user types in B while B's read of a1 is still on its way.
+    b.session.apply(annotationChange('a1', annotation('a1', { note: 'B, non enregistré' })));
+    await b.session.settled();
+    expect(b.session.isUnsaved('annotations', 'a1')).toBe(true);
+    openGate();
+    await until(() => b.repository.readsFinished === 1, 'the re-read to finish');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(b.session.annotations.get('a1')).toEqual(
+      annotation('a1', { note: 'B, non enregistré' }),
+    );
+    b.repository.failing = false;
+    await b.session.retry();
+    expect(await stored('a1')).toEqual(annotation('a1', { note: 'B, non enregistré' }));
+  });
+
+  it('a remote message does not overwrite a local edit whose write is still in progress and then fails', async () => {
+    await seed(annotation('a1'));
+    const a = await openSession({ channel: channel(name) });
+    const channelB = channel(name);
+    const b = await openSession({ channel: channelB });
+    // Registered after the session's own listener, so called after it for each message.
+    let heardByB = 0;
+    channelB.addEventListener('message', () => heardByB++);
+
+    // B's write of its edit is slow, and will fail.
+    b.repository.failing = true;
+    let openGate = () => {};
+    b.repository.commitGate = new Promise<void>((resolve) => (openGate = resolve));
+    b.session.apply(annotationChange('a1', annotation('a1', { note: 'B, non enregistré' })));
+
+    // Meanwhile A saves its own edit of a1, and B hears of it.
+    a.session.apply(annotationChange('a1', annotation('a1', { note: 'A' })));
+    await a.session.settled();
+    await until(() => heardByB === 1, "B to hear of A's change");
+
+    openGate();
+    await b.session.settled();
+    await until(
+      () => b.repository.readsFinished === b.repository.readStarted.length,
+      'any re-read to finish',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    expect(b.session.isUnsaved('annotations', 'a1')).toBe(true);
+    expect(b.session.annotations.get('a1')).toEqual(
+      annotation('a1', { note: 'B, non enregistré' }),
+    );
+    b.repository.failing = false;
+    b.repository.commitGate = null;
+    await b.session.retry();
+    expect(await stored('a1')).toEqual(annotation('a1', { note: 'B, non enregistré' }));
+  });
+});
