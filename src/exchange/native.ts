@@ -1,0 +1,622 @@
+/**
+ * Glossa's native exchange format: lossless and versioned. A file holds
+ * whole articles with everything attached to them, exactly as stored:
+ *
+ *     { "format": "glossa", "version": 1, "exported": "<RFC 3339>",
+ *       "articles": [{ "article", "annotations", "glosses", "reviews" }] }
+ *
+ * parseNative() validates every field of every record (types, kinds,
+ * statuses, ids, timestamps; offsets are integers ≥ 0 with start < end —
+ * start ≤ end for an orphan — and, unless orphaned, within the article's
+ * text) and reports problems per record: one bad record is left out, the
+ * rest of the file is kept. A bad article leaves out its whole entry. Keys
+ * the format does not define are dropped. It also turns the annotations
+ * into ImportedAnnotation candidates (with their review) for planImport().
+ */
+import { codePointLength } from '../anchoring/code-points';
+import { isAnnotationKind, now, type Annotation, type AnnotationFields } from '../model/annotation';
+import { canonicalText, isBlockType, type Article, type ArticleBlock } from '../model/article';
+import { glossKey, type UserGloss } from '../model/gloss';
+import { isReviewStatus, type Review } from '../model/review';
+import {
+  isDateTime,
+  joinPath,
+  type ImportedAnnotation,
+  type ImportProblem,
+  type ImportProblemCode,
+} from './import-plan';
+
+/** The `format` of a native file. */
+export const NATIVE_FORMAT = 'glossa';
+/** The version this build writes and reads. */
+export const NATIVE_VERSION = 1;
+
+/** One article with everything attached to it. */
+export interface NativeArticleEntry {
+  article: Article;
+  annotations: Annotation[];
+  glosses: UserGloss[];
+  reviews: Review[];
+}
+
+/** A native file. */
+export interface NativeExport {
+  format: typeof NATIVE_FORMAT;
+  version: typeof NATIVE_VERSION;
+  /** When the file was written (RFC 3339). */
+  exported: string;
+  articles: NativeArticleEntry[];
+}
+
+/** What toNative() takes for one article; glosses and reviews default to none. */
+export interface NativeInput {
+  article: Article;
+  annotations: readonly Annotation[];
+  glosses?: readonly UserGloss[];
+  reviews?: readonly Review[];
+}
+
+/** Writes articles and their records as a native file (serialise with JSON.stringify). */
+export function toNative(
+  entries: readonly NativeInput[],
+  options: { exported?: string } = {},
+): NativeExport {
+  return {
+    format: NATIVE_FORMAT,
+    version: NATIVE_VERSION,
+    exported: options.exported ?? now(),
+    articles: entries.map((e) => ({
+      article: e.article,
+      annotations: [...e.annotations],
+      glosses: [...(e.glosses ?? [])],
+      reviews: [...(e.reviews ?? [])],
+    })),
+  };
+}
+
+/** Is this parsed JSON meant to be a native file (whatever its version)? */
+export function isNativeFile(json: unknown): boolean {
+  return isObject(json) && json.format === NATIVE_FORMAT;
+}
+
+/** What parseNative() found. */
+export interface NativeParseResult {
+  /** The valid part of the file; null when the file as a whole cannot be read. */
+  document: NativeExport | null;
+  /** The valid annotations as candidates for planImport(), with their reviews. */
+  records: ImportedAnnotation[];
+  problems: ImportProblem[];
+}
+
+/** Options of parseNative(). */
+export interface NativeParseOptions {
+  /** Called every `chunkSize` annotations and at the end. */
+  onProgress?: (done: number, total: number) => void;
+  chunkSize?: number;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Collects one record's problems; the record is kept only if none is an error. */
+class Check {
+  failed = false;
+  constructor(
+    private readonly problems: ImportProblem[],
+    private readonly where: { index?: number; id?: string },
+  ) {}
+
+  add(
+    code: ImportProblemCode,
+    path: string,
+    detail: string,
+    severity: 'error' | 'warning' = 'error',
+  ) {
+    if (severity === 'error') this.failed = true;
+    this.problems.push({ code, severity, ...this.where, path, detail });
+  }
+
+  string(obj: Json, key: string, path: string, optional = false): string | undefined {
+    const v = obj[key];
+    if (v === undefined && optional) return undefined;
+    if (typeof v === 'string') return v;
+    this.add('wrong-shape', joinPath(path, key), `${key} must be a string`);
+    return undefined;
+  }
+
+  dateTime(obj: Json, key: string, path: string): string | undefined {
+    const v = obj[key];
+    if (isDateTime(v)) return v;
+    this.add('wrong-shape', joinPath(path, key), `${key} must be an RFC 3339 date-time`);
+    return undefined;
+  }
+
+  /** A non-negative integer offset. */
+  offset(obj: Json, key: string, path: string): number | undefined {
+    const v = obj[key];
+    if (typeof v !== 'number' || !Number.isInteger(v)) {
+      this.add('wrong-shape', joinPath(path, key), `${key} must be an integer`);
+      return undefined;
+    }
+    if (v < 0) {
+      this.add('offset-out-of-range', joinPath(path, key), `${key} ${v} is negative`);
+      return undefined;
+    }
+    return v;
+  }
+}
+
+/**
+ * Validates a native file and returns its valid part, the annotation
+ * candidates and the problems. Never throws.
+ */
+export function parseNative(json: unknown, options: NativeParseOptions = {}): NativeParseResult {
+  const problems: ImportProblem[] = [];
+  const records: ImportedAnnotation[] = [];
+  const fail = (code: ImportProblemCode, path: string, detail: string): NativeParseResult => {
+    problems.push({ code, severity: 'error', path, detail });
+    return { document: null, records, problems };
+  };
+
+  if (!isObject(json)) return fail('wrong-shape', '', 'a native file is a JSON object');
+  if (json.format !== NATIVE_FORMAT)
+    return fail('wrong-shape', 'format', `format must be "${NATIVE_FORMAT}"`);
+  if (json.version !== NATIVE_VERSION) {
+    return fail(
+      'unsupported-version',
+      'version',
+      `version ${String(json.version)} is not ${NATIVE_VERSION}`,
+    );
+  }
+  if (!Array.isArray(json.articles))
+    return fail('wrong-shape', 'articles', 'articles must be an array');
+  let exported = json.exported;
+  if (!isDateTime(exported)) {
+    problems.push({
+      code: 'wrong-shape',
+      severity: 'warning',
+      path: 'exported',
+      detail: 'exported must be an RFC 3339 date-time',
+    });
+    exported = now();
+  }
+
+  const document: NativeExport = {
+    format: NATIVE_FORMAT,
+    version: NATIVE_VERSION,
+    exported: exported as string,
+    articles: [],
+  };
+  const total = json.articles.reduce(
+    (n: number, e: unknown) =>
+      n + (isObject(e) && Array.isArray(e.annotations) ? e.annotations.length : 0),
+    0,
+  );
+  const progress = {
+    done: 0,
+    total,
+    chunk: Math.max(1, options.chunkSize ?? 1000),
+    onProgress: options.onProgress,
+  };
+  const state: FileState = { articleIds: new Set(), annotationIds: new Set(), index: 0, progress };
+
+  json.articles.forEach((entry, i) => {
+    const parsed = readEntry(entry, `articles[${i}]`, state, problems, records);
+    if (parsed) document.articles.push(parsed);
+  });
+  if (progress.onProgress && progress.done % progress.chunk !== 0)
+    progress.onProgress(progress.done, total);
+  if (total === 0) progress.onProgress?.(0, 0);
+  return { document, records, problems };
+}
+
+interface FileState {
+  articleIds: Set<string>;
+  annotationIds: Set<string>;
+  /** Running index of annotations across the file. */
+  index: number;
+  progress: {
+    done: number;
+    total: number;
+    chunk: number;
+    onProgress?: (done: number, total: number) => void;
+  };
+}
+
+function readEntry(
+  entry: unknown,
+  path: string,
+  state: FileState,
+  problems: ImportProblem[],
+  records: ImportedAnnotation[],
+): NativeArticleEntry | null {
+  const annotationCount =
+    isObject(entry) && Array.isArray(entry.annotations) ? entry.annotations.length : 0;
+  const skip = () => {
+    // The entry's annotations count as done, so progress still reaches the total.
+    state.index += annotationCount;
+    advance(state, annotationCount);
+    return null;
+  };
+  if (!isObject(entry)) {
+    problems.push({
+      code: 'wrong-shape',
+      severity: 'error',
+      path,
+      detail: 'an article entry is an object',
+    });
+    return skip();
+  }
+  const article = readArticle(entry.article, joinPath(path, 'article'), problems);
+  if (!article) return skip();
+  if (state.articleIds.has(article.id)) {
+    problems.push({
+      code: 'duplicate-id',
+      severity: 'error',
+      id: article.id,
+      path: joinPath(path, 'article.id'),
+      detail: `article ${article.id} appears twice`,
+    });
+    return skip();
+  }
+  state.articleIds.add(article.id);
+  for (const key of ['annotations', 'glosses', 'reviews'] as const) {
+    if (!Array.isArray(entry[key])) {
+      problems.push({
+        code: 'wrong-shape',
+        severity: 'error',
+        path: joinPath(path, key),
+        detail: `${key} must be an array`,
+      });
+      return skip();
+    }
+  }
+  const length = codePointLength(canonicalText(article.blocks));
+  const result: NativeArticleEntry = { article, annotations: [], glosses: [], reviews: [] };
+
+  const entryRecords: ImportedAnnotation[] = [];
+  (entry.annotations as unknown[]).forEach((value, j) => {
+    const at = `${path}.annotations[${j}]`;
+    const index = state.index++;
+    const annotation = readAnnotation(value, at, index, article.id, length, problems);
+    if (annotation) {
+      if (state.annotationIds.has(annotation.id)) {
+        problems.push({
+          code: 'duplicate-id',
+          severity: 'error',
+          index,
+          id: annotation.id,
+          path: joinPath(at, 'id'),
+          detail: `id ${annotation.id} already used earlier in the file`,
+        });
+      } else {
+        state.annotationIds.add(annotation.id);
+        result.annotations.push(annotation);
+        entryRecords.push(toRecord(annotation, index, at));
+      }
+    }
+    advance(state, 1);
+  });
+
+  (entry.glosses as unknown[]).forEach((value, j) => {
+    const gloss = readGloss(value, `${path}.glosses[${j}]`, article.id, problems);
+    if (gloss) result.glosses.push(gloss);
+  });
+
+  const byId = new Map(entryRecords.map((r) => [r.id, r]));
+  const reviewed = new Set<string>();
+  (entry.reviews as unknown[]).forEach((value, j) => {
+    const at = `${path}.reviews[${j}]`;
+    const review = readReview(value, at, article.id, problems);
+    if (!review) return;
+    const record = byId.get(review.annotationId);
+    if (!record) {
+      problems.push({
+        code: 'dangling-review',
+        severity: 'error',
+        id: review.annotationId,
+        path: joinPath(at, 'annotationId'),
+        detail: `no annotation ${review.annotationId} in this article`,
+      });
+      return;
+    }
+    if (reviewed.has(review.annotationId)) {
+      problems.push({
+        code: 'duplicate-id',
+        severity: 'error',
+        id: review.annotationId,
+        path: joinPath(at, 'annotationId'),
+        detail: `a second review of ${review.annotationId}`,
+      });
+      return;
+    }
+    reviewed.add(review.annotationId);
+    result.reviews.push(review);
+    record.review = {
+      translation: review.translation,
+      origin: review.origin,
+      status: review.status,
+      comment: review.comment,
+      modified: review.modified,
+      ...(review.approvedQuote ? { approvedQuote: review.approvedQuote } : {}),
+      ...(review.staleReason ? { staleReason: review.staleReason } : {}),
+    };
+  });
+
+  records.push(...entryRecords);
+  return result;
+}
+
+function advance(state: FileState, n: number): void {
+  const p = state.progress;
+  for (let k = 0; k < n; k++) {
+    p.done++;
+    if (p.onProgress && p.done % p.chunk === 0) p.onProgress(p.done, p.total);
+  }
+}
+
+function readArticle(value: unknown, path: string, problems: ImportProblem[]): Article | null {
+  const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
+  const check = new Check(problems, id ? { id } : {});
+  if (!isObject(value)) {
+    check.add('wrong-shape', path, 'article must be an object');
+    return null;
+  }
+  if (id === undefined || id === '')
+    check.add('wrong-shape', joinPath(path, 'id'), 'id must be a non-empty string');
+  const title = check.string(value, 'title', path);
+  const lang = check.string(value, 'lang', path);
+  const source = check.string(value, 'source', path, true);
+  const blocks: ArticleBlock[] = [];
+  if (!Array.isArray(value.blocks)) {
+    check.add('wrong-shape', joinPath(path, 'blocks'), 'blocks must be an array');
+  } else {
+    value.blocks.forEach((b: unknown, k) => {
+      const at = `${path}.blocks[${k}]`;
+      if (!isObject(b)) return check.add('wrong-shape', at, 'a block is an object');
+      if (!isBlockType(b.type))
+        check.add('wrong-shape', joinPath(at, 'type'), `unknown block type ${String(b.type)}`);
+      const text = check.string(b, 'text', at);
+      if (isBlockType(b.type) && text !== undefined) blocks.push({ type: b.type, text });
+    });
+  }
+  if (check.failed) return null;
+  const article: Article = { id: id!, title: title!, lang: lang!, blocks };
+  if (source !== undefined) article.source = source;
+  return article;
+}
+
+function readAnnotation(
+  value: unknown,
+  path: string,
+  index: number,
+  articleId: string,
+  textLength: number,
+  problems: ImportProblem[],
+): Annotation | null {
+  const rawId = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
+  const check = new Check(problems, rawId ? { index, id: rawId } : { index });
+  if (!isObject(value)) {
+    check.add('wrong-shape', path, 'an annotation is an object');
+    return null;
+  }
+  if (rawId === undefined || !UUID.test(rawId))
+    check.add('wrong-shape', joinPath(path, 'id'), 'id must be a UUID');
+  const owner = check.string(value, 'articleId', path);
+  if (owner !== undefined && owner !== articleId) {
+    check.add(
+      'other-article',
+      joinPath(path, 'articleId'),
+      `articleId "${owner}" is not the entry's article "${articleId}"`,
+    );
+  }
+  if (!isAnnotationKind(value.kind)) {
+    check.add(
+      'unknown-kind',
+      joinPath(path, 'kind'),
+      `kind ${JSON.stringify(value.kind)} is not claim, quote or event`,
+    );
+  }
+  let orphaned: boolean | undefined;
+  if (value.orphaned !== undefined) {
+    if (typeof value.orphaned === 'boolean') orphaned = value.orphaned;
+    else check.add('wrong-shape', joinPath(path, 'orphaned'), 'orphaned must be a boolean');
+  }
+  const start = check.offset(value, 'start', path);
+  const end = check.offset(value, 'end', path);
+  if (start !== undefined && end !== undefined) {
+    // An orphan's offsets point into older text; it may have none (0, 0).
+    if (orphaned ? start > end : start >= end) {
+      check.add(
+        'start-not-before-end',
+        joinPath(path, 'start'),
+        `start ${start} is not before end ${end}`,
+      );
+    } else if (!orphaned && end > textLength) {
+      check.add(
+        'offset-out-of-range',
+        joinPath(path, 'end'),
+        `end ${end} is past the end of the text (${textLength} code points)`,
+      );
+    }
+  }
+  const exact = check.string(value, 'exact', path);
+  const prefix = check.string(value, 'prefix', path);
+  const suffix = check.string(value, 'suffix', path);
+  const note = check.string(value, 'note', path);
+  const fields = readFields(value.fields, joinPath(path, 'fields'), check);
+  const created = check.dateTime(value, 'created', path);
+  const modified = check.dateTime(value, 'modified', path);
+  if (check.failed) return null;
+
+  const annotation: Annotation = {
+    id: rawId!,
+    articleId,
+    kind: value.kind as Annotation['kind'],
+    start: start!,
+    end: end!,
+    exact: exact!,
+    prefix: prefix!,
+    suffix: suffix!,
+    note: note!,
+    fields: fields!,
+    created: created!,
+    modified: modified!,
+  };
+  if (orphaned !== undefined) annotation.orphaned = orphaned;
+  return annotation;
+}
+
+function readFields(value: unknown, path: string, check: Check): AnnotationFields | undefined {
+  if (!isObject(value)) {
+    check.add('wrong-shape', path, 'fields must be an object');
+    return undefined;
+  }
+  const fields: AnnotationFields = {};
+  for (const key of ['speaker', 'claimant', 'date'] as const) {
+    const v = check.string(value, key, path, true);
+    if (v !== undefined) fields[key] = v;
+  }
+  return fields;
+}
+
+function readGloss(
+  value: unknown,
+  path: string,
+  articleId: string,
+  problems: ImportProblem[],
+): UserGloss | null {
+  const key = isObject(value) && typeof value.key === 'string' ? value.key : undefined;
+  const check = new Check(problems, key ? { id: key } : {});
+  if (!isObject(value)) {
+    check.add('wrong-shape', path, 'a gloss is an object');
+    return null;
+  }
+  const owner = check.string(value, 'articleId', path);
+  if (owner !== undefined && owner !== articleId) {
+    check.add(
+      'other-article',
+      joinPath(path, 'articleId'),
+      `articleId "${owner}" is not the entry's article "${articleId}"`,
+    );
+  }
+  const sentenceId = check.string(value, 'sentenceId', path);
+  if (sentenceId === '')
+    check.add('wrong-shape', joinPath(path, 'sentenceId'), 'sentenceId must not be empty');
+  if (sentenceId !== undefined && key !== glossKey(articleId, sentenceId)) {
+    check.add('wrong-shape', joinPath(path, 'key'), 'key must be "<articleId>/<sentenceId>"');
+  }
+  const lang = check.string(value, 'lang', path);
+  const text = check.string(value, 'text', path);
+  const modified = check.dateTime(value, 'modified', path);
+  if (check.failed) return null;
+  return {
+    key: key!,
+    articleId,
+    sentenceId: sentenceId!,
+    lang: lang!,
+    text: text!,
+    modified: modified!,
+  };
+}
+
+function readReview(
+  value: unknown,
+  path: string,
+  articleId: string,
+  problems: ImportProblem[],
+): Review | null {
+  const annotationId =
+    isObject(value) && typeof value.annotationId === 'string' ? value.annotationId : undefined;
+  const check = new Check(problems, annotationId ? { id: annotationId } : {});
+  if (!isObject(value)) {
+    check.add('wrong-shape', path, 'a review is an object');
+    return null;
+  }
+  if (annotationId === undefined || !UUID.test(annotationId)) {
+    check.add('wrong-shape', joinPath(path, 'annotationId'), 'annotationId must be a UUID');
+  }
+  const owner = check.string(value, 'articleId', path);
+  if (owner !== undefined && owner !== articleId) {
+    check.add(
+      'other-article',
+      joinPath(path, 'articleId'),
+      `articleId "${owner}" is not the entry's article "${articleId}"`,
+    );
+  }
+  const translation = check.string(value, 'translation', path);
+  if (value.origin !== 'suggestion' && value.origin !== 'human') {
+    check.add('wrong-shape', joinPath(path, 'origin'), 'origin must be "suggestion" or "human"');
+  }
+  if (!isReviewStatus(value.status)) {
+    check.add(
+      'wrong-shape',
+      joinPath(path, 'status'),
+      `unknown review status ${JSON.stringify(value.status)}`,
+    );
+  }
+  const comment = check.string(value, 'comment', path);
+  const modified = check.dateTime(value, 'modified', path);
+  let approvedQuote: Review['approvedQuote'];
+  if (value.approvedQuote !== undefined) {
+    const q = value.approvedQuote;
+    const at = joinPath(path, 'approvedQuote');
+    if (!isObject(q)) check.add('wrong-shape', at, 'approvedQuote must be an object');
+    else {
+      const start = check.offset(q, 'start', at);
+      const end = check.offset(q, 'end', at);
+      const exact = check.string(q, 'exact', at);
+      if (start !== undefined && end !== undefined && start >= end) {
+        check.add(
+          'start-not-before-end',
+          joinPath(at, 'start'),
+          `start ${start} is not before end ${end}`,
+        );
+      }
+      if (start !== undefined && end !== undefined && exact !== undefined)
+        approvedQuote = { start, end, exact };
+    }
+  }
+  if (value.staleReason !== undefined && value.staleReason !== 'quote-changed') {
+    check.add('wrong-shape', joinPath(path, 'staleReason'), 'staleReason must be "quote-changed"');
+  }
+  if (check.failed) return null;
+  const review: Review = {
+    annotationId: annotationId!,
+    articleId,
+    translation: translation!,
+    origin: value.origin as Review['origin'],
+    status: value.status as Review['status'],
+    comment: comment!,
+    modified: modified!,
+  };
+  if (approvedQuote) review.approvedQuote = approvedQuote;
+  if (value.staleReason === 'quote-changed') review.staleReason = 'quote-changed';
+  return review;
+}
+
+/** A valid native annotation as a candidate for planImport(). */
+function toRecord(a: Annotation, index: number, path: string): ImportedAnnotation {
+  const record: ImportedAnnotation = {
+    index,
+    path,
+    id: a.id,
+    articleId: a.articleId,
+    kind: a.kind,
+    note: a.note,
+    fields: { ...a.fields },
+    created: a.created,
+    modified: a.modified,
+    selectors: {
+      position: { start: a.start, end: a.end },
+      quote: { exact: a.exact, prefix: a.prefix, suffix: a.suffix },
+    },
+  };
+  if (a.orphaned) record.orphaned = true;
+  return record;
+}

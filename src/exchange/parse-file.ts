@@ -1,0 +1,134 @@
+/**
+ * Reading an annotation file the user picked: JSON parsing with a clear
+ * report when it is not JSON, detection of the format (Glossa native or W3C
+ * Web Annotation) and conversion of its records into ImportedAnnotation
+ * candidates for planImport(). Pure and synchronous, so that it runs as
+ * well in a test as in the import worker (import.worker.ts).
+ */
+import {
+  planImport,
+  type ImportedAnnotation,
+  type ImportPlan,
+  type ImportProblem,
+  type PlanOptions,
+} from './import-plan';
+import { isNativeFile, parseNative, type NativeExport } from './native';
+import { parseW3C } from './w3c';
+
+/** The formats parseAnnotationFile() reads. */
+export type FileFormat = 'glossa' | 'w3c';
+
+/** What a file holds, as far as it could be read. */
+export interface ParsedFile {
+  /** null when the file is not JSON. */
+  format: FileFormat | null;
+  /** Annotation candidates, in file order. */
+  records: ImportedAnnotation[];
+  /** A native file's valid part (articles, glosses, reviews); null for W3C. */
+  native: NativeExport | null;
+  problems: ImportProblem[];
+}
+
+/** Options of parseAnnotationFile(). */
+export interface ParseFileOptions {
+  /** Called every `chunkSize` records and at the end, while records are converted. */
+  onProgress?: (done: number, total: number) => void;
+  chunkSize?: number;
+}
+
+/** JSON.parse with a structured problem, instead of an exception, for text that is not JSON. */
+export function parseJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; problem: ImportProblem } {
+  // A byte-order mark is common in files saved by Windows editors.
+  const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(clean) as unknown };
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return {
+      ok: false,
+      problem: {
+        code: 'malformed-json',
+        severity: 'error',
+        detail,
+        ...errorLocation(detail, clean),
+      },
+    };
+  }
+}
+
+/**
+ * Where JSON.parse stopped, from its message: engines say "line L column C"
+ * (Firefox, recent V8), "position N" (V8) or "end of JSON input".
+ */
+function errorLocation(message: string, text: string): { line?: number; column?: number } {
+  const lc = /line (\d+) column (\d+)/i.exec(message);
+  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
+  const pos = /position (\d+)/i.exec(message);
+  if (pos) return lineColumn(text, Number(pos[1]));
+  if (/end of (JSON )?input|unexpected end/i.test(message)) return lineColumn(text, text.length);
+  return {};
+}
+
+/** 1-based line and column of a UTF-16 offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.min(offset, text.length));
+  const lastBreak = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: offset - lastBreak };
+}
+
+/** Parses the text of an annotation file of either format; never throws. */
+export function parseAnnotationFile(text: string, options: ParseFileOptions = {}): ParsedFile {
+  const json = parseJson(text);
+  if (!json.ok) return { format: null, records: [], native: null, problems: [json.problem] };
+  if (isNativeFile(json.value)) {
+    const { document, records, problems } = parseNative(json.value, options);
+    return { format: 'glossa', records, native: document, problems };
+  }
+  const { records, problems } = parseW3C(json.value, options);
+  return { format: 'w3c', records, native: null, problems };
+}
+
+/** What the import worker is asked: a file's text, and optionally the article to plan it into. */
+export interface ImportRequest {
+  text: string;
+  /** When given, the records are also planned into this article (see planImport()). */
+  plan?: Omit<PlanOptions, 'onProgress' | 'chunkSize'>;
+}
+
+/** What the import worker posts back: progress while it works, then one result. */
+export type ImportMessage =
+  | { type: 'progress'; phase: 'parse' | 'plan'; done: number; total: number }
+  | { type: 'result'; file: ParsedFile; plan: ImportPlan | null }
+  | { type: 'error'; detail: string };
+
+/**
+ * The import worker's whole job, as a plain function: parse, optionally
+ * plan, and report through `post`. Separate from the worker so tests can
+ * call it directly.
+ */
+export function handleImportRequest(
+  request: ImportRequest,
+  post: (message: ImportMessage) => void,
+  chunkSize = 1000,
+): void {
+  try {
+    const file = parseAnnotationFile(request.text, {
+      chunkSize,
+      onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
+    });
+    const plan = request.plan
+      ? planImport(file.records, {
+          ...request.plan,
+          chunkSize,
+          onProgress: (done, total) => post({ type: 'progress', phase: 'plan', done, total }),
+        })
+      : null;
+    post({ type: 'result', file, plan });
+  } catch (err) {
+    // Not expected (parsers report instead of throwing), but a worker that
+    // dies silently would leave the UI waiting forever.
+    post({ type: 'error', detail: err instanceof Error ? err.message : String(err) });
+  }
+}

@@ -1,0 +1,429 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { canonicalText, type Article, type ArticleBlock } from '../model/article';
+import {
+  articleIdFor,
+  contentHash,
+  extractArticle,
+  MAX_SLUG_LENGTH,
+  MAX_TEXT_CODE_POINTS,
+  type ExtractResult,
+} from './extract';
+
+// The tests run from the repository's root; shared/ lies beside it.
+const seedText = readFileSync(resolve('../shared/articles/parler-amazon.fr.txt'), 'utf8');
+const seedArticle = JSON.parse(
+  readFileSync(resolve('public/articles/parler-amazon-fr.json'), 'utf8'),
+) as Article;
+
+/** The blocks of a successful extraction (fails the test otherwise). */
+function blocksOf(result: ExtractResult): ArticleBlock[] {
+  if (!result.ok) throw new Error(`extraction failed: ${result.problem.code}`);
+  return result.blocks;
+}
+
+/** Shorthand for expected blocks: [type, text] pairs. */
+function b(...pairs: [ArticleBlock['type'], string][]): ArticleBlock[] {
+  return pairs.map(([type, text]) => ({ type, text }));
+}
+
+describe('plain text', () => {
+  it('reads the seed article as its 14 lines, with the documented structure', () => {
+    const result = extractArticle({
+      name: 'parler-amazon.fr.txt',
+      type: 'text/plain',
+      text: seedText,
+    });
+    const blocks = blocksOf(result);
+    expect(blocks.map((x) => x.text)).toEqual(seedText.split('\n'));
+    expect(blocks).toEqual(seedArticle.blocks);
+    expect(result.ok && result.title).toBe(seedArticle.title);
+    expect(result.ok && result.format).toBe('text');
+  });
+
+  it('reads the seed the same with blank lines between blocks, CRLF line ends, a BOM or final newlines', () => {
+    const text = '\uFEFF' + seedText.split('\n').join('\r\n\r\n');
+    expect(blocksOf(extractArticle({ name: 'a.txt', text }))).toEqual(seedArticle.blocks);
+    // A final newline, as most editors save it, changes nothing either.
+    expect(blocksOf(extractArticle({ name: 'a.txt', text: seedText + '\n\n' }))).toEqual(
+      seedArticle.blocks,
+    );
+  });
+
+  it('joins the wrapped lines of blank-line-separated blocks', () => {
+    const text = [
+      'Titre de l’article',
+      '',
+      'Un premier paragraphe',
+      'coupé sur deux lignes.',
+      '',
+      'Un intertitre',
+      '',
+      'Le ministre a déclaré :',
+      '',
+      'Nous ne lâcherons rien, ni aujourd’hui',
+      'ni demain.',
+      '',
+      'Un   paragraphe\taux espaces multiples.',
+      '',
+      '« Une phrase entre guillemets. »',
+      '',
+      'Jean Dupont',
+    ].join('\n');
+    expect(blocksOf(extractArticle({ name: 'a.txt', text }))).toEqual(
+      b(
+        ['title', 'Titre de l’article'],
+        ['standfirst', 'Un premier paragraphe coupé sur deux lignes.'],
+        ['heading', 'Un intertitre'],
+        ['paragraph', 'Le ministre a déclaré :'],
+        ['blockquote', 'Nous ne lâcherons rien, ni aujourd’hui ni demain.'],
+        ['paragraph', 'Un paragraphe aux espaces multiples.'],
+        ['blockquote', '« Une phrase entre guillemets. »'],
+        // A last short line is a byline, not a heading.
+        ['paragraph', 'Jean Dupont'],
+      ),
+    );
+  });
+
+  it('ignores blank lines right after the title when choosing one block per line', () => {
+    const text = 'Titre\n\n\nPremière ligne.\nDeuxième ligne.\n';
+    expect(blocksOf(extractArticle({ name: 'a.txt', text }))).toEqual(
+      b(['title', 'Titre'], ['paragraph', 'Première ligne.'], ['paragraph', 'Deuxième ligne.']),
+    );
+  });
+
+  it('keeps a run of short lines as paragraphs, keeps no-break spaces and drops stray controls', () => {
+    const text = 'Titre\nPommes\nPoires\nUn texte\u00a0: «\u00a0oui\u00a0»\u0007.';
+    expect(blocksOf(extractArticle({ name: 'a.txt', text }))).toEqual(
+      b(
+        ['title', 'Titre'],
+        ['paragraph', 'Pommes'],
+        ['paragraph', 'Poires'],
+        ['paragraph', 'Un texte\u00a0: «\u00a0oui\u00a0».'],
+      ),
+    );
+  });
+
+  it('normalises to NFC', () => {
+    const text = 'Cafe\u0301 du matin\nUn paragraphe.';
+    expect(blocksOf(extractArticle({ name: '', text }))[0]!.text).toBe('Café du matin');
+  });
+});
+
+describe('Markdown', () => {
+  it('maps headings, quotes, lists and paragraphs, and strips inline markup', () => {
+    const text = [
+      '---',
+      'layout: post',
+      '---',
+      '# Un *titre* en Markdown',
+      '',
+      'Le chapeau avec un [lien](https://example.com "t") et du `code_ici`.',
+      '',
+      '## Une section ##',
+      '',
+      'Un paragraphe **gras**, _italique_, snake_case, ***les deux*** et ~~barré~~',
+      'sur deux lignes. ![une image](x.png) \\*pas emphase\\* 5 * 3 &amp; <span class="x">balise</span>',
+      '',
+      '> Une citation',
+      '> sur deux lignes.',
+      '>',
+      '> Deuxième paragraphe cité.',
+      '',
+      '- un point',
+      '- deux *points* <https://example.com/a_b_c>',
+      '',
+      '***',
+      '',
+      'Un intertitre souligné',
+      '----------------------',
+      '',
+      '```',
+      'const *x* = 1;',
+      '```',
+      '',
+      '[ref]: https://example.com',
+      '# Un autre h1',
+    ].join('\n');
+    const result = extractArticle({ name: 'article.md', text });
+    expect(result.ok && result.format).toBe('markdown');
+    expect(result.ok && result.title).toBe('Un titre en Markdown');
+    expect(blocksOf(result)).toEqual(
+      b(
+        ['title', 'Un titre en Markdown'],
+        ['standfirst', 'Le chapeau avec un lien et du code_ici.'],
+        ['heading', 'Une section'],
+        [
+          'paragraph',
+          'Un paragraphe gras, italique, snake_case, les deux et barré sur deux lignes. *pas emphase* 5 * 3 & balise',
+        ],
+        ['blockquote', 'Une citation sur deux lignes.'],
+        ['blockquote', 'Deuxième paragraphe cité.'],
+        ['paragraph', 'un point'],
+        ['paragraph', 'deux points https://example.com/a_b_c'],
+        ['heading', 'Un intertitre souligné'],
+        ['paragraph', 'const *x* = 1;'],
+        ['heading', 'Un autre h1'],
+      ),
+    );
+  });
+
+  it('stays linear on a million characters of unpaired markers', () => {
+    // Quadratic matching would take minutes here; the test's timeout catches it.
+    const unit = '*a _b [c `d ![e <!-- <a f ~~g ((h **i __j ``k ';
+    const text = '# T\n\n' + unit.repeat(Math.floor(400_000 / unit.length));
+    const result = extractArticle({ name: 'x.md', text });
+    expect(blocksOf(result)).toHaveLength(2);
+  });
+
+  it('makes the first block the title when there is no h1', () => {
+    const text = '## Pas de h1\n\nUn paragraphe.';
+    expect(blocksOf(extractArticle({ name: '', type: 'text/markdown', text }))).toEqual(
+      b(['title', 'Pas de h1'], ['paragraph', 'Un paragraphe.']),
+    );
+  });
+});
+
+describe('HTML', () => {
+  const page = `<!doctype html>
+<html><head>
+  <title>Titre de la page | Le Site</title>
+  <style>body { color: red }</style>
+  <script>alert(1)</script>
+</head>
+<body onload="alert(1)">
+  <header><nav><a href="/">Accueil</a></nav><p>Bannière du site</p></header>
+  <article>
+    <header>
+      <h1>Le <em>titre</em> de
+        l'article</h1>
+      <p class="article-chapo">Un résumé <strong>court</strong>.</p>
+    </header>
+    <h2>Première partie</h2>
+    <p onclick="alert(1)">Texte avec <a href="javascript:alert(1)">link text</a> et
+      <img src=x onerror=alert(1)> une&nbsp;image.<br>Nouvelle ligne.</p>
+    <script>alert(1)</script>
+    <noscript><p>Activez JavaScript</p></noscript>
+    <template><p>Modèle</p></template>
+    <iframe src="https://example.com">Cadre</iframe>
+    <blockquote><p>Une citation <b>importante</b>.</p><p>Suite de la citation.</p></blockquote>
+    <ul><li>Premier point</li><li>Second <span><i>point</i></span></li></ul>
+    <p>   </p>
+    <div>Texte libre dans un div<p>et un paragraphe dedans</p></div>
+    <style>.x { display: none }</style>
+    <p hidden>Caché</p>
+    <aside>Lire aussi</aside>
+    <footer>Mots-clés</footer>
+  </article>
+  <footer>Copyright</footer>
+</body></html>`;
+
+  it('keeps only the text, with the right block types', () => {
+    const result = extractArticle({ name: 'page.html', type: 'text/html', text: page });
+    const blocks = blocksOf(result);
+    expect(blocks).toEqual(
+      b(
+        ['title', "Le titre de l'article"],
+        ['standfirst', 'Un résumé court.'],
+        ['heading', 'Première partie'],
+        ['paragraph', 'Texte avec link text et une\u00a0image. Nouvelle ligne.'],
+        ['blockquote', 'Une citation importante.'],
+        ['blockquote', 'Suite de la citation.'],
+        ['paragraph', 'Premier point'],
+        ['paragraph', 'Second point'],
+        ['paragraph', 'Texte libre dans un div'],
+        ['paragraph', 'et un paragraphe dedans'],
+      ),
+    );
+    expect(result.ok && result.title).toBe("Le titre de l'article");
+    const text = canonicalText(blocks);
+    for (const bad of [
+      'alert',
+      '<',
+      'javascript',
+      'onerror',
+      'color',
+      'Activez',
+      'Modèle',
+      'Cadre',
+      'Caché',
+    ]) {
+      expect(text).not.toContain(bad);
+    }
+  });
+
+  it('is chosen by MIME type or by sniffing a paste', () => {
+    expect(extractArticle({ name: 'page', type: 'text/html', text: page }).ok).toBe(true);
+    const pasted = extractArticle({ name: '', text: page });
+    expect(pasted.ok && pasted.format).toBe('html');
+  });
+
+  it('uses <title> when there is no h1, and drops the page chrome outside <main>', () => {
+    const html = `<html><head><title> Un  titre </title></head><body>
+      <div role="navigation">Menu</div><main><p>Un paragraphe.</p><h3>Suite</h3><p>Fin.</p></main>
+      <div>Pied de page hors du main</div></body></html>`;
+    expect(blocksOf(extractArticle({ name: 'x.htm', text: html }))).toEqual(
+      // The paragraph between the title and a heading is the standfirst, whatever the format.
+      b(
+        ['title', 'Un titre'],
+        ['standfirst', 'Un paragraphe.'],
+        ['heading', 'Suite'],
+        ['paragraph', 'Fin.'],
+      ),
+    );
+  });
+
+  it('never runs scripts or handlers while parsing', () => {
+    const globals = globalThis as { __pwned?: boolean };
+    extractArticle({
+      name: 'x.html',
+      text: '<h1>T</h1><script>globalThis.__pwned = true</script><img src=x onerror="globalThis.__pwned = true"><p>x</p>',
+    });
+    expect(globals.__pwned).toBeUndefined();
+  });
+});
+
+describe('the seed in every format', () => {
+  const tag = {
+    title: 'h1',
+    standfirst: 'p',
+    heading: 'h2',
+    paragraph: 'p',
+    blockquote: 'blockquote',
+  };
+  const mark = { title: '# ', standfirst: '', heading: '## ', paragraph: '', blockquote: '> ' };
+
+  it('gives the same blocks from HTML and Markdown as from plain text', () => {
+    const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const html = seedArticle.blocks
+      .map((x) => `<${tag[x.type]}>${escape(x.text)}</${tag[x.type]}>`)
+      .join('\n');
+    expect(blocksOf(extractArticle({ name: 'seed.html', text: html }))).toEqual(seedArticle.blocks);
+    const md = seedArticle.blocks.map((x) => mark[x.type] + x.text).join('\n\n');
+    expect(blocksOf(extractArticle({ name: 'seed.md', text: md }))).toEqual(seedArticle.blocks);
+  });
+});
+
+describe('limits', () => {
+  it('rejects an empty or blank input', () => {
+    expect(extractArticle({ name: 'a.txt', text: '' })).toEqual({
+      ok: false,
+      problem: { code: 'empty' },
+    });
+    expect(extractArticle({ name: 'a.txt', text: ' \n\t\n ' })).toEqual({
+      ok: false,
+      problem: { code: 'empty' },
+    });
+  });
+
+  it('rejects binary data', () => {
+    const png = '\uFFFDPNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR';
+    expect(extractArticle({ name: 'a.txt', text: png })).toEqual({
+      ok: false,
+      problem: { code: 'not-text' },
+    });
+    const noise = Array.from({ length: 400 }, (_, i) => (i % 5 === 0 ? '\uFFFD' : 'x')).join('');
+    expect(extractArticle({ name: 'a.txt', text: noise })).toEqual({
+      ok: false,
+      problem: { code: 'not-text' },
+    });
+    expect(extractArticle({ name: 'photo.png', type: 'image/png', text: 'abc' })).toEqual({
+      ok: false,
+      problem: { code: 'not-text' },
+    });
+  });
+
+  it('accepts a stray replacement character', () => {
+    expect(
+      extractArticle({ name: 'a.txt', text: seedText.replace('Amazon', 'Amaz\uFFFDn') }).ok,
+    ).toBe(true);
+  });
+
+  it('accepts exactly 1,000,000 code points of canonical text and no more', () => {
+    // "T" + "\n\n" + body: the canonical text is 3 + body length.
+    const at = 'T\n' + 'a'.repeat(MAX_TEXT_CODE_POINTS - 3);
+    expect(extractArticle({ name: 'a.txt', text: at }).ok).toBe(true);
+    expect(extractArticle({ name: 'a.txt', text: at + 'a' })).toEqual({
+      ok: false,
+      problem: { code: 'too-large', limit: MAX_TEXT_CODE_POINTS },
+    });
+  });
+
+  it('counts code points, not UTF-16 units', () => {
+    const astral = 'T\n' + '😀'.repeat(600_000);
+    expect(extractArticle({ name: 'a.txt', text: astral }).ok).toBe(true);
+  });
+
+  it('turns away a huge input before parsing it', () => {
+    const huge = '<p>' + ' '.repeat(11_000_000) + 'x</p>';
+    expect(extractArticle({ name: 'a.html', text: huge })).toEqual({
+      ok: false,
+      problem: { code: 'too-large', limit: MAX_TEXT_CODE_POINTS },
+    });
+  });
+
+  it('reports an input with no text blocks', () => {
+    const html = '<html><body><script>alert(1)</script><style>p{}</style></body></html>';
+    expect(extractArticle({ name: 'a.html', text: html })).toEqual({
+      ok: false,
+      problem: { code: 'no-blocks' },
+    });
+    expect(extractArticle({ name: 'a.md', text: '---\n\n***\n' })).toEqual({
+      ok: false,
+      problem: { code: 'no-blocks' },
+    });
+  });
+});
+
+describe('contentHash', () => {
+  it('is the SHA-256 hex of the canonical text', async () => {
+    const blocks = b(['title', 'Titre'], ['paragraph', 'Été 😀']);
+    const expected = createHash('sha256').update('Titre\n\nÉté 😀', 'utf8').digest('hex');
+    expect(await contentHash(blocks)).toBe(expected);
+    expect(await contentHash(b(['title', 'abc']))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+  });
+
+  it('depends on the text only, not on block types', async () => {
+    const a = await contentHash(seedArticle.blocks);
+    const typesChanged = seedArticle.blocks.map((x) => ({ ...x, type: 'paragraph' as const }));
+    expect(await contentHash(typesChanged)).toBe(a);
+  });
+});
+
+describe('articleIdFor', () => {
+  it('makes a slug without accents, cut at a word boundary', () => {
+    const id = articleIdFor(seedArticle.title, []);
+    expect(id).toBe('parler-annule-la-poursuite-contre-amazon-et-en-depose-une');
+    expect(id.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH);
+    expect(articleIdFor('Œuvre d’été : « Ça » ! Straße', [])).toBe('oeuvre-d-ete-ca-strasse');
+  });
+
+  it('falls back to "article" and adds -2, -3 when taken', () => {
+    expect(articleIdFor('😀 …', [])).toBe('article');
+    expect(articleIdFor('Un titre', ['un-titre'])).toBe('un-titre-2');
+    expect(articleIdFor('Un titre', new Set(['un-titre', 'un-titre-2']))).toBe('un-titre-3');
+  });
+
+  it('is always URL-safe, short and free', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 120 }),
+        fc.array(fc.string()),
+        (title, ids) => {
+          const taken = [...ids, articleIdFor(title, [])];
+          const id = articleIdFor(title, taken);
+          expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+          expect(id.length).toBeLessThanOrEqual(MAX_SLUG_LENGTH + 4);
+          expect(taken).not.toContain(id);
+          expect(articleIdFor(title, taken)).toBe(id);
+        },
+      ),
+    );
+  });
+});
