@@ -7,15 +7,26 @@ import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 
 type Tree = { [key: string]: string | Tree };
-const locales: Record<string, Tree> = {
-  en: JSON.parse(readFileSync(new URL('../locales/en/ui.json', import.meta.url), 'utf8')) as Tree,
-  fr: JSON.parse(readFileSync(new URL('../locales/fr/ui.json', import.meta.url), 'utf8')) as Tree,
-};
+const cache = new Map<string, Tree>();
+function namespace(lng: string, ns: string): Tree {
+  const id = `${lng}/${ns}`;
+  if (!cache.has(id)) {
+    cache.set(
+      id,
+      JSON.parse(readFileSync(new URL(`../locales/${id}.json`, import.meta.url), 'utf8')) as Tree,
+    );
+  }
+  return cache.get(id)!;
+}
 
-/** A UI string from locales/<lng>/ui.json, with {{x}} filled in. */
+/**
+ * A UI string from locales/<lng>/<ns>.json, with {{x}} filled in.
+ * The key is "a.b" for the ui namespace, "ns:a.b" for another.
+ */
 export function ui(key: string, values: Record<string, string | number> = {}, lng = 'en'): string {
-  let node: string | Tree | undefined = locales[lng];
-  for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+  const [ns, path] = key.includes(':') ? (key.split(':', 2) as [string, string]) : ['ui', key];
+  let node: string | Tree | undefined = namespace(lng, ns);
+  for (const part of path.split('.')) node = typeof node === 'object' ? node[part] : undefined;
   if (typeof node !== 'string') throw new Error(`no UI string ${lng}:${key}`);
   return node.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name]));
 }

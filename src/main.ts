@@ -1,25 +1,34 @@
 /**
- * Start-up: i18n → storage → article → screen, then `glossa:ready`.
+ * Start-up: i18n → storage → the routed article and screen → `glossa:ready`.
+ * Route changes (links, back/forward) swap the screen; the article's session
+ * is kept while the article stays the same, so undo spans screens.
  */
 import { initI18n, t, i18n } from './i18n/i18n';
 import { openGlossaDB } from './store/db';
 import { Repository } from './store/repository';
-import { ensureDefaultArticle } from './store/articles';
+import { DEFAULT_ARTICLE_ID, ensureDefaultArticle } from './store/articles';
 import { ArticleSession, SYNC_CHANNEL } from './session/article-session';
+import { GlossSource, storedGlossLanguage } from './glosses/gloss-source';
+import { segmentSentences } from './glosses/sentences';
 import { createLayout } from './ui/layout';
-import { createNotices } from './ui/notices';
-import { createAnnotator } from './app/annotator';
+import { createNotices, type Notices } from './ui/notices';
+import { createNav } from './ui/nav';
+import { currentRoute, navigate, onRouteChange, type Route, type View } from './app/router';
+import type { AppContext, Screen, ScreenFactory } from './app/context';
+import { createAnnotateScreen } from './app/annotate-screen';
 
-async function openRepository(
-  onTrouble: (key: 'save.blocked' | 'save.versionChange') => void,
-): Promise<Repository | null> {
+const SCREENS: Partial<Record<View, ScreenFactory>> = {
+  annotate: createAnnotateScreen,
+};
+
+async function openRepository(notices: Notices): Promise<Repository | null> {
   try {
     if (!('indexedDB' in window) || !window.indexedDB) return null;
     const db = await openGlossaDB({
-      onBlocked: () => onTrouble('save.blocked'),
+      onBlocked: () => notices.banner(t('save.blocked')),
       onVersionChange: () => {
         db.close();
-        onTrouble('save.versionChange');
+        notices.banner(t('save.versionChange'));
       },
     });
     return new Repository(db);
@@ -28,49 +37,115 @@ async function openRepository(
   }
 }
 
-async function start(): Promise<void> {
-  await initI18n();
-  const root = document.getElementById('app')!;
-  const layout = createLayout(root);
-  const notices = createNotices(layout.banner, layout.status, () => t('save.dismiss'));
-  i18n.on('languageChanged', () => layout.translate());
-
-  const repository = await openRepository((key) => notices.banner(t(key)));
-  if (!repository) notices.banner(t('save.unavailable'));
-
-  let article;
-  try {
-    article = await ensureDefaultArticle(repository);
-  } catch (error) {
-    notices.banner(t('app.loadFailed', { reason: String(error) }));
-    return;
-  }
-  const records = (await repository?.loadArticleRecords(article.id).catch(() => null)) ?? {
-    annotations: [],
-    reviews: [],
-    glosses: [],
-  };
-  const channel = 'BroadcastChannel' in window ? new BroadcastChannel(SYNC_CHANNEL) : null;
-  const session = new ArticleSession(article, records, { repository, channel });
-  session.onSaveState((state, error) => {
-    if (state === 'unsaved' && repository) {
-      notices.banner(t('save.failed', { reason: errorName(error) }), {
-        label: t('save.retry'),
-        run: () => void session.retry(),
-      });
-    } else if (state === 'saved' && repository) {
-      notices.banner(null);
-    }
-  });
-  createAnnotator(layout, session, notices);
-  document.body.dataset.ready = 'true';
-  performance.mark('glossa:ready');
-}
-
 function errorName(error: unknown): string {
   if (error instanceof DOMException) return error.name;
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+async function start(): Promise<void> {
+  await initI18n();
+  const layout = createLayout(document.getElementById('app')!);
+  const notices = createNotices(layout.banner, layout.status, () => t('save.dismiss'));
+  const nav = createNav(layout.nav, (view) => navigate({ view }));
+  i18n.on('languageChanged', () => {
+    layout.translate();
+    nav.translate();
+  });
+  const repository = await openRepository(notices);
+  if (!repository) notices.banner(t('save.unavailable'));
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel(SYNC_CHANNEL) : null;
+
+  let open: {
+    session: ArticleSession;
+    glosses: GlossSource;
+    sentences: AppContext['sentences'];
+  } | null = null;
+  let screen: Screen | null = null;
+  let ready = false;
+
+  async function openArticle(id: string): Promise<typeof open> {
+    const article =
+      id === DEFAULT_ARTICLE_ID
+        ? await ensureDefaultArticle(repository)
+        : await repository?.getArticle(id);
+    if (!article) return null;
+    const records = (await repository?.loadArticleRecords(article.id).catch(() => null)) ?? {
+      annotations: [],
+      reviews: [],
+      glosses: [],
+    };
+    const session = new ArticleSession(article, records, { repository, channel });
+    session.onSaveState((state, error) => {
+      if (!repository) return;
+      if (state === 'unsaved') {
+        notices.banner(t('save.failed', { reason: errorName(error) }), {
+          label: t('save.retry'),
+          run: () => void session.retry(),
+        });
+      } else if (state === 'saved') notices.banner(null);
+    });
+    const glosses = new GlossSource(i18n, article.id, storedGlossLanguage());
+    glosses.loadUserGlosses(records.glosses);
+    // Keep i18next in step with glosses written in other tabs or undone.
+    session.subscribe(({ change }) => {
+      for (const [key, value] of change.glosses ?? []) {
+        const sentenceId = key.slice(article.id.length + 1);
+        glosses.setUserGloss(
+          value?.sentenceId ?? sentenceId,
+          value?.lang ?? glosses.language,
+          value?.text ?? null,
+        );
+      }
+    });
+    return { session, glosses, sentences: segmentSentences(article.blocks) };
+  }
+
+  async function show(route: Route, reopen = false): Promise<void> {
+    screen?.destroy();
+    screen = null;
+    const articleId = route.articleId ?? DEFAULT_ARTICLE_ID;
+    if (reopen || !open || open.session.article.id !== articleId) {
+      open?.session.destroy();
+      try {
+        open = await openArticle(articleId);
+      } catch (error) {
+        notices.banner(t('app.loadFailed', { reason: errorName(error) }));
+        open = null;
+      }
+      if (!open) {
+        if (articleId !== DEFAULT_ARTICLE_ID) {
+          notices.status(t('app.notFound', { id: articleId }), 'error');
+          navigate({ articleId: null }, { replace: true });
+        }
+        return;
+      }
+    }
+    const factory = SCREENS[route.view] ?? SCREENS.annotate!;
+    nav.setCurrent(SCREENS[route.view] ? route.view : 'annotate', open.session.article.id);
+    const onWorkspace = factory === SCREENS.annotate;
+    layout.main.hidden = !onWorkspace;
+    layout.screen.hidden = onWorkspace;
+    screen = factory({
+      repository,
+      layout,
+      notices,
+      route,
+      session: open.session,
+      glosses: open.glosses,
+      sentences: open.sentences,
+      reload: () => show(currentRoute(), true),
+    });
+    document.title = `${open.session.article.title} — Glossa`;
+    if (!ready) {
+      ready = true;
+      document.body.dataset.ready = 'true';
+      performance.mark('glossa:ready');
+    }
+  }
+
+  onRouteChange((route) => void show(route));
+  await show(currentRoute());
 }
 
 void start();

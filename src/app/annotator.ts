@@ -385,6 +385,8 @@ export function createAnnotator(
       document.removeEventListener('keydown', onKeyDown);
       window.clearTimeout(flashTimer);
       view.destroy();
+      for (const el of [layout.toolbar, layout.article, layout.sidebar, layout.details])
+        el.replaceChildren();
     },
   };
 }

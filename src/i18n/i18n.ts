@@ -8,6 +8,9 @@
  */
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import enUi from '../../locales/en/ui.json';
+import enReview from '../../locales/en/review.json';
+import enExchange from '../../locales/en/exchange.json';
+import enLibrary from '../../locales/en/library.json';
 
 export const UI_LANGUAGES = ['en', 'fr'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -16,7 +19,13 @@ const STORAGE_KEY = 'glossa:ui-language';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'ui';
-    resources: { ui: typeof enUi };
+    // Each screen has its namespace; use them as t('review:key').
+    resources: {
+      ui: typeof enUi;
+      review: typeof enReview;
+      exchange: typeof enExchange;
+      library: typeof enLibrary;
+    };
   }
 }
 
@@ -53,7 +62,7 @@ export async function initI18n(language?: UiLanguage): Promise<I18n> {
     fallbackLng: 'en',
     supportedLngs: [...UI_LANGUAGES],
     defaultNS: 'ui',
-    ns: ['ui'],
+    ns: ['ui', 'review', 'exchange', 'library'],
     resources: bundledResources(),
     returnNull: false,
   });

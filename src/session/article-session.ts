@@ -137,6 +137,27 @@ export class ArticleSession {
     this.persist(change);
   }
 
+  /**
+   * Applies a bulk change (an import) durably first: one transaction, all or
+   * nothing; only once it has committed does the change reach memory, the
+   * views and the undo history. Rejects, changing nothing, when the write fails.
+   */
+  async applyDurably(change: Change): Promise<void> {
+    if (!this.repository) throw new Error('IndexedDB is not available');
+    const before = this.snapshot(change);
+    await this.repository.commit(change);
+    this.applyToMemory(change, 'local');
+    this.undoStack.push({ before, after: change, time: Date.now() });
+    this.redoStack = [];
+    const keys: Partial<Record<SessionStore, string[]>> = {};
+    for (const s of SESSION_STORES) if (change[s]?.size) keys[s] = [...change[s].keys()];
+    this.channel?.postMessage({
+      articleId: this.article.id,
+      tab: this.tabId,
+      keys,
+    } satisfies SyncMessage);
+  }
+
   /** Ends the current undo group, so the next edit starts a new entry. */
   closeHistoryGroup(): void {
     const last = this.undoStack[this.undoStack.length - 1];

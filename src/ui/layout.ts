@@ -13,7 +13,10 @@ export interface Layout {
   toolbar: HTMLElement;
   banner: HTMLElement;
   status: HTMLElement;
+  /** The annotator's grid: article and side panels. */
   main: HTMLElement;
+  /** Where other screens (review, library) draw; hidden on the annotator. */
+  screen: HTMLElement;
   article: HTMLElement;
   sidebar: HTMLElement;
   details: HTMLElement;
@@ -37,7 +40,9 @@ export function createLayout(root: HTMLElement): Layout {
   const aside = h('div', { class: 'aside-extra' });
   const side = h('aside', { class: 'side' }, details, aside, sidebar);
   const main = h('div', { class: 'workspace' }, article, side);
-  root.replaceChildren(header, banner, status, main);
+  const screen = h('main', { class: 'screen', id: 'screen' });
+  screen.hidden = true;
+  root.replaceChildren(header, banner, status, main, screen);
   function translate(): void {
     skip.textContent = t('app.skipToArticle');
     brand.textContent = t('app.name');
@@ -53,6 +58,7 @@ export function createLayout(root: HTMLElement): Layout {
     banner,
     status,
     main,
+    screen,
     article,
     sidebar,
     details,
