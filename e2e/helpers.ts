@@ -166,3 +166,39 @@ export async function storedAnnotations(page: Page): Promise<StoredAnnotation[]>
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.locator('#save-state')).toHaveAttribute('data-state', 'saved');
 }
+
+export interface ShownHighlight {
+  id: string;
+  kind: string;
+  text: string;
+}
+
+/**
+ * The highlights shown in the article, one per annotation, in document order.
+ * A highlight may be drawn as several <mark> fragments (where other spans or
+ * glossary terms start or end inside it); their text is joined.
+ */
+export async function shownHighlights(page: Page, kind?: string): Promise<ShownHighlight[]> {
+  const all = await page.locator('#article-text').evaluate((root) => {
+    const byId = new Map<string, { id: string; kind: string; text: string }>();
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const seen = new Set<string>();
+      for (let el = n.parentElement; el && el !== root; el = el.parentElement) {
+        const id = el.getAttribute('data-annotation-id');
+        if (el.tagName !== 'MARK' || !id || seen.has(id)) continue;
+        seen.add(id);
+        const entry = byId.get(id) ?? { id, kind: el.getAttribute('data-kind') ?? '', text: '' };
+        entry.text += (n as Text).data;
+        byId.set(id, entry);
+      }
+    }
+    return [...byId.values()];
+  });
+  return kind ? all.filter((h) => h.kind === kind) : all;
+}
+
+/** The texts of the shown highlights of one kind. */
+export async function highlightTexts(page: Page, kind: string): Promise<string[]> {
+  return (await shownHighlights(page, kind)).map((h) => h.text);
+}

@@ -2,7 +2,7 @@
  * When the browser will not store anything, Glossa says so plainly and keeps working.
  */
 import { expect, test } from '@playwright/test';
-import { dragSelect, expectSaved, openApp, storedAnnotations, ui } from './helpers';
+import { dragSelect, highlightTexts, expectSaved, openApp, storedAnnotations, ui } from './helpers';
 
 test('without IndexedDB: a banner explains, tagging still works, changes are marked unsaved', async ({
   page,
@@ -14,7 +14,7 @@ test('without IndexedDB: a banner explains, tagging still works, changes are mar
   await expect(page.locator('#banner')).toContainText(ui('save.unavailable'));
   await dragSelect(page, 'diffamation');
   await page.keyboard.press('c');
-  await expect(page.locator('mark[data-kind="claim"]')).toHaveText('diffamation');
+  await expect.poll(() => highlightTexts(page, 'claim')).toEqual(['diffamation']);
   await expect(page.locator('#save-state')).toHaveText(ui('save.unsaved'));
   await expect(page.locator('#annotation-list')).toContainText(ui('sidebar.unsaved'));
 });
@@ -42,7 +42,7 @@ test('a failing write (quota) keeps the change in memory, marked unsaved, and a 
   await page.keyboard.press('q');
   await expect(page.locator('#save-state')).toHaveText(ui('save.unsaved'));
   await expect(page.locator('#banner')).toContainText('QuotaExceededError');
-  await expect(page.locator('mark[data-kind="quote"]')).toHaveText('rupture de contrat');
+  await expect.poll(() => highlightTexts(page, 'quote')).toEqual(['rupture de contrat']);
   // The app keeps working: more tagging, still unsaved.
   await dragSelect(page, 'diffamation');
   await page.keyboard.press('c');

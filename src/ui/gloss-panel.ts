@@ -1,0 +1,190 @@
+/**
+ * The gloss panel: the English gloss of the sentence at the cursor, or of
+ * every sentence the selected annotation touches, each under its French
+ * sentence. A person can write or correct a gloss here (stored, and marked
+ * as theirs) and revert to the shipped one.
+ */
+import type { Sentence } from '../glosses/sentences';
+import type { Gloss, GlossSource } from '../glosses/gloss-source';
+import { t } from '../i18n/i18n';
+import { h, replaceChildren } from './dom';
+
+export interface GlossPanelOptions {
+  glosses: GlossSource;
+  /** Store a gloss written by the person; null reverts to the shipped one. */
+  write(sentence: Sentence, text: string | null): void;
+  setLanguage(lang: string): void;
+}
+
+export interface GlossPanel {
+  /** Show these sentences; `forAnnotation` says why they are shown. */
+  show(sentences: Sentence[], forAnnotation: boolean): void;
+  /** Glosses changed (written, reverted, another tab): redraw. */
+  refresh(): void;
+  translate(): void;
+  destroy(): void;
+}
+
+export function createGlossPanel(container: HTMLElement, options: GlossPanelOptions): GlossPanel {
+  const heading = h('h2', { id: 'gloss-heading', class: 'panel-heading' });
+  const languageLabel = h('label', { for: 'gloss-language', class: 'visually-hidden' });
+  const language = h('select', { id: 'gloss-language' });
+  language.addEventListener('change', () => options.setLanguage(language.value));
+  const context = h('p', { class: 'gloss-context' });
+  const list = h('div', { class: 'gloss-list' });
+  const panel = h(
+    'section',
+    { class: 'gloss-panel panel', id: 'gloss-panel', 'aria-labelledby': 'gloss-heading' },
+    h('div', { class: 'panel-head' }, heading, languageLabel, language),
+    context,
+    list,
+  );
+  container.append(panel);
+
+  let shown: Sentence[] = [];
+  let forAnnotation = false;
+  /** The sentence whose gloss is being edited, kept across redraws. */
+  let editing: string | null = null;
+
+  function glossBlock(sentence: Sentence): HTMLElement {
+    const gloss: Gloss | null = options.glosses.glossOf(sentence);
+    const fr = h('p', { class: 'gloss-fr', lang: 'fr' }, sentence.text);
+    const item = h('figure', { class: 'gloss-item', 'data-sentence-id': sentence.id }, fr);
+    if (editing === sentence.id) {
+      item.append(editor(sentence, gloss));
+      return item;
+    }
+    const en = gloss
+      ? h('p', { class: 'gloss-en', lang: options.glosses.language }, gloss.text)
+      : h('p', { class: 'gloss-en is-missing' }, t('gloss.missing'));
+    const badge = gloss
+      ? h(
+          'span',
+          { class: `gloss-origin origin-${gloss.origin}` },
+          t(gloss.origin === 'user' ? 'gloss.userWritten' : 'gloss.shipped'),
+        )
+      : null;
+    const edit = h(
+      'button',
+      { type: 'button', class: 'secondary gloss-edit' },
+      t(gloss ? 'gloss.edit' : 'gloss.write'),
+    );
+    edit.addEventListener('click', () => {
+      editing = sentence.id;
+      render();
+      list.querySelector('textarea')?.focus();
+    });
+    const actions = h('div', { class: 'gloss-actions' }, badge, edit);
+    if (gloss?.origin === 'user' && options.glosses.shippedGloss(sentence.id) !== null) {
+      const revert = h(
+        'button',
+        { type: 'button', class: 'secondary gloss-revert' },
+        t('gloss.revert'),
+      );
+      revert.addEventListener('click', () => {
+        options.write(sentence, null);
+        edit.focus();
+      });
+      actions.append(revert);
+    }
+    item.append(h('figcaption', {}, en, actions));
+    return item;
+  }
+
+  function editor(sentence: Sentence, gloss: Gloss | null): HTMLElement {
+    const id = `gloss-edit-${sentence.id}`;
+    const label = h(
+      'label',
+      { for: id, class: 'visually-hidden' },
+      t('gloss.editLabel', { sentence: sentence.text, interpolation: { escapeValue: false } }),
+    );
+    const area = h('textarea', { id, rows: 3, lang: options.glosses.language });
+    area.value = gloss?.text ?? '';
+    const error = h('p', { class: 'gloss-error', role: 'alert' });
+    const save = h('button', { type: 'button', class: 'gloss-save' }, t('gloss.save'));
+    const cancel = h('button', { type: 'button', class: 'secondary' }, t('gloss.cancel'));
+    const done = (): void => {
+      editing = null;
+      render();
+      list
+        .querySelector<HTMLButtonElement>(`[data-sentence-id="${sentence.id}"] .gloss-edit`)
+        ?.focus();
+    };
+    save.addEventListener('click', () => {
+      const text = area.value.trim();
+      if (!text) {
+        error.textContent = t('gloss.empty');
+        area.focus();
+        return;
+      }
+      editing = null;
+      options.write(sentence, text);
+      done();
+    });
+    cancel.addEventListener('click', done);
+    area.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        save.click();
+      } else if (e.key === 'Escape') {
+        e.preventDefault();
+        e.stopPropagation();
+        done();
+      }
+    });
+    return h(
+      'div',
+      { class: 'gloss-editor' },
+      label,
+      area,
+      error,
+      h('div', { class: 'gloss-actions' }, save, cancel),
+    );
+  }
+
+  function render(): void {
+    if (shown.length === 0) {
+      context.textContent = '';
+      replaceChildren(list, h('p', { class: 'gloss-none' }, t('gloss.noSentence')));
+      return;
+    }
+    context.textContent = t(forAnnotation ? 'gloss.forAnnotation' : 'gloss.atCursor');
+    replaceChildren(list, ...shown.map(glossBlock));
+  }
+
+  function translate(): void {
+    heading.textContent = t('gloss.heading');
+    languageLabel.textContent = t('gloss.language');
+    const names = new Intl.DisplayNames([document.documentElement.lang || 'en'], {
+      type: 'language',
+    });
+    replaceChildren(
+      language,
+      ...options.glosses
+        .availableLanguages()
+        .map((l) => h('option', { value: l, lang: l }, names.of(l) ?? l)),
+    );
+    language.value = options.glosses.language;
+    render();
+  }
+  translate();
+
+  return {
+    show(sentences, annotation) {
+      // Keep an open editor while the person is writing in it.
+      if (editing && panel.contains(document.activeElement)) return;
+      const same =
+        sentences.length === shown.length && sentences.every((s, i) => s.id === shown[i]?.id);
+      if (same && annotation === forAnnotation) return;
+      shown = sentences;
+      forAnnotation = annotation;
+      editing = null;
+      render();
+    },
+    refresh: render,
+    translate,
+    destroy() {
+      panel.remove();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The glossary tooltip: a term's English gloss and usage note, shown when
+ * the pointer hovers the term or the caret enters it. While the caret is
+ * in a term, the article (the focused element) points at the tooltip with
+ * aria-describedby — set by the glossary plugin's `attributes` prop, since
+ * ProseMirror redraws any element of its own whose attributes we touch.
+ */
+import type { EditorView } from 'prosemirror-view';
+import type { GlossaryEntry } from '../glosses/glossary';
+import { termAt, TERM_TOOLTIP_ID as TOOLTIP_ID } from '../editor/plugins/glossary-terms';
+import { h } from './dom';
+
+export interface TermTooltip {
+  /** The caret moved: show the tooltip of the term under it, or hide. */
+  update(view: EditorView): void;
+  destroy(): void;
+}
+
+export function attachTermTooltip(
+  view: EditorView,
+  glossary: () => Record<string, GlossaryEntry>,
+): TermTooltip {
+  const term = h('span', { class: 'term-fr', lang: 'fr' });
+  const gloss = h('span', { class: 'term-gloss', lang: 'en' });
+  const note = h('span', { class: 'term-note' });
+  const tooltip = h(
+    'div',
+    { id: TOOLTIP_ID, role: 'tooltip', class: 'term-tooltip' },
+    term,
+    ' — ',
+    gloss,
+    h('br'),
+    note,
+  );
+  tooltip.hidden = true;
+  (view.dom.parentElement ?? document.body).append(tooltip);
+
+  function show(el: HTMLElement, termText: string): void {
+    const entry = glossary()[termText];
+    if (!entry) return hide();
+    term.textContent = termText;
+    gloss.textContent = entry.gloss;
+    note.textContent = entry.note;
+    note.lang = ''; // the note follows the interface language
+    tooltip.hidden = false;
+    const rect = el.getBoundingClientRect();
+    tooltip.style.left = `${Math.round(window.scrollX + rect.left)}px`;
+    tooltip.style.top = `${Math.round(window.scrollY + rect.bottom + 6)}px`;
+  }
+
+  function hide(): void {
+    tooltip.hidden = true;
+  }
+
+  function onOver(e: MouseEvent): void {
+    const el = (e.target as HTMLElement).closest<HTMLElement>('.gloss-term');
+    if (el?.dataset.term) show(el, el.dataset.term);
+    else if (!view.hasFocus()) hide();
+  }
+  view.dom.addEventListener('mouseover', onOver);
+  view.dom.addEventListener('mouseleave', () => {
+    if (!view.hasFocus()) hide();
+  });
+  view.dom.addEventListener('blur', hide);
+  document.addEventListener('keydown', onEscape);
+  function onEscape(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && !tooltip.hidden) hide();
+  }
+
+  return {
+    update(v) {
+      if (!v.hasFocus()) return;
+      const found = termAt(v.state, v.state.selection.head);
+      if (!found) return hide();
+      const { node } = v.domAtPos(found.from + 1);
+      const el = (node instanceof HTMLElement ? node : node.parentElement)?.closest<HTMLElement>(
+        '.gloss-term',
+      );
+      if (!el) return hide();
+      show(el, found.term);
+    },
+    destroy() {
+      view.dom.removeEventListener('mouseover', onOver);
+      document.removeEventListener('keydown', onEscape);
+      tooltip.remove();
+    },
+  };
+}
