@@ -74,7 +74,17 @@ export function createAnnotateScreen(context: AppContext): Screen {
 
   function writeGloss(sentence: Sentence, text: string | null): void {
     const key = glossKey(article.id, sentence.id);
-    const record: UserGloss | null = text === null ? null : { key, articleId: article.id, sentenceId: sentence.id, lang: glosses.language, text, modified: now() };
+    const record: UserGloss | null =
+      text === null
+        ? null
+        : {
+            key,
+            articleId: article.id,
+            sentenceId: sentence.id,
+            lang: glosses.language,
+            text,
+            modified: now(),
+          };
     session.apply({ glosses: new Map([[key, record]]) });
     notices.status(t(text === null ? 'gloss.reverted' : 'gloss.saved'));
   }
@@ -131,7 +141,10 @@ export function createAnnotateScreen(context: AppContext): Screen {
     }
   }
   document.addEventListener('keydown', onKeyDown);
-  annotator.addHelpRows(() => [['Alt+B', t('help.bilingual')], ['Alt+1 / Alt+2 / Alt+3', t('help.views')]]);
+  annotator.addHelpRows(() => [
+    ['Alt+B', t('help.bilingual')],
+    ['Alt+1 / Alt+2 / Alt+3', t('help.views')],
+  ]);
 
   const unsubscribe = session.subscribe(({ change }) => {
     if (!change.glosses?.size) return;
