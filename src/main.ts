@@ -16,9 +16,13 @@ import { createNav } from './ui/nav';
 import { currentRoute, navigate, onRouteChange, type Route, type View } from './app/router';
 import type { AppContext, Screen, ScreenFactory } from './app/context';
 import { createAnnotateScreen } from './app/annotate-screen';
+import { createReviewScreen } from './app/review-screen';
+import { createLibraryScreen } from './app/library-screen';
 
 const SCREENS: Partial<Record<View, ScreenFactory>> = {
   annotate: createAnnotateScreen,
+  review: createReviewScreen,
+  library: createLibraryScreen,
 };
 
 async function openRepository(notices: Notices): Promise<Repository | null> {
@@ -126,6 +130,7 @@ async function start(): Promise<void> {
     const onWorkspace = factory === SCREENS.annotate;
     layout.main.hidden = !onWorkspace;
     layout.screen.hidden = onWorkspace;
+    layout.setSkipTarget(onWorkspace ? 'article-text' : 'screen');
     screen = factory({
       repository,
       layout,

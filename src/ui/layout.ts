@@ -22,6 +22,8 @@ export interface Layout {
   details: HTMLElement;
   /** Extra panels beside the details (glosses …). */
   aside: HTMLElement;
+  /** Where the skip link leads: the article text, or the screen shown instead. */
+  setSkipTarget(id: string): void;
   translate(): void;
 }
 
@@ -40,7 +42,7 @@ export function createLayout(root: HTMLElement): Layout {
   const aside = h('div', { class: 'aside-extra' });
   const side = h('aside', { class: 'side' }, details, aside, sidebar);
   const main = h('div', { class: 'workspace' }, article, side);
-  const screen = h('main', { class: 'screen', id: 'screen' });
+  const screen = h('main', { class: 'screen', id: 'screen', tabindex: -1 });
   screen.hidden = true;
   root.replaceChildren(header, banner, status, main, screen);
   function translate(): void {
@@ -49,7 +51,11 @@ export function createLayout(root: HTMLElement): Layout {
     side.setAttribute('aria-label', t('sidebar.label'));
   }
   translate();
+  function setSkipTarget(id: string): void {
+    skip.href = `#${id}`;
+  }
   return {
+    setSkipTarget,
     root,
     header,
     brand,

@@ -1,0 +1,583 @@
+/**
+ * The review screen (`?view=review`): translators check the English
+ * translation of every quote tagged in the article, one card per quote in
+ * document order, with progress, a filter by status, XLIFF/CSV export and
+ * XLIFF import.
+ *
+ * Data flows one way, as on the annotator: every action is a Review record
+ * applied through the session (memory first, then IndexedDB, on the undo
+ * history); the session notifies; the screen re-derives what it shows from
+ * the session's records (../ui/review/quote-items.ts) and updates the
+ * cards in place — whatever the change's origin (this tab, undo, another
+ * tab, an import). A quote nobody has touched has no stored review: its
+ * card shows the suggestion, and the first action stores the review.
+ *
+ * Focus: the cards form one tab stop (roving tabindex); J/K and ↓/↑ move
+ * between them, single keys act on the current one (see review-keys.ts),
+ * Escape leaves a field back to its card.
+ */
+import { CodePointIndex } from '../anchoring/code-points';
+import { canonicalText } from '../model/article';
+import { REVIEW_STATUSES, type Review, type ReviewStatus } from '../model/review';
+import { acceptSuggestion, editTranslation, setComment, setStatus } from '../review/review';
+import { parseXliff, toXliff } from '../exchange/xliff';
+import { toReviewCsv } from '../exchange/csv';
+import { GlossSource } from '../glosses/gloss-source';
+import { i18n, setUiLanguage, t } from '../i18n/i18n';
+import { h, isTypingTarget, replaceChildren } from '../ui/dom';
+import { showHelp } from '../ui/dialogs';
+import { quoteItems, type QuoteItem } from '../ui/review/quote-items';
+import { createQuoteCard, type QuoteCard } from '../ui/review/quote-card';
+import { createReviewToolbar } from '../ui/review/review-toolbar';
+import { createImportReport } from '../ui/review/import-report';
+import { reviewAction, reviewHelpRows } from '../ui/review/review-keys';
+import { fileNameFor, saveFile } from '../ui/review/save-file';
+import type { AppContext, Screen } from './context';
+
+/** Larger than any review of an article could be; refused before reading. */
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+type Filter = 'all' | ReviewStatus;
+
+function errorName(error: unknown): string {
+  if (error instanceof DOMException) return error.name;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function createReviewScreen(context: AppContext): Screen {
+  const { layout, session, notices } = context;
+  const article = session.article;
+  const text = new CodePointIndex(canonicalText(article.blocks));
+  // Translations are English: suggest from the English glosses, whatever
+  // gloss language the annotator shows (both read the same i18next store).
+  const glosses =
+    context.glosses.language === 'en' ? context.glosses : new GlossSource(i18n, article.id, 'en');
+
+  // ---- the page
+
+  const title = h('h1', { class: 'review-title' });
+  const articleLabel = h('span', {});
+  const articleLine = h(
+    'p',
+    { class: 'review-article' },
+    articleLabel,
+    ' ',
+    h('cite', { lang: article.lang }, article.title),
+  );
+  const intro = h('p', { class: 'review-intro' });
+
+  const progressHeading = h('h2', { id: 'review-progress-heading', class: 'visually-hidden' });
+  const progressText = h('p', {
+    id: 'review-progress-text',
+    class: 'review-progress-text',
+    role: 'status',
+  });
+  const progressBar = h('progress', { id: 'review-progress', max: 1, value: 0 });
+  const progressSection = h(
+    'section',
+    { class: 'review-progress', 'aria-labelledby': 'review-progress-heading' },
+    progressHeading,
+    progressText,
+    progressBar,
+  );
+
+  const filterLabel = h('label', { for: 'review-filter' });
+  const filter = h('select', { id: 'review-filter' });
+  const filterOptions = new Map<Filter, HTMLOptionElement>();
+  for (const value of ['all', ...REVIEW_STATUSES] as Filter[]) {
+    const option = h('option', { value });
+    filterOptions.set(value, option);
+    filter.append(option);
+  }
+  const filterBar = h('div', { class: 'review-filter' }, filterLabel, ' ', filter);
+
+  const reportHost = h('div', { class: 'review-report-host' });
+
+  const listHeading = h('h2', { id: 'review-list-heading', class: 'review-list-heading' });
+  const list = h('ol', { class: 'quote-list', 'aria-labelledby': 'review-list-heading' });
+  const empty = h('p', { class: 'review-empty' });
+  const noMatch = h('p', { class: 'review-empty' });
+  const listSection = h(
+    'section',
+    { class: 'review-quotes', 'aria-labelledby': 'review-list-heading' },
+    listHeading,
+    filterBar,
+    list,
+    empty,
+    noMatch,
+  );
+
+  const orphanHeading = h('h2', { id: 'review-orphans-heading' });
+  const orphanNote = h('p', { class: 'review-orphan-note' });
+  const orphanList = h('ul', { class: 'review-orphan-list' });
+  const orphanSection = h(
+    'section',
+    { class: 'review-orphans', 'aria-labelledby': 'review-orphans-heading' },
+    orphanHeading,
+    orphanNote,
+    orphanList,
+  );
+
+  const root = h(
+    'div',
+    { class: 'review-screen' },
+    title,
+    articleLine,
+    intro,
+    progressSection,
+    reportHost,
+    listSection,
+    orphanSection,
+  );
+  layout.screen.append(root);
+
+  // ---- state
+
+  const cards = new Map<string, QuoteCard>();
+  let byId = new Map<string, QuoteItem>();
+  /** Ids of the anchored quotes, in document order (the cards, as the list holds them). */
+  let order: string[] = [];
+  let currentId: string | null = null;
+  let currentIndex = 0;
+  let filterValue: Filter = 'all';
+  let importing = false;
+  let destroyed = false;
+
+  // ---- actions (each becomes one session change)
+
+  /** Applies `make(item)` as the quote's review, unless it changes nothing. */
+  function change(id: string, make: (item: QuoteItem) => Review, group?: string): boolean {
+    const item = byId.get(id);
+    if (!item || item.annotation.orphaned) return false;
+    const next = make(item);
+    if (next === item.review) return false;
+    session.apply({ reviews: new Map([[id, next]]) }, { group });
+    return true;
+  }
+
+  const STATUS_DONE = {
+    approved: 'review:done.approved',
+    'needs-revision': 'review:done.needsRevision',
+  } as const;
+
+  const actions = {
+    editTranslation(id: string, value: string): void {
+      change(id, (item) => editTranslation(item.review, value), `translation:${id}`);
+    },
+    setComment(id: string, value: string): void {
+      change(id, (item) => setComment(item.review, value), `comment:${id}`);
+    },
+    setStatus(id: string, status: ReviewStatus): void {
+      if (change(id, (item) => setStatus(item.review, status, item.annotation))) {
+        notices.status(
+          t(
+            status === 'approved' || status === 'needs-revision'
+              ? STATUS_DONE[status]
+              : 'review:done.status',
+          ),
+        );
+      }
+    },
+    accept(id: string): void {
+      const item = byId.get(id);
+      if (!item || item.review.origin !== 'suggestion' || item.review.translation === '') {
+        notices.status(t('review:done.nothingToAccept'));
+        return;
+      }
+      if (change(id, (i) => acceptSuggestion(i.review))) notices.status(t('review:done.accepted'));
+    },
+    activate(id: string): void {
+      // The list's focusin handler, which runs next, applies the filter.
+      setCurrent(id);
+    },
+    endTyping(): void {
+      session.closeHistoryGroup();
+    },
+  };
+
+  function undo(): void {
+    notices.status(session.undo() ? t('review:done.undone') : t('review:done.nothingToUndo'));
+  }
+  function redo(): void {
+    notices.status(session.redo() ? t('review:done.redone') : t('review:done.nothingToRedo'));
+  }
+
+  function exportXliff(): void {
+    const xml = toXliff(article, [...session.annotations.values()], session.reviews);
+    saveFile(fileNameFor(article.id, '.quotes.xlf'), xml, 'application/xliff+xml');
+    notices.status(t('review:done.exportedXliff'));
+  }
+
+  function exportCsv(): void {
+    const csv = toReviewCsv([...session.annotations.values()], session.reviews);
+    saveFile(fileNameFor(article.id, '.review.csv'), csv, 'text/csv;charset=utf-8');
+    notices.status(t('review:done.exportedCsv'));
+  }
+
+  /**
+   * Reads an XLIFF file and applies what it changes in one transaction, all
+   * or nothing. A refused file (not XML, not XLIFF, another article) or a
+   * failed write changes nothing; units that cannot be applied are listed.
+   */
+  async function importXliff(file: File): Promise<void> {
+    if (importing) return;
+    importing = true;
+    refreshToolbar();
+    const fileName = file.name;
+    report.show({ kind: 'reading', fileName });
+    try {
+      if (file.size > MAX_IMPORT_BYTES) {
+        report.show({ kind: 'failed', fileName, message: 'tooLarge' });
+        return;
+      }
+      let xml: string;
+      try {
+        xml = await file.text();
+      } catch (error) {
+        report.show({ kind: 'failed', fileName, message: 'unreadable', reason: errorName(error) });
+        return;
+      }
+      if (destroyed) return;
+      const result = parseXliff(xml, article, [...session.annotations.values()], session.reviews);
+      const fatal = result.report.find((p) => p.fatal);
+      if (fatal) {
+        report.show({ kind: 'failed', fileName, problem: fatal });
+        return;
+      }
+      if (result.updates.length > 0) {
+        try {
+          await session.applyDurably({
+            reviews: new Map(result.updates.map((r) => [r.annotationId, r])),
+          });
+        } catch (error) {
+          if (!destroyed) {
+            report.show({
+              kind: 'failed',
+              fileName,
+              message: 'writeFailed',
+              reason: errorName(error),
+            });
+          }
+          return;
+        }
+      }
+      if (destroyed) return;
+      report.show({
+        kind: 'applied',
+        fileName,
+        updated: result.updates.length,
+        problems: result.report,
+      });
+    } finally {
+      importing = false;
+      if (!destroyed) refreshToolbar();
+    }
+  }
+
+  function help(): void {
+    showHelp(reviewHelpRows());
+  }
+
+  // ---- components
+
+  const toolbar = createReviewToolbar(layout.toolbar, {
+    undo,
+    redo,
+    exportXliff,
+    exportCsv,
+    importXliff: (file) => void importXliff(file),
+    setLanguage: (lang) => void setUiLanguage(lang),
+    help,
+  });
+  const report = createImportReport(reportHost, () => {
+    document.getElementById('review-import-xliff')?.focus();
+  });
+
+  function refreshToolbar(): void {
+    toolbar.update({ canUndo: session.canUndo, canRedo: session.canRedo, importing });
+  }
+
+  // ---- drawing
+
+  function cardContaining(node: Node | null): QuoteCard | undefined {
+    if (!node || !list.contains(node)) return undefined;
+    for (const card of cards.values()) if (card.element.contains(node)) return card;
+    return undefined;
+  }
+
+  function setCurrent(id: string | null): void {
+    currentId = id;
+    if (id !== null) currentIndex = Math.max(0, order.indexOf(id));
+    for (const card of cards.values()) card.setCurrent(card.id === id);
+  }
+
+  function isShown(id: string): boolean {
+    return !cards.get(id)?.element.hidden;
+  }
+
+  /**
+   * Shows the cards whose status passes the filter. The card holding focus
+   * stays until focus leaves it, so a card does not vanish under the
+   * translator's hands when its status changes.
+   */
+  function applyFilter(): void {
+    const pinned = cardContaining(document.activeElement)?.id;
+    let shown = 0;
+    for (const id of order) {
+      const status = byId.get(id)?.review.status;
+      const visible = filterValue === 'all' || status === filterValue || id === pinned;
+      cards.get(id)!.element.hidden = !visible;
+      if (visible) shown++;
+    }
+    empty.hidden = order.length > 0;
+    noMatch.hidden = order.length === 0 || shown > 0;
+    if (currentId === null || !order.includes(currentId) || !isShown(currentId)) {
+      // The nearest shown card at or after the old place, else before it.
+      const at =
+        currentId !== null && order.includes(currentId) ? order.indexOf(currentId) : currentIndex;
+      const after = order.slice(at).find(isShown);
+      const before = order.slice(0, at).reverse().find(isShown);
+      setCurrent(after ?? before ?? null);
+    } else setCurrent(currentId);
+  }
+
+  function renderProgress(anchored: QuoteItem[]): void {
+    const counts = Object.fromEntries(REVIEW_STATUSES.map((s) => [s, 0])) as Record<
+      ReviewStatus,
+      number
+    >;
+    for (const item of anchored) counts[item.review.status]++;
+    const total = anchored.length;
+    const label =
+      total === 0
+        ? t('review:progress.none')
+        : t('review:progress.approved', { approved: counts.approved, total });
+    if (progressText.textContent !== label) progressText.textContent = label;
+    progressBar.max = Math.max(total, 1);
+    progressBar.value = counts.approved;
+    for (const [value, option] of filterOptions) {
+      option.textContent = t(`review:filter.${value}`, {
+        count: value === 'all' ? total : counts[value],
+      });
+    }
+  }
+
+  function renderOrphans(orphans: QuoteItem[]): void {
+    orphanSection.hidden = orphans.length === 0;
+    replaceChildren(
+      orphanList,
+      ...orphans.map((item) => {
+        const speaker = item.annotation.fields.speaker?.trim();
+        return h(
+          'li',
+          { class: 'review-orphan-item', 'data-annotation-id': item.annotation.id },
+          h('q', { lang: 'fr' }, item.annotation.exact),
+          speaker ? ` — ${speaker}` : null,
+          h(
+            'span',
+            { class: 'review-status', 'data-status': item.review.status },
+            t(`review:status.${item.review.status}`),
+          ),
+          item.review.translation !== ''
+            ? h('span', { class: 'review-orphan-translation', lang: 'en' }, item.review.translation)
+            : null,
+        );
+      }),
+    );
+  }
+
+  /** Re-derives every quote from the session and brings the page in line with it. */
+  function refresh(): void {
+    const hadFocus = list.contains(document.activeElement);
+    const items = quoteItems(
+      session.annotations.values(),
+      session.reviews,
+      text,
+      context.sentences,
+      glosses,
+    );
+    byId = new Map(items.map((i) => [i.annotation.id, i]));
+    const anchored = items.filter((i) => !i.annotation.orphaned);
+    order = anchored.map((i) => i.annotation.id);
+
+    const keep = new Set(order);
+    for (const [id, card] of cards) {
+      if (!keep.has(id)) {
+        card.element.remove();
+        cards.delete(id);
+      }
+    }
+    anchored.forEach((item, i) => {
+      const id = item.annotation.id;
+      let card = cards.get(id);
+      if (!card) {
+        card = createQuoteCard(item, actions);
+        cards.set(id, card);
+      }
+      card.update(item, i + 1, session.isUnsaved('reviews', id));
+      // Move only what is out of place: moving a node takes focus from it.
+      if (list.children[i] !== card.element)
+        list.insertBefore(card.element, list.children[i] ?? null);
+    });
+
+    renderProgress(anchored);
+    renderOrphans(items.filter((i) => i.annotation.orphaned));
+    applyFilter();
+    if (hadFocus && !list.contains(document.activeElement) && currentId) {
+      cards.get(currentId)?.focus();
+    }
+    refreshToolbar();
+  }
+
+  function translate(): void {
+    title.textContent = t('review:title');
+    articleLabel.textContent = t('review:articleLabel');
+    intro.textContent = t('review:intro');
+    progressHeading.textContent = t('review:progress.heading');
+    progressBar.setAttribute('aria-label', t('review:progress.label'));
+    filterLabel.textContent = t('review:filter.label');
+    listHeading.textContent = t('review:list.heading');
+    empty.textContent = t('review:list.empty');
+    noMatch.textContent = t('review:filter.noMatch');
+    orphanHeading.textContent = t('review:orphans.heading');
+    orphanNote.textContent = t('review:orphans.note');
+    toolbar.translate();
+    report.translate();
+    for (const card of cards.values()) card.translate();
+    refresh();
+  }
+
+  // ---- moving between cards
+
+  function shownIds(): string[] {
+    return order.filter(isShown);
+  }
+
+  function focusCard(id: string | null | undefined): void {
+    if (!id) return;
+    setCurrent(id);
+    cards.get(id)?.focus();
+  }
+
+  function move(to: 'next' | 'previous' | 'first' | 'last'): void {
+    const ids = shownIds();
+    if (ids.length === 0) return;
+    const at = currentId ? ids.indexOf(currentId) : -1;
+    const index =
+      to === 'first'
+        ? 0
+        : to === 'last'
+          ? ids.length - 1
+          : to === 'next'
+            ? Math.min(at + 1, ids.length - 1)
+            : Math.max(at - 1, 0);
+    focusCard(ids[index]);
+  }
+
+  // ---- keys
+
+  function onKeyDown(e: KeyboardEvent): void {
+    if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
+    const target = e.target instanceof Node ? e.target : null;
+    const typing = isTypingTarget(e.target);
+    const card = cardContaining(target);
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.toLowerCase();
+
+    if (mod && !e.altKey && (key === 'z' || key === 'y')) {
+      if (typing) return; // the field's own undo
+      e.preventDefault();
+      if (key === 'y' || e.shiftKey) redo();
+      else undo();
+      return;
+    }
+    if (e.key === 'Escape' && card && target !== card.card && !mod) {
+      e.preventDefault();
+      card.focus();
+      return;
+    }
+    if (typing) return;
+    const action = reviewAction(e);
+    if (!action) return;
+    const onCard = card !== undefined && target === card.card;
+
+    switch (action) {
+      case 'help':
+        help();
+        break;
+      case 'next':
+      case 'previous':
+        // Arrows move between cards only from inside the list; elsewhere they scroll.
+        if (!card && e.key.startsWith('Arrow')) return;
+        if (!card) focusCard(currentId ?? shownIds()[0]);
+        else move(action);
+        break;
+      case 'first':
+      case 'last':
+        if (!card) return;
+        move(action);
+        break;
+      case 'edit':
+        if (!card || (e.key === 'Enter' && !onCard)) return;
+        card.focusTranslation();
+        break;
+      case 'comment':
+        if (!card) return;
+        card.focusComment();
+        break;
+      case 'accept':
+        if (!card) return;
+        actions.accept(card.id);
+        break;
+      case 'approve':
+        if (!card) return;
+        actions.setStatus(card.id, 'approved');
+        break;
+      case 'needsRevision':
+        if (!card) return;
+        actions.setStatus(card.id, 'needs-revision');
+        break;
+    }
+    e.preventDefault();
+  }
+
+  // ---- wiring
+
+  filter.addEventListener('change', () => {
+    filterValue = filter.value as Filter;
+    applyFilter();
+  });
+  list.addEventListener('focusin', () => applyFilter());
+  // After focus has settled: a move inside the card, or to another window, keeps it shown.
+  let filterTimer = 0;
+  list.addEventListener('focusout', () => {
+    window.clearTimeout(filterTimer);
+    filterTimer = window.setTimeout(() => {
+      if (!destroyed) applyFilter();
+    }, 0);
+  });
+
+  const unsubscribe = session.subscribe(() => refresh());
+  const unsubscribeSave = session.onSaveState((state) => {
+    toolbar.setSaveState(state);
+    refresh();
+  });
+  toolbar.setSaveState(session.saveState);
+  document.addEventListener('keydown', onKeyDown);
+  i18n.on('languageChanged', translate);
+  translate();
+
+  return {
+    destroy() {
+      destroyed = true;
+      unsubscribe();
+      unsubscribeSave();
+      window.clearTimeout(filterTimer);
+      document.removeEventListener('keydown', onKeyDown);
+      i18n.off('languageChanged', translate);
+      toolbar.destroy();
+      root.remove();
+    },
+  };
+}
