@@ -2,7 +2,17 @@
  * Two tabs on the same article stay in step, and neither loses the other's work.
  */
 import { expect, test } from '@playwright/test';
-import { dragSelect, highlightTexts, expectSaved, openApp, storedAnnotations, ui } from './helpers';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import {
+  dragSelect,
+  highlightTexts,
+  shownText,
+  expectSaved,
+  openApp,
+  storedAnnotations,
+  ui,
+} from './helpers';
 
 test('a tag made in one tab appears in the other within a second; edits of different annotations both survive', async ({
   context,
@@ -50,4 +60,31 @@ test('a tag made in one tab appears in the other within a second; edits of diffe
   await expect(second.getByLabel(ui('details.note'), { exact: true })).toHaveValue(
     'note du premier onglet',
   );
+});
+
+test('a new version of the article brought in from another tab: this tab says so and reopens it', async ({
+  context,
+}) => {
+  const reader = await context.newPage();
+  const librarian = await context.newPage();
+  await openApp(reader);
+  await openApp(librarian, '/?view=library');
+  await librarian
+    .getByLabel(ui('library:import.file'))
+    .setInputFiles(
+      fileURLToPath(new URL('./fixtures/library/parler-amazon-revised.fr.txt', import.meta.url)),
+    );
+  const check = librarian.getByRole('dialog', { name: ui('library:confirm.title') });
+  await check.getByRole('button', { name: ui('library:confirm.compare') }).click();
+  await librarian.getByRole('button', { name: ui('library:revision.apply') }).click();
+
+  const banner = reader.locator('#banner');
+  await expect(banner).toContainText(ui('app.changedElsewhere'));
+  const revised = readFileSync(
+    new URL('./fixtures/library/parler-amazon-revised.fr.txt', import.meta.url),
+    'utf8',
+  );
+  expect(await shownText(reader)).not.toBe(revised.trim().split('\n').filter(Boolean).join('\n\n'));
+  await banner.getByRole('button', { name: ui('app.reopen') }).click();
+  await expect.poll(() => shownText(reader)).toBe(revised.trim().split(/\n+/).join('\n\n'));
 });

@@ -25,6 +25,9 @@ const SCREENS: Partial<Record<View, ScreenFactory>> = {
   library: createLibraryScreen,
 };
 
+/** This tab, to ignore our own announcements. */
+const TAB = crypto.randomUUID();
+
 async function openRepository(notices: Notices): Promise<Repository | null> {
   try {
     if (!('indexedDB' in window) || !window.indexedDB) return null;
@@ -140,6 +143,8 @@ async function start(): Promise<void> {
       glosses: open.glosses,
       sentences: open.sentences,
       reload: () => show(currentRoute(), true),
+      announceArticleChange: (articleId) =>
+        channel?.postMessage({ type: 'article-changed', articleId, tab: TAB }),
     });
     document.title = `${open.session.article.title} — Glossa`;
     if (!ready) {
@@ -148,6 +153,25 @@ async function start(): Promise<void> {
       performance.mark('glossa:ready');
     }
   }
+
+  // Another tab replaced the open article's text (a new version), or deleted
+  // it: this tab's session holds stale text, so say so and offer to reopen.
+  channel?.addEventListener(
+    'message',
+    (event: MessageEvent<{ type?: string; articleId?: string; tab?: string }>) => {
+      const m = event.data;
+      if (
+        m?.type !== 'article-changed' ||
+        m.tab === TAB ||
+        m.articleId !== open?.session.article.id
+      )
+        return;
+      notices.banner(t('app.changedElsewhere'), {
+        label: t('app.reopen'),
+        run: () => void show(currentRoute(), true),
+      });
+    },
+  );
 
   onRouteChange((route) => void show(route));
   await show(currentRoute());

@@ -25,6 +25,8 @@ export interface AppContext {
   glosses: GlossSource;
   /** Re-opens the article's session (after the library changed the article). */
   reload(): Promise<void>;
+  /** Tells other tabs that an article's text was replaced, or it was deleted or restored. */
+  announceArticleChange(articleId: string): void;
 }
 
 export interface Screen {

@@ -261,6 +261,7 @@ export function createLibraryScreen(context: AppContext): Screen {
       const records = await recordsOf(id);
       const stored = (await repository.getArticle(id)) ?? article;
       await repository.commit(deletionChange(id, records));
+      context.announceArticleChange(id);
       offerUndo({
         message: say('status.deleted', { title: stored.title }),
         label: say('status.undo'),
@@ -290,6 +291,7 @@ export function createLibraryScreen(context: AppContext): Screen {
   async function restore(article: StoredArticle, records: ArticleRecords): Promise<void> {
     try {
       await repository!.commit(restoreChange(article, records));
+      context.announceArticleChange(article.id);
       notices.status(say('status.restored', { title: article.title }));
       if (article.id === openArticleId()) await context.reload();
       else for (const refreshScreen of mounted) refreshScreen();
@@ -429,6 +431,7 @@ export function createLibraryScreen(context: AppContext): Screen {
     });
     if (!ok) return;
     await repository!.commit(proposal.change);
+    context.announceArticleChange(target.id);
     const { stayed, moved } = proposal.report;
     notices.status(
       say('status.revised', {

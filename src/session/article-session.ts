@@ -298,7 +298,8 @@ export class ArticleSession {
   /** Another tab committed: re-read those records, unless we hold local edits of them. */
   private onMessage = (event: MessageEvent<SyncMessage>): void => {
     const message = event.data;
-    if (!message || message.articleId !== this.article.id || message.tab === this.tabId) return;
+    if (!message?.keys || message.articleId !== this.article.id || message.tab === this.tabId)
+      return;
     if (!this.repository) return;
     const repository = this.repository;
     void (async () => {
