@@ -5,6 +5,7 @@
 import type { EditorView } from 'prosemirror-view';
 import type { AppContext, Screen } from './context';
 import { createAnnotator } from './annotator';
+import { attachExchangeMenu } from './exchange-menu';
 import { canonicalText } from '../model/article';
 import { now } from '../model/annotation';
 import { glossKey, type UserGloss } from '../model/gloss';
@@ -42,6 +43,11 @@ export function createAnnotateScreen(context: AppContext): Screen {
   }));
   const annotator = createAnnotator(layout, session, notices, [glossaryTermsPlugin(terms)]);
   const { view } = annotator;
+  const exchange = attachExchangeMenu(context, annotator.toolbar.extra, {
+    select: (id) => annotator.select(id),
+    selection: () => (view.state.selection.empty ? null : view.state.selection),
+    addHelpRows: (rows) => annotator.addHelpRows(rows),
+  });
   const tooltip = attachTermTooltip(view, () => glosses.glossary());
 
   // ---- gloss panel: the sentence at the cursor, or the selected annotation's sentences
@@ -170,6 +176,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
       unsubscribe();
       tooltip.destroy();
       panel.destroy();
+      exchange.destroy();
       annotator.destroy();
     },
   };

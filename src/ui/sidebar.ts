@@ -171,14 +171,25 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
       renderRows();
     });
   });
+  // The row under the pointer at mousedown. Focusing the list can redraw its
+  // rows before mouseup, and a click whose mousedown and mouseup landed on
+  // different elements is dispatched to their common ancestor, not the row.
+  let pressedId: string | null = null;
+  list.addEventListener('mousedown', (e) => {
+    pressedId =
+      (e.target as HTMLElement).closest<HTMLElement>('[data-annotation-id]')?.dataset
+        .annotationId ?? null;
+  });
   list.addEventListener('click', (e) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>('[data-annotation-id]');
-    if (!row) return;
-    const id = row.dataset.annotationId!;
+    const id = row?.dataset.annotationId ?? pressedId;
+    pressedId = null;
+    if (!id) return;
     active = shown.findIndex((a) => a.id === id);
     options.choose(id);
   });
   list.addEventListener('focus', () => {
+    if (pressedId) return; // a click is choosing a row
     if (active < 0 && shown.length)
       setActive(
         Math.max(

@@ -1,0 +1,432 @@
+/**
+ * Export and import on the annotate screen (issue 5): two toolbar controls,
+ * their shortcuts, and the panel of orphaned annotations.
+ *
+ * - Export (Alt+E) opens a dialog: W3C JSON-LD of this article or of all
+ *   articles, Glossa JSON of this article or of all (a backup, with glosses
+ *   and reviews), JSONL spans of this article — each downloaded or copied.
+ * - Import (Alt+I, or the file input) reads a .json/.jsonld file. Reading,
+ *   parsing and planning (anchoring every record in the current text) run
+ *   in a worker (ui/exchange/import-client.ts), so a 50 MB file does not
+ *   freeze the page; its progress messages feed a progress bar. The report
+ *   names each bad record and why; what the person accepts is written with
+ *   ONE `session.applyDurably()` transaction — all or nothing.
+ * - Annotations the import could not place are kept as orphans and listed
+ *   in the aside, each re-attachable to the text selected in the article.
+ *
+ * Formats and rules live in src/exchange (pure); this module only wires
+ * them to the session, the storage and the dialogs in src/ui/exchange.
+ */
+import type { AppContext } from './context';
+import { CodePointIndex } from '../anchoring/code-points';
+import { describe, trimSpan } from '../anchoring/describe';
+import { posToOffset } from '../editor/positions';
+import { now, type Annotation } from '../model/annotation';
+import { canonicalText, type Article } from '../model/article';
+import type { UserGloss } from '../model/gloss';
+import type { Review } from '../model/review';
+import { annotationChange } from '../session/article-session';
+import type { Change } from '../store/repository';
+import { toW3C, toW3CAll } from '../exchange/w3c';
+import { toNative } from '../exchange/native';
+import { toJsonl } from '../exchange/jsonl';
+import type { OnExisting } from '../exchange/import-plan';
+import { i18n, t } from '../i18n/i18n';
+import { h, isTypingTarget } from '../ui/dom';
+import { fileSafe, reasonOf } from '../ui/exchange/download';
+import { showExportDialog, type ExportFormat } from '../ui/exchange/export-dialog';
+import {
+  showImportDialog,
+  type ImportDialog,
+  type ImportReport,
+} from '../ui/exchange/import-dialog';
+import {
+  createImportClient,
+  type ImportOutcome,
+  type ProgressListener,
+} from '../ui/exchange/import-client';
+import { createOrphansPanel } from '../ui/exchange/orphans-panel';
+
+/** What the annotate screen gives the menu. */
+export interface ExchangeMenuHooks {
+  /** Opens an annotation in the details panel (null closes it): `annotator.select`. */
+  select(id: string | null): void;
+  /**
+   * The range selected in the article, as ProseMirror positions, or null
+   * when the selection is empty: the text an orphan is re-attached to.
+   */
+  selection(): { from: number; to: number } | null;
+  /** Adds rows to the shortcut list (`annotator.addHelpRows`), when given. */
+  addHelpRows?(rows: () => [string, string][]): void;
+}
+
+/** Keys of the two shortcuts (with Alt; `KeyboardEvent.code`, so layouts do not matter). */
+const EXPORT_KEY = 'KeyE';
+const IMPORT_KEY = 'KeyI';
+
+/**
+ * On Apple platforms Option+E and Option+I are the dead keys for é and î:
+ * there, in a text field, they must keep typing accents.
+ */
+const APPLE = /Mac|iPhone|iPad/.test(navigator.platform);
+
+/** The part of an article the exchange formats carry (not the library's bookkeeping). */
+function plainArticle(a: Article): Article {
+  const article: Article = { id: a.id, title: a.title, lang: a.lang, blocks: a.blocks };
+  if (a.source !== undefined) article.source = a.source;
+  return article;
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * Mounts the export and import controls in `host` (the annotator toolbar's
+ * `extra` slot), their shortcuts, and the orphans panel in the aside.
+ */
+export function attachExchangeMenu(
+  context: AppContext,
+  host: HTMLElement,
+  hooks: ExchangeMenuHooks,
+): { destroy(): void } {
+  const { session, repository, notices, layout } = context;
+  const article = plainArticle(session.article);
+  const index = new CodePointIndex(canonicalText(article.blocks));
+
+  // ---- toolbar controls
+
+  const exportButton = h('button', {
+    type: 'button',
+    id: 'export-button',
+    'aria-haspopup': 'dialog',
+    'aria-keyshortcuts': 'Alt+E',
+  });
+  const fileInput = h('input', {
+    type: 'file',
+    id: 'import-file',
+    class: 'visually-hidden',
+    accept: '.json,.jsonld,application/json,application/ld+json',
+    'aria-keyshortcuts': 'Alt+I',
+  });
+  const importText = h('span', {});
+  const importLabel = h('label', { class: 'exchange-import', for: 'import-file' }, importText);
+  // The input comes first: its focus ring is drawn on the label that follows it (exchange.css).
+  const group = h(
+    'div',
+    { class: 'exchange-menu', role: 'group' },
+    exportButton,
+    fileInput,
+    importLabel,
+  );
+  host.append(group);
+
+  exportButton.addEventListener('click', openExport);
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    // Cleared at once, so that picking the same file again starts a new import.
+    fileInput.value = '';
+    if (file) startImport(file);
+  });
+
+  function onKeyDown(e: KeyboardEvent): void {
+    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.repeat) return;
+    if (e.code !== EXPORT_KEY && e.code !== IMPORT_KEY) return;
+    if (document.querySelector('dialog[open]')) return;
+    if (APPLE && isTypingTarget(e.target)) return;
+    // preventDefault also keeps Chromium's Alt+E (its menu on Linux and Windows) from opening.
+    e.preventDefault();
+    if (e.code === EXPORT_KEY) openExport();
+    else fileInput.click();
+  }
+  document.addEventListener('keydown', onKeyDown);
+  hooks.addHelpRows?.(() => [
+    ['Alt+E', t('exchange:help.export')],
+    ['Alt+I', t('exchange:help.import')],
+  ]);
+
+  // ---- export
+
+  let exportDialog: HTMLDialogElement | null = null;
+
+  /** This article with its records as they are in memory (unsaved changes included). */
+  function currentEntry() {
+    return {
+      article,
+      annotations: [...session.annotations.values()],
+      reviews: [...session.reviews.values()],
+      glosses: [...session.glosses.values()],
+    };
+  }
+
+  /** Every stored article with its records; this article as in memory. */
+  async function allEntries(): Promise<ReturnType<typeof currentEntry>[]> {
+    if (!repository) return [currentEntry()];
+    const articles = await repository.listArticles();
+    const entries = await Promise.all(
+      articles.map(async (a) =>
+        a.id === article.id
+          ? currentEntry()
+          : { article: plainArticle(a), ...(await repository.loadArticleRecords(a.id)) },
+      ),
+    );
+    if (!articles.some((a) => a.id === article.id)) entries.unshift(currentEntry());
+    return entries;
+  }
+
+  function exportFormats(): ExportFormat[] {
+    const base = fileSafe(article.id);
+    const options = { language: i18n.language };
+    return [
+      {
+        key: 'w3c',
+        fileName: `${base}.annotations.jsonld`,
+        type: 'application/ld+json',
+        build: async () => {
+          const e = currentEntry();
+          return json(toW3C(e.article, e.annotations, e.reviews, options));
+        },
+      },
+      {
+        key: 'w3cAll',
+        fileName: 'glossa-all.annotations.jsonld',
+        type: 'application/ld+json',
+        build: async () => json(toW3CAll(await allEntries(), options)),
+      },
+      {
+        key: 'native',
+        fileName: `${base}.glossa.json`,
+        type: 'application/json',
+        build: async () => json(toNative([currentEntry()])),
+      },
+      {
+        key: 'nativeAll',
+        fileName: 'glossa-backup.glossa.json',
+        type: 'application/json',
+        build: async () => json(toNative(await allEntries())),
+      },
+      {
+        key: 'jsonl',
+        fileName: `${base}.spans.jsonl`,
+        type: 'application/x-ndjson',
+        build: async () => toJsonl([currentEntry()]),
+      },
+    ];
+  }
+
+  function openExport(): void {
+    if (exportDialog?.open) return;
+    exportDialog = showExportDialog({
+      formats: exportFormats(),
+      ...(repository ? {} : { note: t('exchange:export.onlyThisArticle') }),
+      report: (text, tone) => notices.status(text, tone),
+    });
+  }
+
+  // ---- import
+
+  /** The import under way, if any: one at a time. */
+  let importing: { dialog: ImportDialog; stop(): void } | null = null;
+
+  function startImport(file: File): void {
+    if (importing) return;
+    let mode: OnExisting = 'skip';
+    let closed = false;
+    const client = createImportClient();
+    /** Plans already made, per choice for ids already present. */
+    const outcomes = new Map<OnExisting, ImportOutcome>();
+
+    const stop = () => {
+      closed = true;
+      client.terminate();
+      importing = null;
+    };
+    const dialog = showImportDialog({
+      fileName: file.name,
+      onExistingChange: (next) => {
+        mode = next;
+        void show();
+      },
+      import: (which) => void apply(which),
+      cancel: stop,
+    });
+    importing = { dialog, stop };
+
+    /** Shows the plan for the current choice, asking the worker for it when it is not known yet. */
+    async function show(first = false): Promise<void> {
+      const wanted = mode;
+      const known = outcomes.get(wanted);
+      if (known) return dialog.report(report(known, wanted));
+      dialog.progress(first ? 'read' : 'plan');
+      const existing = [...session.annotations.values()];
+      const progress: ProgressListener = (phase, done, total) => {
+        if (!closed && mode === wanted) dialog.progress(phase, done, total);
+      };
+      let outcome: ImportOutcome;
+      try {
+        outcome = first
+          ? await client.open(file, article, existing, wanted, progress)
+          : await client.plan(existing, wanted, progress);
+      } catch (error) {
+        if (!closed) dialog.message(t('exchange:import.workerFailed', { reason: reasonOf(error) }));
+        return;
+      }
+      if (closed) return;
+      outcomes.set(wanted, outcome);
+      if (mode === wanted) dialog.report(report(outcome, wanted));
+    }
+
+    /** The file's glosses of this article to write: with Skip, not over the ones here. */
+    function glossesOf(outcome: ImportOutcome, onExisting: OnExisting): UserGloss[] {
+      return onExisting === 'skip'
+        ? outcome.glosses.filter((g) => !session.glosses.has(g.key))
+        : outcome.glosses;
+    }
+
+    function report(outcome: ImportOutcome, onExisting: OnExisting): ImportReport {
+      const errors = outcome.problems.filter((x) => x.severity === 'error').length;
+      return {
+        format: outcome.format,
+        counts: {
+          records: outcome.records,
+          anchored: outcome.anchored,
+          moved: outcome.moved,
+          orphaned: outcome.orphaned,
+          skipped: outcome.skipped,
+          replaced: outcome.replaced.length,
+          errors,
+          warnings: outcome.problems.length - errors,
+          reviews: outcome.reviews.length,
+          glosses: glossesOf(outcome, onExisting).length,
+        },
+        glossesOtherText: outcome.glossesOtherText,
+        problems: outcome.problems,
+        conflicts: outcome.skipped + outcome.replaced.length,
+        onExisting,
+      };
+    }
+
+    async function apply(which: 'all' | 'valid'): Promise<void> {
+      const outcome = outcomes.get(mode);
+      if (!outcome || closed) return;
+      const hasErrors = outcome.problems.some((x) => x.severity === 'error');
+      if (which === 'all' && hasErrors) return;
+      // Planned as new but written meanwhile (another tab): plan again rather than overwrite.
+      const replaced = new Set(outcome.replaced);
+      if (outcome.toWrite.some((a) => session.annotations.has(a.id) && !replaced.has(a.id))) {
+        outcomes.clear();
+        dialog.message(t('exchange:import.changedMeanwhile'), 'info');
+        return show();
+      }
+      const change: Change = {
+        annotations: new Map<string, Annotation | null>(outcome.toWrite.map((a) => [a.id, a])),
+      };
+      if (outcome.reviews.length > 0) {
+        change.reviews = new Map<string, Review | null>(
+          outcome.reviews.map((r) => [r.annotationId, r]),
+        );
+      }
+      const glosses = glossesOf(outcome, mode);
+      if (glosses.length > 0) {
+        change.glosses = new Map<string, UserGloss | null>(glosses.map((g) => [g.key, g]));
+      }
+      dialog.busy(true);
+      try {
+        // One transaction: every record or none; memory and views follow only once it has committed.
+        await session.applyDurably(change);
+      } catch (error) {
+        if (closed) return;
+        dialog.busy(false);
+        dialog.message(t('exchange:import.failed', { reason: reasonOf(error) }));
+        return;
+      }
+      stop();
+      dialog.close();
+      notices.status(t('exchange:import.done', { count: outcome.toWrite.length }));
+      if (outcome.orphaned > 0) orphansPanel.focus();
+    }
+
+    void show(true);
+  }
+
+  // ---- orphans
+
+  function reattach(id: string): void {
+    const current = session.annotations.get(id);
+    if (!current?.orphaned) return;
+    const range = hooks.selection();
+    if (!range || range.from === range.to) {
+      notices.status(t('exchange:orphans.noSelection'), 'error');
+      return;
+    }
+    const span = trimSpan(index, posToOffset(index, range.from), posToOffset(index, range.to));
+    if (!span) {
+      notices.status(t('exchange:orphans.onlyWhitespace'), 'error');
+      return;
+    }
+    const next: Annotation = {
+      ...current,
+      start: span.start,
+      end: span.end,
+      ...describe(index, span.start, span.end),
+      modified: now(),
+    };
+    delete next.orphaned;
+    session.apply(annotationChange(id, next));
+    hooks.select(id);
+    // The last orphan's row (and the panel) went away with the focus: back to the article.
+    if (!document.activeElement || document.activeElement === document.body) {
+      document.getElementById('article-text')?.focus();
+    }
+    notices.status(t('exchange:orphans.reattached'));
+  }
+
+  const orphans = new Map<string, Annotation>();
+  for (const a of session.annotations.values()) if (a.orphaned) orphans.set(a.id, a);
+  const orphansPanel = createOrphansPanel(layout.aside, {
+    lang: article.lang,
+    reattach,
+    open: (id) => hooks.select(id),
+  });
+  orphansPanel.setOrphans(orphans.values());
+
+  const unsubscribe = session.subscribe(({ change }) => {
+    let touched = false;
+    for (const [id, value] of change.annotations ?? []) {
+      if (value?.orphaned) {
+        orphans.set(id, value);
+        touched = true;
+      } else if (orphans.delete(id)) touched = true;
+    }
+    if (touched) orphansPanel.setOrphans(orphans.values());
+  });
+
+  // ---- language
+
+  function translate(): void {
+    group.setAttribute('aria-label', t('exchange:menu.label'));
+    exportButton.textContent = t('exchange:menu.export');
+    exportButton.title = t('exchange:menu.exportTitle');
+    importText.textContent = t('exchange:menu.import');
+    importLabel.title = t('exchange:menu.importTitle');
+    orphansPanel.translate();
+  }
+  translate();
+  i18n.on('languageChanged', translate);
+
+  return {
+    destroy() {
+      i18n.off('languageChanged', translate);
+      document.removeEventListener('keydown', onKeyDown);
+      unsubscribe();
+      if (importing) {
+        const { dialog, stop } = importing;
+        stop();
+        dialog.close();
+      }
+      exportDialog?.close();
+      orphansPanel.destroy();
+      group.remove();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Getting exported text out of the page: as a downloaded file (a Blob and a
+ * temporary `<a download>`), or onto the clipboard.
+ */
+
+/** Saves `text` as a file named `fileName`, through the browser's download. */
+export function downloadText(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can cancel the download in some browsers; the click
+  // has handed the URL over by the next task, so revoke a little later.
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Copies `text` to the clipboard. Rejects when the browser refuses
+ * (no permission, page not focused, insecure context, no Clipboard API).
+ */
+export async function copyText(text: string): Promise<void> {
+  if (!navigator.clipboard?.writeText) throw new Error('Clipboard API not available');
+  await navigator.clipboard.writeText(text);
+}
+
+/** A file-name-safe form of an article id ("parler-amazon-fr" stays as it is). */
+export function fileSafe(id: string): string {
+  const safe = id
+    .normalize('NFKD')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^[.-]+|-+$/g, '');
+  return safe.slice(0, 100) || 'article';
+}
+
+/**
+ * A short reason for an error, for messages: a DOMException's name
+ * ("NotAllowedError", "QuotaExceededError") rather than its long message.
+ */
+export function reasonOf(error: unknown): string {
+  if (error instanceof DOMException) return error.name;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

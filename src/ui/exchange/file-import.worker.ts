@@ -1,0 +1,87 @@
+/**
+ * The import worker behind the import dialog: reads the picked File, parses
+ * it (parseAnnotationFile) and plans it into the open article (planImport),
+ * all off the main thread, posting progress as it goes. The logic is that
+ * of src/exchange (pure and tested there); this shell adds what keeps a big
+ * file cheap for the page — see import-protocol.ts.
+ */
+import { canonicalText } from '../../model/article';
+import type { Annotation } from '../../model/annotation';
+import type { Article } from '../../model/article';
+import { planImport, type OnExisting } from '../../exchange/import-plan';
+import { parseAnnotationFile, type ParsedFile } from '../../exchange/parse-file';
+import {
+  CHUNK_SIZE,
+  type ImportSummary,
+  type ImportWorkerMessage,
+  type ImportWorkerRequest,
+} from './import-protocol';
+
+/** The part of the dedicated worker scope used here (the project's lib set has no WebWorker types). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<ImportWorkerRequest>) => void) | null;
+  postMessage(message: ImportWorkerMessage): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const post = (message: ImportWorkerMessage) => scope.postMessage(message);
+
+/** The file of the last 'open', kept for re-planning. */
+let opened: { parsed: ParsedFile; article: Article } | null = null;
+
+function plan(existing: Annotation[], onExisting: OnExisting): void {
+  if (!opened) throw new Error('no file has been read');
+  const { parsed, article } = opened;
+  const result = planImport(parsed.records, {
+    article,
+    existing,
+    onExisting,
+    onProgress: (done, total) => post({ type: 'progress', phase: 'plan', done, total }),
+  });
+  for (let i = 0; i < result.toWrite.length; i += CHUNK_SIZE) {
+    post({ type: 'annotations', annotations: result.toWrite.slice(i, i + CHUNK_SIZE) });
+  }
+  const entry = parsed.native?.articles.find((e) => e.article.id === article.id);
+  // Sentence ids follow the text: glosses of another version would land on other sentences.
+  const sameText =
+    entry !== undefined && canonicalText(entry.article.blocks) === canonicalText(article.blocks);
+  const summary: ImportSummary = {
+    format: parsed.format,
+    records: parsed.records.length,
+    anchored: result.anchored.length,
+    moved: result.moved.length,
+    orphaned: result.orphaned.length,
+    skipped: result.skipped.length,
+    replaced: result.replaced,
+    reviews: result.reviews,
+    glosses: sameText ? entry.glosses : [],
+    glossesOtherText: entry !== undefined && entry.glosses.length > 0 && !sameText,
+    problems: [...parsed.problems, ...result.problems],
+  };
+  post({ type: 'result', summary });
+}
+
+async function handle(request: ImportWorkerRequest): Promise<void> {
+  if (request.type === 'open') {
+    post({ type: 'progress', phase: 'read', done: 0, total: 0 });
+    const text = await request.file.text();
+    const parsed = parseAnnotationFile(text, {
+      onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
+    });
+    opened = { parsed, article: request.article };
+  }
+  plan(request.existing, request.onExisting);
+}
+
+// Requests are handled one after the other (an 'open' awaits the file).
+let queue: Promise<void> = Promise.resolve();
+scope.onmessage = (event) => {
+  const request = event.data;
+  queue = queue.then(() =>
+    handle(request).catch((error: unknown) => {
+      // Not expected (the parsers report instead of throwing), but a worker
+      // that dies silently would leave the dialog waiting forever.
+      post({ type: 'error', detail: error instanceof Error ? error.message : String(error) });
+    }),
+  );
+};

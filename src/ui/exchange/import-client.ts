@@ -1,0 +1,102 @@
+/**
+ * The main thread's side of the import worker (file-import.worker.ts): one
+ * worker per import, requests answered in order, the annotations slices put
+ * back together. Vite bundles the worker from the `new URL(…)` below; the
+ * CSP allows it (worker-src 'self').
+ */
+import type { Annotation } from '../../model/annotation';
+import type { Article } from '../../model/article';
+import type { OnExisting } from '../../exchange/import-plan';
+import type { ImportSummary, ImportWorkerMessage, ImportWorkerRequest } from './import-protocol';
+
+/** A plan as the dialog uses it: the summary and every annotation to write. */
+export interface ImportOutcome extends ImportSummary {
+  toWrite: Annotation[];
+}
+
+export type ProgressListener = (
+  phase: 'read' | 'parse' | 'plan',
+  done: number,
+  total: number,
+) => void;
+
+export interface ImportClient {
+  /** Reads, parses and plans `file` into `article`. */
+  open(
+    file: Blob,
+    article: Article,
+    existing: Annotation[],
+    onExisting: OnExisting,
+    onProgress: ProgressListener,
+  ): Promise<ImportOutcome>;
+  /** Plans the opened file again (another choice for ids already present, or new existing ones). */
+  plan(
+    existing: Annotation[],
+    onExisting: OnExisting,
+    onProgress: ProgressListener,
+  ): Promise<ImportOutcome>;
+  /** Stops the worker; pending requests never settle. */
+  terminate(): void;
+}
+
+interface Pending {
+  toWrite: Annotation[];
+  onProgress: ProgressListener;
+  resolve(outcome: ImportOutcome): void;
+  reject(error: Error): void;
+}
+
+export function createImportClient(): ImportClient {
+  const worker = new Worker(new URL('./file-import.worker.ts', import.meta.url), {
+    type: 'module',
+  });
+  // The worker answers requests in the order they were made.
+  const pending: Pending[] = [];
+
+  function failAll(error: Error): void {
+    worker.terminate();
+    for (const p of pending.splice(0)) p.reject(error);
+  }
+
+  worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
+    const message = event.data;
+    const head = pending[0];
+    if (!head) return;
+    switch (message.type) {
+      case 'progress':
+        head.onProgress(message.phase, message.done, message.total);
+        break;
+      case 'annotations':
+        for (const a of message.annotations) head.toWrite.push(a);
+        break;
+      case 'result':
+        pending.shift();
+        head.resolve({ ...message.summary, toWrite: head.toWrite });
+        break;
+      case 'error':
+        pending.shift();
+        head.reject(new Error(message.detail));
+        break;
+    }
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    failAll(new Error(event.message || 'the import worker failed'));
+  };
+  worker.onmessageerror = () => failAll(new Error('unreadable message from the import worker'));
+
+  function send(request: ImportWorkerRequest, onProgress: ProgressListener) {
+    return new Promise<ImportOutcome>((resolve, reject) => {
+      pending.push({ toWrite: [], onProgress, resolve, reject });
+      worker.postMessage(request);
+    });
+  }
+
+  return {
+    open: (file, article, existing, onExisting, onProgress) =>
+      send({ type: 'open', file, article, existing, onExisting }, onProgress),
+    plan: (existing, onExisting, onProgress) =>
+      send({ type: 'plan', existing, onExisting }, onProgress),
+    terminate: () => worker.terminate(),
+  };
+}

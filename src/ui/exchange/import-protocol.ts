@@ -1,0 +1,61 @@
+/**
+ * The messages between the import dialog and its worker
+ * (file-import.worker.ts). Shaped so that the main thread does as little as
+ * possible with a big file:
+ *
+ * - it hands the worker the File itself (a handle, not 50 MB of text), and
+ *   the worker reads, parses and plans it;
+ * - the worker keeps the parsed records, so choosing "Replace" instead of
+ *   "Skip" re-plans without reading the file again;
+ * - the annotations to write come back in slices of CHUNK_SIZE, each one a
+ *   short task to receive, then a summary (counts, problems) without them.
+ */
+import type { Annotation } from '../../model/annotation';
+import type { Article } from '../../model/article';
+import type { UserGloss } from '../../model/gloss';
+import type { Review } from '../../model/review';
+import type { ImportProblem, OnExisting } from '../../exchange/import-plan';
+import type { FileFormat } from '../../exchange/parse-file';
+
+/** Annotations per `annotations` message. */
+export const CHUNK_SIZE = 2000;
+
+/** What the worker is asked. */
+export type ImportWorkerRequest =
+  /** Read, parse and plan a file into `article`. */
+  | {
+      type: 'open';
+      file: Blob;
+      article: Article;
+      existing: Annotation[];
+      onExisting: OnExisting;
+    }
+  /** Plan the file read by the last 'open' again, against new existing annotations or another choice. */
+  | { type: 'plan'; existing: Annotation[]; onExisting: OnExisting };
+
+/** The outcome of a plan, without the annotations to write (sent before it, in slices). */
+export interface ImportSummary {
+  format: FileFormat | null;
+  /** Records the file holds in a readable form. */
+  records: number;
+  anchored: number;
+  moved: number;
+  orphaned: number;
+  skipped: number;
+  /** Ids of stored annotations the plan overwrites. */
+  replaced: string[];
+  reviews: Review[];
+  /** A native file's glosses of this article (when its text is the same). */
+  glosses: UserGloss[];
+  /** The file has glosses of this article, but for another version of its text. */
+  glossesOtherText: boolean;
+  /** The file's problems, then the plan's. */
+  problems: ImportProblem[];
+}
+
+/** What the worker posts, in this order per request: progress, annotations slices, then result (or error). */
+export type ImportWorkerMessage =
+  | { type: 'progress'; phase: 'read' | 'parse' | 'plan'; done: number; total: number }
+  | { type: 'annotations'; annotations: Annotation[] }
+  | { type: 'result'; summary: ImportSummary }
+  | { type: 'error'; detail: string };
