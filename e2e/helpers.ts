@@ -141,25 +141,31 @@ export interface StoredAnnotation {
   modified: string;
 }
 
-/** Every annotation stored in IndexedDB, in document order. */
-export async function storedAnnotations(page: Page): Promise<StoredAnnotation[]> {
-  const all = await page.evaluate(
-    () =>
-      new Promise<unknown[]>((resolve, reject) => {
+/** Every record of one IndexedDB store of the `glossa` database, read directly. */
+export async function storedRecords<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(
+    (store) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('glossa');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const req = db.transaction('annotations').objectStore('annotations').getAll();
+          const req = db.transaction(store).objectStore(store).getAll();
           req.onsuccess = () => {
             db.close();
-            resolve(req.result);
+            resolve(req.result as T[]);
           };
           req.onerror = () => reject(req.error);
         };
       }),
+    store,
   );
-  return (all as StoredAnnotation[]).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Every annotation stored in IndexedDB, in document order. */
+export async function storedAnnotations(page: Page): Promise<StoredAnnotation[]> {
+  const all = await storedRecords<StoredAnnotation>(page, 'annotations');
+  return all.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Waits for the save indicator to say "Saved". */

@@ -15,6 +15,7 @@ import {
   offsetOf,
   openApp,
   storedAnnotations,
+  storedRecords,
   ui,
 } from './helpers';
 
@@ -42,23 +43,8 @@ interface StoredReview {
 
 /** Every review stored in IndexedDB, keyed by annotation id. */
 async function storedReviews(page: Page): Promise<Record<string, StoredReview>> {
-  const all = await page.evaluate(
-    () =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const open = indexedDB.open('glossa');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const req = db.transaction('reviews').objectStore('reviews').getAll();
-          req.onsuccess = () => {
-            db.close();
-            resolve(req.result);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-  return Object.fromEntries((all as StoredReview[]).map((r) => [r.annotationId, r]));
+  const all = await storedRecords<StoredReview>(page, 'reviews');
+  return Object.fromEntries(all.map((r) => [r.annotationId, r]));
 }
 
 /**

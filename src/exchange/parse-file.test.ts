@@ -1,6 +1,7 @@
 /**
  * parseAnnotationFile(): malformed JSON, format detection, and the import
- * worker's logic (progress, result) on a file of 100,000 annotations.
+ * pipeline the worker runs (parse, then plan, with progress) on a file of
+ * 100,000 annotations.
  */
 import { describe as suite, expect, it } from 'vitest';
 import articleJson from '../../public/articles/parler-amazon-fr.json';
@@ -9,12 +10,8 @@ import { describe } from '../anchoring/describe';
 import type { Annotation } from '../model/annotation';
 import { canonicalText, type Article } from '../model/article';
 import { toNative } from './native';
-import {
-  handleImportRequest,
-  parseAnnotationFile,
-  parseJson,
-  type ImportMessage,
-} from './parse-file';
+import { planImport } from './import-plan';
+import { parseAnnotationFile, parseJson } from './parse-file';
 import { toW3C } from './w3c';
 
 const article = articleJson as Article;
@@ -81,46 +78,32 @@ suite('parseAnnotationFile', () => {
   });
 });
 
-suite('handleImportRequest (the import worker)', () => {
-  it('parses and plans 100,000 annotations, posting progress in chunks', () => {
+suite('the import pipeline on a large file', () => {
+  it('parses and plans 100,000 annotations (over 50 MB), reporting progress in chunks', () => {
     const annotations = Array.from({ length: 100_000 }, (_, n) => annotation(n));
     const text = JSON.stringify(toW3C(article, annotations));
     expect(text.length).toBeGreaterThan(50_000_000);
-    const messages: ImportMessage[] = [];
+    const parsed: number[] = [];
+    const planned: number[] = [];
     const started = performance.now();
-    handleImportRequest(
-      { text, plan: { article, existing: [], onExisting: 'skip' } },
-      (m) => messages.push(m),
-      10_000,
-    );
+    const file = parseAnnotationFile(text, {
+      chunkSize: 10_000,
+      onProgress: (done) => parsed.push(done),
+    });
+    const plan = planImport(file.records, {
+      article,
+      existing: [],
+      onExisting: 'skip',
+      chunkSize: 10_000,
+      onProgress: (done) => planned.push(done),
+    });
     const elapsed = performance.now() - started;
-    const progress = messages.filter((m) => m.type === 'progress');
-    expect(progress.filter((m) => m.phase === 'parse').map((m) => m.done)).toEqual(
-      Array.from({ length: 10 }, (_, k) => (k + 1) * 10_000),
-    );
-    expect(progress.filter((m) => m.phase === 'plan')).toHaveLength(10);
-    const result = messages.at(-1)!;
-    expect(result.type).toBe('result');
-    if (result.type === 'result') {
-      expect(result.file.problems).toEqual([]);
-      expect(result.plan!.anchored).toHaveLength(100_000);
-      expect(result.plan!.problems).toEqual([]);
-    }
+    expect(parsed).toEqual(Array.from({ length: 10 }, (_, k) => (k + 1) * 10_000));
+    expect(planned).toHaveLength(10);
+    expect(file.problems).toEqual([]);
+    expect(plan.anchored).toHaveLength(100_000);
+    expect(plan.problems).toEqual([]);
     // Generous bound: a few seconds on a laptop; this only catches quadratic slips.
     expect(elapsed).toBeLessThan(30_000);
   }, 60_000);
-
-  it('posts the problems of a broken file as a result', () => {
-    const messages: ImportMessage[] = [];
-    handleImportRequest({ text: 'not json' }, (m) => messages.push(m));
-    expect(messages).toEqual([
-      expect.objectContaining({
-        type: 'result',
-        plan: null,
-        file: expect.objectContaining({
-          problems: [expect.objectContaining({ code: 'malformed-json' })],
-        }),
-      }),
-    ]);
-  });
 });

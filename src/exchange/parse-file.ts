@@ -3,15 +3,9 @@
  * report when it is not JSON, detection of the format (Glossa native or W3C
  * Web Annotation) and conversion of its records into ImportedAnnotation
  * candidates for planImport(). Pure and synchronous, so that it runs as
- * well in a test as in the import worker (import.worker.ts).
+ * well in a test as in the import worker (ui/exchange/file-import.worker.ts).
  */
-import {
-  planImport,
-  type ImportedAnnotation,
-  type ImportPlan,
-  type ImportProblem,
-  type PlanOptions,
-} from './import-plan';
+import type { ImportedAnnotation, ImportProblem } from './import-plan';
 import { isNativeFile, parseNative, type NativeExport } from './native';
 import { parseW3C } from './w3c';
 
@@ -88,47 +82,4 @@ export function parseAnnotationFile(text: string, options: ParseFileOptions = {}
   }
   const { records, problems } = parseW3C(json.value, options);
   return { format: 'w3c', records, native: null, problems };
-}
-
-/** What the import worker is asked: a file's text, and optionally the article to plan it into. */
-export interface ImportRequest {
-  text: string;
-  /** When given, the records are also planned into this article (see planImport()). */
-  plan?: Omit<PlanOptions, 'onProgress' | 'chunkSize'>;
-}
-
-/** What the import worker posts back: progress while it works, then one result. */
-export type ImportMessage =
-  | { type: 'progress'; phase: 'parse' | 'plan'; done: number; total: number }
-  | { type: 'result'; file: ParsedFile; plan: ImportPlan | null }
-  | { type: 'error'; detail: string };
-
-/**
- * The import worker's whole job, as a plain function: parse, optionally
- * plan, and report through `post`. Separate from the worker so tests can
- * call it directly.
- */
-export function handleImportRequest(
-  request: ImportRequest,
-  post: (message: ImportMessage) => void,
-  chunkSize = 1000,
-): void {
-  try {
-    const file = parseAnnotationFile(request.text, {
-      chunkSize,
-      onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
-    });
-    const plan = request.plan
-      ? planImport(file.records, {
-          ...request.plan,
-          chunkSize,
-          onProgress: (done, total) => post({ type: 'progress', phase: 'plan', done, total }),
-        })
-      : null;
-    post({ type: 'result', file, plan });
-  } catch (err) {
-    // Not expected (parsers report instead of throwing), but a worker that
-    // dies silently would leave the UI waiting forever.
-    post({ type: 'error', detail: err instanceof Error ? err.message : String(err) });
-  }
 }
