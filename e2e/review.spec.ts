@@ -555,7 +555,7 @@ test('the review screen has no axe violations, empty or in use; keys and the hel
   await expect(card(page, 1)).toBeFocused();
 
   // In French too.
-  await page.getByLabel(ui('review:toolbar.language')).selectOption('fr');
+  await page.getByLabel(ui('toolbar.language')).selectOption('fr');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui('review:title', {}, 'fr'));
   await expect(statusOf(card(page, 2, 'fr'))).toHaveText(ui('review:status.translated', {}, 'fr'));
   await expectNoAxeViolations(page);

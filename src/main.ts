@@ -13,6 +13,7 @@ import { segmentSentences } from './glosses/sentences';
 import { createLayout } from './ui/layout';
 import { createNotices, type Notices } from './ui/notices';
 import { createNav } from './ui/nav';
+import { createLanguageSwitch } from './ui/language-switch';
 import { currentRoute, navigate, onRouteChange, type Route, type View } from './app/router';
 import type { AppContext, Screen, ScreenFactory } from './app/context';
 import { createAnnotateScreen } from './app/annotate-screen';
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
   const layout = createLayout(document.getElementById('app')!);
   const notices = createNotices(layout.banner, layout.status, () => t('save.dismiss'));
   const nav = createNav(layout.nav, (view) => navigate({ view }));
+  createLanguageSwitch(layout.headerEnd);
   i18n.on('languageChanged', () => {
     layout.translate();
     nav.translate();

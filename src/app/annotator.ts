@@ -28,7 +28,7 @@ import {
 import { createArticleView, TAG_KEYS } from '../editor/view';
 import { highlightSpan, updateHighlights, type HighlightSpan } from '../editor/plugins/annotations';
 import { offsetToPos, posToOffset } from '../editor/positions';
-import { i18n, setUiLanguage, t } from '../i18n/i18n';
+import { i18n, t } from '../i18n/i18n';
 import { createToolbar, type Toolbar } from '../ui/toolbar';
 import { createSidebar, type Sidebar } from '../ui/sidebar';
 import { createDetailsPanel, type DetailsPanel } from '../ui/details-panel';
@@ -254,7 +254,6 @@ export function createAnnotator(
     },
     undo,
     redo,
-    setLanguage: (lang) => void setUiLanguage(lang),
     help,
     retrySave: () => void session.retry(),
   });

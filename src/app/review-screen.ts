@@ -23,7 +23,7 @@ import { acceptSuggestion, editTranslation, setComment, setStatus } from '../rev
 import { parseXliff, toXliff } from '../exchange/xliff';
 import { toReviewCsv } from '../exchange/csv';
 import { GlossSource } from '../glosses/gloss-source';
-import { i18n, setUiLanguage, t } from '../i18n/i18n';
+import { i18n, t } from '../i18n/i18n';
 import { h, isTypingTarget, replaceChildren } from '../ui/dom';
 import { showHelp } from '../ui/dialogs';
 import { quoteItems, type QuoteItem } from '../ui/review/quote-items';
@@ -287,7 +287,6 @@ export function createReviewScreen(context: AppContext): Screen {
     exportXliff,
     exportCsv,
     importXliff: (file) => void importXliff(file),
-    setLanguage: (lang) => void setUiLanguage(lang),
     help,
   });
   const report = createImportReport(reportHost, () => {

@@ -11,6 +11,8 @@ export interface Layout {
   brand: HTMLElement;
   nav: HTMLElement;
   toolbar: HTMLElement;
+  /** The right end of the header: settings present on every screen. */
+  headerEnd: HTMLElement;
   banner: HTMLElement;
   status: HTMLElement;
   /** The annotator's grid: article and side panels. */
@@ -32,7 +34,8 @@ export function createLayout(root: HTMLElement): Layout {
   const brand = h('span', { class: 'brand' });
   const nav = h('nav', { class: 'app-nav' });
   const toolbar = h('div', { class: 'toolbar', id: 'toolbar' });
-  const header = h('header', { class: 'app-header' }, skip, brand, nav, toolbar);
+  const headerEnd = h('div', { class: 'header-end' });
+  const header = h('header', { class: 'app-header' }, skip, brand, nav, toolbar, headerEnd);
   const banner = h('div', { class: 'banner', id: 'banner' });
   banner.hidden = true;
   const status = h('p', { class: 'status-line', id: 'status' });
@@ -61,6 +64,7 @@ export function createLayout(root: HTMLElement): Layout {
     brand,
     nav,
     toolbar,
+    headerEnd,
     banner,
     status,
     main,

@@ -5,7 +5,7 @@
  */
 import { ANNOTATION_KINDS, type AnnotationKind } from '../model/annotation';
 import type { SaveState } from '../session/article-session';
-import { t, i18n, UI_LANGUAGES, type UiLanguage } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import { TAG_KEYS } from '../editor/view';
 import { h } from './dom';
 
@@ -13,7 +13,6 @@ export interface ToolbarOptions {
   tag(kind: AnnotationKind): void;
   undo(): void;
   redo(): void;
-  setLanguage(lang: UiLanguage): void;
   help(): void;
   retrySave(): void;
 }
@@ -61,11 +60,6 @@ export function createToolbar(container: HTMLElement, options: ToolbarOptions): 
   const retry = h('button', { type: 'button', class: 'secondary', id: 'retry-save' });
   retry.hidden = true;
   retry.addEventListener('click', options.retrySave);
-  const langLabel = h('label', { for: 'ui-language', class: 'visually-hidden' });
-  const lang = h('select', { id: 'ui-language' });
-  for (const l of UI_LANGUAGES)
-    lang.append(h('option', { value: l, lang: l }, l === 'en' ? 'English' : 'Français'));
-  lang.addEventListener('change', () => options.setLanguage(lang.value as UiLanguage));
   const help = h('button', { type: 'button', id: 'help-button', 'aria-keyshortcuts': '?' }, '?');
   help.addEventListener('click', options.help);
   const extra = h('div', { class: 'tool-group tool-extra' });
@@ -73,7 +67,7 @@ export function createToolbar(container: HTMLElement, options: ToolbarOptions): 
     tagGroup,
     h('div', { class: 'tool-group' }, undo, redo),
     extra,
-    h('div', { class: 'tool-group tool-end' }, saveState, retry, langLabel, lang, help),
+    h('div', { class: 'tool-group tool-end' }, saveState, retry, help),
   );
 
   let currentSave: SaveState = 'saved';
@@ -91,8 +85,6 @@ export function createToolbar(container: HTMLElement, options: ToolbarOptions): 
     redo.textContent = t('toolbar.redo');
     redo.title = t('toolbar.redoTitle');
     retry.textContent = t('save.retry');
-    langLabel.textContent = t('toolbar.language');
-    lang.value = i18n.language;
     help.title = t('toolbar.helpTitle');
     help.setAttribute('aria-label', t('toolbar.help'));
     saveState.textContent = t(`save.${currentSave}`);

@@ -8,7 +8,7 @@
  * area is shared with the annotator's toolbar.
  */
 import type { SaveState } from '../../session/article-session';
-import { i18n, t, UI_LANGUAGES, type UiLanguage } from '../../i18n/i18n';
+import { t } from '../../i18n/i18n';
 import { h } from '../dom';
 
 export interface ReviewToolbarOptions {
@@ -17,7 +17,6 @@ export interface ReviewToolbarOptions {
   exportXliff(): void;
   exportCsv(): void;
   importXliff(file: File): void;
-  setLanguage(lang: UiLanguage): void;
   help(): void;
 }
 
@@ -74,19 +73,13 @@ export function createReviewToolbar(
     'aria-live': 'polite',
     'data-state': 'saved',
   });
-  const langLabel = h('label', { for: 'ui-language', class: 'visually-hidden' });
-  const lang = h('select', { id: 'ui-language' });
-  for (const l of UI_LANGUAGES) {
-    lang.append(h('option', { value: l, lang: l }, l === 'en' ? 'English' : 'Français'));
-  }
-  lang.addEventListener('change', () => options.setLanguage(lang.value as UiLanguage));
   const help = button({ id: 'help-button', 'aria-keyshortcuts': '?' }, options.help);
   help.textContent = '?';
 
   const groups = [
     h('div', { class: 'tool-group' }, undo, redo),
     h('div', { class: 'tool-group' }, exportXliff, exportCsv, importXliff, fileInput),
-    h('div', { class: 'tool-group tool-end' }, saveState, langLabel, lang, help),
+    h('div', { class: 'tool-group tool-end' }, saveState, help),
   ];
   container.append(...groups);
 
@@ -104,8 +97,6 @@ export function createReviewToolbar(
     importXliff.textContent = t('review:toolbar.importXliff');
     importXliff.title = t('review:toolbar.importXliffTitle');
     fileInput.setAttribute('aria-label', t('review:toolbar.importFile'));
-    langLabel.textContent = t('review:toolbar.language');
-    lang.value = i18n.language;
     help.title = t('review:toolbar.helpTitle');
     help.setAttribute('aria-label', t('review:toolbar.help'));
     saveState.textContent = t(`review:save.${currentSave}`);
