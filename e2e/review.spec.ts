@@ -408,6 +408,8 @@ test('an approved quote whose span changes in another tab goes back to "to revie
   await openApp(page);
   await tagQuote(page, QUOTE_1);
   await page.keyboard.press('Alt+2');
+  // The review screen is loaded on first use: wait for it as a person would.
+  await expect(card(page, 1)).toBeVisible();
   await page.keyboard.press('j');
   await page.keyboard.press('a');
   await expect(statusOf(card(page, 1))).toHaveText(ui('review:status.approved'));

@@ -17,13 +17,15 @@ import { createLanguageSwitch } from './ui/language-switch';
 import { currentRoute, navigate, onRouteChange, type Route, type View } from './app/router';
 import type { AppContext, Screen, ScreenFactory } from './app/context';
 import { createAnnotateScreen } from './app/annotate-screen';
-import { createReviewScreen } from './app/review-screen';
-import { createLibraryScreen } from './app/library-screen';
 
-const SCREENS: Partial<Record<View, ScreenFactory>> = {
-  annotate: createAnnotateScreen,
-  review: createReviewScreen,
-  library: createLibraryScreen,
+/**
+ * The screens. The annotator is in the main bundle; the others are loaded
+ * when first opened, so a reader who only annotates does not download them.
+ */
+const SCREENS: Record<View, () => Promise<ScreenFactory>> = {
+  annotate: () => Promise.resolve(createAnnotateScreen),
+  review: () => import('./app/review-screen').then((m) => m.createReviewScreen),
+  library: () => import('./app/library-screen').then((m) => m.createLibraryScreen),
 };
 
 /** This tab, to ignore our own announcements. */
@@ -110,7 +112,11 @@ async function start(): Promise<void> {
     return { session, glosses, sentences: segmentSentences(article.blocks) };
   }
 
+  /** Counts route changes, so a screen that finished loading late is not mounted over a newer one. */
+  let showing = 0;
+
   async function show(route: Route, reopen = false): Promise<void> {
+    const turn = ++showing;
     screen?.destroy();
     screen = null;
     const articleId = route.articleId ?? DEFAULT_ARTICLE_ID;
@@ -130,9 +136,16 @@ async function start(): Promise<void> {
         return;
       }
     }
-    const factory = SCREENS[route.view] ?? SCREENS.annotate!;
-    nav.setCurrent(SCREENS[route.view] ? route.view : 'annotate', open.session.article.id);
-    const onWorkspace = factory === SCREENS.annotate;
+    let factory: ScreenFactory;
+    try {
+      factory = await SCREENS[route.view]();
+    } catch (error) {
+      notices.banner(t('app.loadFailed', { reason: errorName(error) }));
+      return;
+    }
+    if (turn !== showing || !open) return;
+    nav.setCurrent(route.view, open.session.article.id);
+    const onWorkspace = route.view === 'annotate';
     layout.main.hidden = !onWorkspace;
     layout.screen.hidden = onWorkspace;
     layout.setSkipTarget(onWorkspace ? 'article-text' : 'screen');

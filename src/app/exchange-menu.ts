@@ -27,9 +27,14 @@ import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import { annotationChange } from '../session/article-session';
 import type { Change } from '../store/repository';
-import { toW3C, toW3CAll } from '../exchange/w3c';
-import { toNative } from '../exchange/native';
-import { toJsonl } from '../exchange/jsonl';
+
+/** The serialisers, loaded on the first export: most sessions never export. */
+const serializers = () =>
+  Promise.all([
+    import('../exchange/w3c'),
+    import('../exchange/native'),
+    import('../exchange/jsonl'),
+  ]).then(([w3c, native, jsonl]) => ({ ...w3c, ...native, ...jsonl }));
 import type { OnExisting } from '../exchange/import-plan';
 import { i18n, t } from '../i18n/i18n';
 import { h, isTypingTarget } from '../ui/dom';
@@ -184,6 +189,7 @@ export function attachExchangeMenu(
         type: 'application/ld+json',
         build: async () => {
           const e = currentEntry();
+          const { toW3C } = await serializers();
           return json(toW3C(e.article, e.annotations, e.reviews, options));
         },
       },
@@ -191,25 +197,25 @@ export function attachExchangeMenu(
         key: 'w3cAll',
         fileName: 'glossa-all.annotations.jsonld',
         type: 'application/ld+json',
-        build: async () => json(toW3CAll(await allEntries(), options)),
+        build: async () => json((await serializers()).toW3CAll(await allEntries(), options)),
       },
       {
         key: 'native',
         fileName: `${base}.glossa.json`,
         type: 'application/json',
-        build: async () => json(toNative([currentEntry()])),
+        build: async () => json((await serializers()).toNative([currentEntry()])),
       },
       {
         key: 'nativeAll',
         fileName: 'glossa-backup.glossa.json',
         type: 'application/json',
-        build: async () => json(toNative(await allEntries())),
+        build: async () => json((await serializers()).toNative(await allEntries())),
       },
       {
         key: 'jsonl',
         fileName: `${base}.spans.jsonl`,
         type: 'application/x-ndjson',
-        build: async () => toJsonl([currentEntry()]),
+        build: async () => (await serializers()).toJsonl([currentEntry()]),
       },
     ];
   }
