@@ -77,6 +77,22 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
   container.append(heading, total, filter, searchLabel, search, empty, list);
   container.setAttribute('aria-labelledby', 'sidebar-heading');
 
+  // The list's scroll position and height, kept from events rather than read
+  // from the DOM: a read right after the article's DOM changed would force a
+  // layout of the whole (long) page in the middle of an update.
+  let scrollTop = 0;
+  let viewportHeight = 600;
+  const resizeObserver = new ResizeObserver(([entry]) => {
+    if (!entry) return;
+    viewportHeight = entry.contentRect.height || viewportHeight;
+    renderRows();
+  });
+  resizeObserver.observe(list);
+  function scrollTo(y: number): void {
+    scrollTop = y;
+    list.scrollTop = y;
+  }
+
   let all: readonly Annotation[] = [];
   let shown: Annotation[] = [];
   let active = -1;
@@ -118,8 +134,8 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
   }
 
   function renderRows(): void {
-    const top = list.scrollTop;
-    const height = list.clientHeight || 600;
+    const top = scrollTop;
+    const height = viewportHeight;
     const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
     const last = Math.min(shown.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
     const rows: HTMLElement[] = [];
@@ -157,14 +173,14 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     if (shown.length === 0) return;
     active = Math.max(0, Math.min(shown.length - 1, index));
     const y = active * ROW_HEIGHT;
-    if (y < list.scrollTop) list.scrollTop = y;
-    else if (y + ROW_HEIGHT > list.scrollTop + list.clientHeight)
-      list.scrollTop = y + ROW_HEIGHT - list.clientHeight;
+    if (y < scrollTop) scrollTo(y);
+    else if (y + ROW_HEIGHT > scrollTop + viewportHeight) scrollTo(y + ROW_HEIGHT - viewportHeight);
     renderRows();
   }
 
   let frame = 0;
   list.addEventListener('scroll', () => {
+    scrollTop = list.scrollTop;
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
@@ -199,7 +215,7 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
       );
   });
   list.addEventListener('keydown', (e) => {
-    const page = Math.max(1, Math.floor(list.clientHeight / ROW_HEIGHT) - 1);
+    const page = Math.max(1, Math.floor(viewportHeight / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = {
       ArrowDown: active + 1,
       ArrowUp: active - 1,
@@ -254,6 +270,7 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     visibleIds: () => shown.map((a) => a.id),
     destroy() {
       cancelAnimationFrame(frame);
+      resizeObserver.disconnect();
       container.replaceChildren();
     },
   };

@@ -35,6 +35,8 @@ export function attachTermTooltip(
   tooltip.hidden = true;
   (view.dom.parentElement ?? document.body).append(tooltip);
 
+  let frame = 0;
+
   function show(el: HTMLElement, termText: string): void {
     const entry = glossary()[termText];
     if (!entry) return hide();
@@ -43,9 +45,14 @@ export function attachTermTooltip(
     note.textContent = entry.note;
     note.lang = ''; // the note follows the interface language
     tooltip.hidden = false;
-    const rect = el.getBoundingClientRect();
-    tooltip.style.left = `${Math.round(window.scrollX + rect.left)}px`;
-    tooltip.style.top = `${Math.round(window.scrollY + rect.bottom + 6)}px`;
+    // Position in the next frame: measuring now, in the middle of an update
+    // of the article's DOM, would force an extra layout of the whole page.
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      const rect = el.getBoundingClientRect();
+      tooltip.style.left = `${Math.round(window.scrollX + rect.left)}px`;
+      tooltip.style.top = `${Math.round(window.scrollY + rect.bottom + 6)}px`;
+    });
   }
 
   function hide(): void {
@@ -80,6 +87,7 @@ export function attachTermTooltip(
       show(el, found.term);
     },
     destroy() {
+      cancelAnimationFrame(frame);
       view.dom.removeEventListener('mouseover', onOver);
       document.removeEventListener('keydown', onEscape);
       tooltip.remove();
