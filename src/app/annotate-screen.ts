@@ -45,7 +45,10 @@ export function createAnnotateScreen(context: AppContext): Screen {
   const { view } = annotator;
   const exchange = attachExchangeMenu(context, annotator.toolbar.extra, {
     select: (id) => annotator.select(id),
-    selection: () => (view.state.selection.empty ? null : view.state.selection),
+    selection: () => {
+      const range = annotator.selectedRange();
+      return range.from === range.to ? null : range;
+    },
     addHelpRows: (rows) => annotator.addHelpRows(rows),
   });
   const tooltip = attachTermTooltip(view, () => glosses.glossary());

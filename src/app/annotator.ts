@@ -26,7 +26,12 @@ import {
   type SessionChange,
 } from '../session/article-session';
 import { createArticleView, TAG_KEYS } from '../editor/view';
-import { highlightSpan, updateHighlights, type HighlightSpan } from '../editor/plugins/annotations';
+import {
+  highlightSpan,
+  selectedHighlight,
+  updateHighlights,
+  type HighlightSpan,
+} from '../editor/plugins/annotations';
 import { offsetToPos, posToOffset } from '../editor/positions';
 import { i18n, t } from '../i18n/i18n';
 import { createToolbar, type Toolbar } from '../ui/toolbar';
@@ -51,6 +56,8 @@ export interface Annotator {
   readonly toolbar: Toolbar;
   readonly index: CodePointIndex;
   select(id: string | null, options?: { scroll?: boolean; focusPanel?: boolean }): void;
+  /** The selected range in document positions, read from the DOM when the article has focus. */
+  selectedRange(): { from: number; to: number };
   /** Extra help rows from other modules. */
   addHelpRows(rows: () => [string, string][]): void;
   /** Listeners for the selected annotation (gloss panel …). */
@@ -81,6 +88,8 @@ export function createAnnotator(
   const index = new CodePointIndex(canonicalText(session.article.blocks));
   const sorted = new SortedAnnotations(session.annotations.values());
   let selected: string | null = null;
+  /** An annotation to select in the same view update that draws it (set by tag()). */
+  let selectWithNextChange: string | null = null;
   let flashTimer = 0;
   const selectListeners: ((id: string | null) => void)[] = [];
   const viewListeners: ((view: EditorView) => void)[] = [];
@@ -134,11 +143,24 @@ export function createAnnotator(
       created: time,
       modified: time,
     };
+    // Draw the new highlight already selected: one view update, not two.
+    selectWithNextChange = annotation.id;
     session.apply(annotationChange(annotation.id, annotation));
-    // Collapse the selection after the new span: pressing inside a live
-    // selection would start a drag instead of a new selection.
-    view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, to)));
     select(annotation.id, { scroll: false });
+    // Collapse the selection after the new span (pressing inside a live
+    // selection would start a drag instead of a new selection) — once the
+    // highlight is painted: writing the DOM selection forces a layout, which
+    // on a long article would delay that frame.
+    const collapseAt = to;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const { from: f, to: t } = view.state.selection;
+        if (f === from && t === to)
+          view.dispatch(
+            view.state.tr.setSelection(TextSelection.create(view.state.doc, collapseAt)),
+          );
+      }),
+    );
     notices.status(t('tag.created', { kind: t(`kind.${kind}`) }));
   }
 
@@ -170,9 +192,14 @@ export function createAnnotator(
     selected = id;
     const a = id ? session.annotations.get(id) : undefined;
     const flash = options.scroll && a && !a.orphaned ? id : undefined;
-    view.dispatch(
-      updateHighlights(view.state.tr, { selected: id, ...(flash !== undefined ? { flash } : {}) }),
-    );
+    if (flash !== undefined || selectedHighlight(view.state) !== id) {
+      view.dispatch(
+        updateHighlights(view.state.tr, {
+          selected: id,
+          ...(flash !== undefined ? { flash } : {}),
+        }),
+      );
+    }
     if (flash) {
       window.clearTimeout(flashTimer);
       flashTimer = window.setTimeout(
@@ -301,11 +328,18 @@ export function createAnnotator(
     }
     sorted.update(changes);
     sidebarItems = sorted.list;
+    const selectNow =
+      selectWithNextChange && changes.has(selectWithNextChange) ? selectWithNextChange : undefined;
+    selectWithNextChange = null;
     view.dispatch(
       updateHighlights(view.state.tr, {
         upsert,
         remove: removeIds,
-        ...(selected && changes.get(selected) === null ? { selected: null } : {}),
+        ...(selectNow
+          ? { selected: selectNow }
+          : selected && changes.get(selected) === null
+            ? { selected: null }
+            : {}),
       }),
     );
     sidebar.setAnnotations(sidebarItems);
@@ -320,7 +354,8 @@ export function createAnnotator(
   sidebar.setAnnotations(sidebarItems);
   const unsubscribeSave = session.onSaveState((state) => {
     toolbar.setSaveState(state);
-    sidebar.setAnnotations(sidebarItems);
+    // Rows show an "unsaved" flag.
+    sidebar.refresh();
   });
   toolbar.setSaveState(session.saveState);
 
@@ -372,6 +407,7 @@ export function createAnnotator(
     toolbar,
     index,
     select,
+    selectedRange,
     addHelpRows: (rows) => helpRows.push(rows),
     onSelect: (l) => selectListeners.push(l),
     onViewUpdate: (l) => viewListeners.push(l),

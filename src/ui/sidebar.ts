@@ -26,6 +26,8 @@ export interface Sidebar {
   /** The annotations changed: give all of them, in document order. */
   setAnnotations(sorted: readonly Annotation[]): void;
   setSelected(id: string | null): void;
+  /** Redraw the visible rows (their unsaved flags changed). */
+  refresh(): void;
   translate(): void;
   focusSearch(): void;
   focusList(): void;
@@ -178,6 +180,35 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     renderRows();
   }
 
+  // Changes from elsewhere (a tag, a selection, a save) are drawn after the
+  // next paint, coalesced: the article's highlight is what the person waits
+  // for, and the list follows a frame later.
+  let listDirty = false;
+  let selectionDirty = false;
+  let scheduled = 0;
+  let timer = 0;
+  function schedule(): void {
+    if (scheduled || timer) return;
+    scheduled = requestAnimationFrame(() => {
+      scheduled = 0;
+      timer = window.setTimeout(flush);
+    });
+  }
+  function flush(): void {
+    timer = 0;
+    if (listDirty) {
+      listDirty = false;
+      updateCounts();
+      applyFilter();
+    }
+    if (selectionDirty) {
+      selectionDirty = false;
+      const index = selected ? shown.findIndex((a) => a.id === selected) : -1;
+      if (index >= 0) setActive(index);
+      else renderRows();
+    } else renderRows();
+  }
+
   let frame = 0;
   list.addEventListener('scroll', () => {
     scrollTop = list.scrollTop;
@@ -255,14 +286,16 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
   return {
     setAnnotations(sorted) {
       all = sorted;
-      updateCounts();
-      applyFilter();
+      listDirty = true;
+      schedule();
     },
     setSelected(id) {
       selected = id;
-      const index = id ? shown.findIndex((a) => a.id === id) : -1;
-      if (index >= 0) setActive(index);
-      else renderRows();
+      selectionDirty = true;
+      schedule();
+    },
+    refresh() {
+      schedule();
     },
     translate,
     focusSearch: () => search.focus(),
@@ -270,6 +303,8 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     visibleIds: () => shown.map((a) => a.id),
     destroy() {
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(scheduled);
+      window.clearTimeout(timer);
       resizeObserver.disconnect();
       container.replaceChildren();
     },
