@@ -96,11 +96,14 @@ export function createDetailsPanel(
     }
   });
 
+  let dateFormat: { lang: string; format: Intl.DateTimeFormat } | null = null;
   function formatDate(iso: string): string {
-    return new Intl.DateTimeFormat(i18n.language, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(iso));
+    if (dateFormat?.lang !== i18n.language)
+      dateFormat = {
+        lang: i18n.language,
+        format: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
+      };
+    return dateFormat.format.format(new Date(iso));
   }
 
   function render(): void {

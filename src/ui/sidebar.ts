@@ -226,6 +226,10 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     pressedId =
       (e.target as HTMLElement).closest<HTMLElement>('[data-annotation-id]')?.dataset
         .annotationId ?? null;
+    // Rows are not text to select: no selection change (Blink's costs 20–28 ms
+    // at 10,000 highlights); focus the list as the press would have.
+    e.preventDefault();
+    list.focus({ preventScroll: true });
   });
   list.addEventListener('click', (e) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>('[data-annotation-id]');

@@ -1,0 +1,299 @@
+// Driving the app in Chromium for the benchmark: storing the workload in
+// IndexedDB, timed loads of the app and of the static floor page, and the
+// timed interactions (tagging, sidebar selection, filter, search). Every
+// interaction sample is measured in the page by probe.mjs.
+import { pageProbe } from './probe.mjs';
+import { BENCH_ARTICLE_ID } from './workload.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+const KINDS = ['claim', 'quote', 'event'];
+/** src/app/annotator.ts: the emphasis after jumping to an annotation is cleared after this. */
+const FLASH_MS = 1200;
+
+// ------------------------------------------------------------ IndexedDB
+
+/** Writes the article and its annotations with raw indexedDB, in batches of 1,000. */
+export async function seed(page, article, annotations) {
+  await page.evaluate(async (article) => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('glossa');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    if (db.version !== 2 || !db.objectStoreNames.contains('annotations'))
+      throw new Error(`unexpected database: version ${db.version}`);
+    window.__seedDb = db;
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(['articles', 'annotations'], 'readwrite');
+      tx.objectStore('annotations').clear();
+      tx.objectStore('articles').put(article);
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+  }, article);
+  for (let i = 0; i < annotations.length; i += 1000) {
+    await page.evaluate(
+      (batch) =>
+        new Promise((resolve, reject) => {
+          const tx = window.__seedDb.transaction('annotations', 'readwrite');
+          const store = tx.objectStore('annotations');
+          for (const a of batch) store.put(a);
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        }),
+      annotations.slice(i, i + 1000),
+    );
+  }
+  await page.evaluate(() => window.__seedDb.close());
+}
+
+// ------------------------------------------------------------ loads
+
+export async function openApp(context, { probe = true } = {}) {
+  const page = await context.newPage();
+  if (probe) await page.addInitScript(pageProbe);
+  page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+  return page;
+}
+
+export async function waitReady(page) {
+  await page.waitForFunction(() => window.__bench?.readyPainted != null, null, {
+    timeout: 120_000,
+    polling: 100,
+  });
+}
+
+export async function heapUsed(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize;
+}
+
+export async function loadAppOnce(context, base, n, validate) {
+  const page = await openApp(context);
+  const scripts = [];
+  page.on('request', (r) => {
+    if (['script', 'stylesheet'].includes(r.resourceType())) scripts.push(r.url());
+  });
+  await page.goto(`${base}/?article=${BENCH_ARTICLE_ID}`, { waitUntil: 'commit' });
+  await waitReady(page);
+  const r = await page.evaluate(() => {
+    const marks = document.querySelectorAll('#article-text mark[data-annotation-id]');
+    return {
+      ready: performance.getEntriesByName('glossa:ready')[0].startTime,
+      readyPainted: window.__bench.readyPainted,
+      marks: marks.length,
+      // The annotation list's size: every annotation, with no filter or search.
+      listed: Number(
+        document.querySelector('#annotation-list [role=option]')?.getAttribute('aria-setsize') ?? 0,
+      ),
+      elements: document.getElementsByTagName('*').length,
+      longTasks: window.__bench.longTasks.filter((t) => t.startTime < window.__bench.readyPainted),
+    };
+  });
+  if (validate && r.listed !== n)
+    throw new Error(`the page lists ${r.listed} annotations, not the ${n} stored`);
+  r.heap = await heapUsed(page);
+  r.requested = scripts.map((u) => u.replace(base, ''));
+  await page.close();
+  return r;
+}
+
+export async function loadStaticOnce(context, base, n) {
+  const page = await context.newPage();
+  await page.goto(`${base}/__bench/static-${n}.html`, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__floorPainted != null, null, {
+    timeout: 60_000,
+    polling: 100,
+  });
+  const r = await page.evaluate(() => ({
+    painted: window.__floorPainted,
+    domContentLoaded: window.__domContentLoaded,
+    load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+    marks: document.querySelectorAll('mark').length,
+  }));
+  await page.close();
+  return r;
+}
+
+// ------------------------------------------------------------ interactions
+
+export async function collect(page) {
+  return page.evaluate(() => window.__bench.pending);
+}
+
+/**
+ * The Event Timing entry of the sample's first event, when the browser
+ * reported one (only events of 16 ms or more are). Read after the sample has
+ * settled: entries arrive once the frame has been presented.
+ */
+export async function addEventTiming(page, sample) {
+  const et = await page.evaluate(
+    (stamp) => window.__bench.events.find((e) => Math.abs(e.startTime - stamp) < 1) ?? null,
+    sample.eventStamp,
+  );
+  if (et) sample.eventTiming = et;
+  return sample;
+}
+
+export const settle = (page, ms = 60) =>
+  page.evaluate(
+    (ms) => window.__bench.frames(2).then(() => new Promise((r) => setTimeout(r, ms))),
+    ms,
+  );
+
+/** Selects a few words of a paragraph (DOM Range) and presses C; the sample ends when the paragraph has a new highlight. */
+export async function tagOnce(page, rand) {
+  const picked = await page.evaluate(
+    ({ blockPick, startFrac }) => {
+      const root = document.getElementById('article-text');
+      const paragraphs = [...root.children]
+        .map((b, i) => [b, i])
+        .filter(([b]) => b.tagName === 'P' && (b.textContent ?? '').length > 200);
+      const [block, index] = paragraphs[Math.floor(blockPick * paragraphs.length)];
+      block.scrollIntoView({ block: 'center' });
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      const nodes = [];
+      let text = '';
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push([n, text.length]);
+        text += n.data;
+      }
+      let s = Math.floor(startFrac * (text.length - 80));
+      while (s > 0 && !/\s/.test(text[s - 1])) s--;
+      let e = s;
+      for (let words = 0; e < text.length && words < 3; e++) if (/\s/.test(text[e + 1])) words++;
+      const locate = (offset) => {
+        for (let i = nodes.length - 1; i >= 0; i--)
+          if (nodes[i][1] <= offset) return [nodes[i][0], offset - nodes[i][1]];
+        return [nodes[0][0], 0];
+      };
+      // Without preventScroll, focusing the article scrolls to its top, away from the paragraph.
+      root.focus({ preventScroll: true });
+      const range = document.createRange();
+      range.setStart(...locate(s));
+      range.setEnd(...locate(e));
+      const sel = document.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      window.__bench.tagIndex = index;
+      window.__bench.tagBefore = new Set(
+        [...block.querySelectorAll('mark[data-annotation-id]')].map((m) => m.dataset.annotationId),
+      );
+      return text.slice(s, e);
+    },
+    { blockPick: rand(), startFrac: rand() },
+  );
+  // Let the scroll's new tiles be drawn, as they are long before a person presses a key.
+  await settle(page, 250);
+  await page.evaluate(() => {
+    const b = window.__bench;
+    const box = document
+      .getElementById('article-text')
+      .children[b.tagIndex].getBoundingClientRect();
+    if (!String(document.getSelection()).trim() || box.bottom < 0 || box.top > innerHeight)
+      throw new Error('the text to tag is no longer selected and in view');
+    b.arm('keydown', 'keydown', () => {
+      const block = document.getElementById('article-text').children[b.tagIndex];
+      return [...block.querySelectorAll('mark[data-annotation-id]')].some(
+        (m) => !b.tagBefore.has(m.dataset.annotationId),
+      );
+    });
+  });
+  await page.keyboard.press('c');
+  const sample = await collect(page);
+  sample.text = picked;
+  await settle(page, 80);
+  return addEventTiming(page, sample);
+}
+
+/** Scrolls the annotation list somewhere, clicks a visible row; the sample ends when its highlight is outlined. */
+export async function selectOnce(page, rand) {
+  await page.evaluate((frac) => {
+    const list = document.getElementById('annotation-list');
+    // With no active row, the list's focus handler makes the first row active
+    // and scrolls to it, so a first click lands on another row, and selects
+    // nothing (src/ui/sidebar.ts, 'focus' listener). Focus it first then.
+    if (!list.hasAttribute('aria-activedescendant')) list.focus({ preventScroll: true });
+    list.scrollTop = Math.floor(frac * (list.scrollHeight - list.clientHeight));
+  }, rand());
+  await settle(page, 100);
+  const id = await page.evaluate((pick) => {
+    const list = document.getElementById('annotation-list');
+    const box = list.getBoundingClientRect();
+    const rows = [...list.querySelectorAll('[role=option][data-annotation-id]')].filter((r) => {
+      const b = r.getBoundingClientRect();
+      return (
+        b.top >= box.top && b.bottom <= box.bottom && r.getAttribute('aria-selected') !== 'true'
+      );
+    });
+    const r = rows[Math.floor(pick * rows.length)];
+    r.scrollIntoView({ block: 'nearest' });
+    return r.dataset.annotationId;
+  }, rand());
+  await settle(page, 100);
+  const row = await page.locator(`#annotation-list [data-annotation-id="${id}"]`).boundingBox();
+
+  await page.evaluate((id) => {
+    window.__bench.arm('pointerdown', 'click', () =>
+      [...document.querySelectorAll('#article-text .hl-selected')].some(
+        (el) =>
+          el.closest(`mark[data-annotation-id="${id}"]`) ||
+          el.querySelector(`mark[data-annotation-id="${id}"]`),
+      ),
+    );
+  }, id);
+  await page.mouse.click(row.x + row.width / 2, row.y + row.height / 2);
+  await page.waitForTimeout(300);
+  const sample = await collect(page);
+  // Let the jump emphasis end (a timer redraws the highlights) before the next sample.
+  await page.waitForTimeout(FLASH_MS + 100);
+  await settle(page, 0);
+  return addEventTiming(page, sample);
+}
+
+export async function filterOnce(page, i) {
+  const kind = KINDS[Math.floor(i / 2) % KINDS.length];
+  const input = page.locator(`[data-filter-kind="${kind}"]`);
+  await input.scrollIntoViewIfNeeded();
+  await settle(page, 0);
+  const box = await input.boundingBox();
+  await page.evaluate(() => window.__bench.arm('pointerdown', 'change', () => true));
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const sample = await collect(page);
+  sample.kind = kind;
+  await settle(page, 30);
+  return addEventTiming(page, sample);
+}
+
+export async function searchSamples(page, queries) {
+  const samples = [];
+  await page.locator('#annotation-search').click();
+  for (const query of queries) {
+    for (const ch of query) {
+      await page.evaluate(() => window.__bench.arm('keydown', 'input', () => true));
+      await page.keyboard.press(ch);
+      const sample = { ...(await collect(page)), key: ch };
+      await settle(page, 30);
+      samples.push(await addEventTiming(page, sample));
+    }
+    // Clear the field: one keystroke that brings every annotation back.
+    await page.evaluate(() => document.getElementById('annotation-search').select());
+    await page.evaluate(() => window.__bench.arm('keydown', 'input', () => true));
+    await page.keyboard.press('Backspace');
+    const sample = { ...(await collect(page)), key: 'clear' };
+    await settle(page, 30);
+    samples.push(await addEventTiming(page, sample));
+  }
+  return samples;
+}
