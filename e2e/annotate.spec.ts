@@ -294,3 +294,19 @@ test('the interface language switches to French and is remembered', async ({ pag
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.locator('#article-text')).toHaveAttribute('lang', 'fr');
 });
+
+test('choosing an annotation in the list scrolls to its span and emphasises it briefly', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await dragSelect(page, "un service d'hébergement Web alternatif");
+  await page.keyboard.press('e');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const mark = page.locator('#article-text mark[data-kind="event"]').first();
+  await expect(mark).not.toBeInViewport();
+  await page.locator('#annotation-list [data-kind="event"]').click();
+  await expect(mark).toBeInViewport();
+  await expect(page.locator('#article-text .hl-flash').first()).toBeVisible();
+  await expect(page.locator('#article-text .hl-flash')).toHaveCount(0, { timeout: 3000 });
+  await expect(page.locator('#article-text .hl-selected').first()).toBeVisible();
+});

@@ -217,12 +217,11 @@ export function createAnnotator(
   function scrollToAnnotation(id: string): void {
     const span = highlightSpan(view.state, id);
     if (!span) return;
-    const el = view.dom.querySelector(`mark[data-annotation-id="${CSS.escape(id)}"]`);
-    if (el) el.scrollIntoView({ block: 'center' });
-    else {
-      const { node } = view.domAtPos(span.from);
-      (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'center' });
-    }
+    // The element at the span's start, found through ProseMirror's own map
+    // rather than a selector query over thousands of highlights.
+    const { node, offset } = view.domAtPos(span.from + 1);
+    const el = node instanceof Element ? (node.childNodes[offset] ?? node) : node.parentElement;
+    (el instanceof Element ? el : el?.parentElement)?.scrollIntoView({ block: 'center' });
   }
 
   /** Enter or a click on highlights: one annotation selects it; several ask which. */

@@ -62,13 +62,16 @@ function decorationFor(span: HighlightSpan): Decoration {
 
 /** The decorations drawn for the selected and the flashed annotation. */
 function emphasis(state: HighlightState): Decoration[] {
+  // One decoration per emphasised span (both classes when the selected one is
+  // also flashed): each extra decoration splits the highlight's DOM further.
+  const classes = new Map<string, string[]>();
+  if (state.selected) classes.set(state.selected, ['hl-selected']);
+  if (state.flash) classes.set(state.flash, [...(classes.get(state.flash) ?? []), 'hl-flash']);
   const out: Decoration[] = [];
-  for (const [id, cls] of [
-    [state.selected, 'hl-selected'],
-    [state.flash, 'hl-flash'],
-  ] as const) {
-    const span = id ? state.spans.get(id) : undefined;
-    if (span) out.push(Decoration.inline(span.from, span.to, { class: cls }, { emphasis: true }));
+  for (const [id, cls] of classes) {
+    const span = state.spans.get(id);
+    if (span)
+      out.push(Decoration.inline(span.from, span.to, { class: cls.join(' ') }, { emphasis: true }));
   }
   return out;
 }
