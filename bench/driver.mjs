@@ -2,18 +2,11 @@
 // IndexedDB, timed loads of the app and of the static floor page, and the
 // timed interactions (tagging, sidebar selection, filter, search). Every
 // interaction sample is measured in the page by probe.mjs.
+import { CHROMIUM_ARGS } from '../scripts/chromium-path.mjs';
 import { pageProbe } from './probe.mjs';
 import { BENCH_ARTICLE_ID } from './workload.mjs';
 
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_ARGS };
 const KINDS = ['claim', 'quote', 'event'];
 /** src/app/annotator.ts: the emphasis after jumping to an annotation is cleared after this. */
 const FLASH_MS = 1200;

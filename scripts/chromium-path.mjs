@@ -13,3 +13,17 @@ export function findChromium() {
 export function chromiumPath() {
   return findChromium() ?? '/usr/bin/chromium';
 }
+
+/**
+ * The flags every headless run here uses. Without the background-networking
+ * ones Chromium keeps trying hosts this machine's closed network refuses.
+ */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];

@@ -13,6 +13,7 @@ import { segmentSentences } from './glosses/sentences';
 import { createLayout } from './ui/layout';
 import { createNotices, type Notices } from './ui/notices';
 import { createNav } from './ui/nav';
+import { reasonOf } from './ui/error-reason';
 import { createLanguageSwitch } from './ui/language-switch';
 import { currentRoute, navigate, onRouteChange, type Route, type View } from './app/router';
 import type { AppContext, Screen, ScreenFactory } from './app/context';
@@ -45,12 +46,6 @@ async function openRepository(notices: Notices): Promise<Repository | null> {
   } catch {
     return null;
   }
-}
-
-function errorName(error: unknown): string {
-  if (error instanceof DOMException) return error.name;
-  if (error instanceof Error) return error.message;
-  return String(error);
 }
 
 async function start(): Promise<void> {
@@ -90,7 +85,7 @@ async function start(): Promise<void> {
     session.onSaveState((state, error) => {
       if (!repository) return;
       if (state === 'unsaved') {
-        notices.banner(t('save.failed', { reason: errorName(error) }), {
+        notices.banner(t('save.failed', { reason: reasonOf(error) }), {
           label: t('save.retry'),
           run: () => void session.retry(),
         });
@@ -125,7 +120,7 @@ async function start(): Promise<void> {
       try {
         open = await openArticle(articleId);
       } catch (error) {
-        notices.banner(t('app.loadFailed', { reason: errorName(error) }));
+        notices.banner(t('app.loadFailed', { reason: reasonOf(error) }));
         open = null;
       }
       if (!open) {
@@ -140,7 +135,7 @@ async function start(): Promise<void> {
     try {
       factory = await SCREENS[route.view]();
     } catch (error) {
-      notices.banner(t('app.loadFailed', { reason: errorName(error) }));
+      notices.banner(t('app.loadFailed', { reason: reasonOf(error) }));
       return;
     }
     if (turn !== showing || !open) return;

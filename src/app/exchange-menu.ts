@@ -38,7 +38,8 @@ const serializers = () =>
 import type { OnExisting } from '../exchange/import-plan';
 import { i18n, t } from '../i18n/i18n';
 import { h, isTypingTarget } from '../ui/dom';
-import { fileSafe, reasonOf } from '../ui/exchange/download';
+import { fileSafe } from '../ui/download';
+import { reasonOf } from '../ui/error-reason';
 import { showExportDialog, type ExportFormat } from '../ui/exchange/export-dialog';
 import {
   showImportDialog,

@@ -18,6 +18,7 @@
  * the session (after its writes settle), and re-opens the session after
  * (context.reload()).
  */
+import { reasonOf } from '../ui/error-reason';
 import type { AppContext, Screen } from './context';
 import { currentRoute, navigate } from './router';
 import { i18n } from '../i18n/i18n';
@@ -68,12 +69,6 @@ function openArticleId(): string {
 
 /** The open article has edits its session could not write yet. */
 class UnsavedChanges extends Error {}
-
-function reasonOf(error: unknown): string {
-  if (error instanceof DOMException) return error.name;
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
 
 export function createLibraryScreen(context: AppContext): Screen {
   const { layout, repository, session, notices } = context;

@@ -31,19 +31,14 @@ import { createQuoteCard, type QuoteCard } from '../ui/review/quote-card';
 import { createReviewToolbar } from '../ui/review/review-toolbar';
 import { createImportReport } from '../ui/review/import-report';
 import { reviewAction, reviewHelpRows } from '../ui/review/review-keys';
-import { fileNameFor, saveFile } from '../ui/review/save-file';
+import { downloadText, fileSafe } from '../ui/download';
+import { reasonOf } from '../ui/error-reason';
 import type { AppContext, Screen } from './context';
 
 /** Larger than any review of an article could be; refused before reading. */
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 type Filter = 'all' | ReviewStatus;
-
-function errorName(error: unknown): string {
-  if (error instanceof DOMException) return error.name;
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
 
 export function createReviewScreen(context: AppContext): Screen {
   const { layout, session, notices } = context;
@@ -205,13 +200,13 @@ export function createReviewScreen(context: AppContext): Screen {
 
   function exportXliff(): void {
     const xml = toXliff(article, [...session.annotations.values()], session.reviews);
-    saveFile(fileNameFor(article.id, '.quotes.xlf'), xml, 'application/xliff+xml');
+    downloadText(xml, `${fileSafe(article.id)}.quotes.xlf`, 'application/xliff+xml');
     notices.status(t('review:done.exportedXliff'));
   }
 
   function exportCsv(): void {
     const csv = toReviewCsv([...session.annotations.values()], session.reviews);
-    saveFile(fileNameFor(article.id, '.review.csv'), csv, 'text/csv;charset=utf-8');
+    downloadText(csv, `${fileSafe(article.id)}.review.csv`, 'text/csv;charset=utf-8');
     notices.status(t('review:done.exportedCsv'));
   }
 
@@ -235,7 +230,7 @@ export function createReviewScreen(context: AppContext): Screen {
       try {
         xml = await file.text();
       } catch (error) {
-        report.show({ kind: 'failed', fileName, message: 'unreadable', reason: errorName(error) });
+        report.show({ kind: 'failed', fileName, message: 'unreadable', reason: reasonOf(error) });
         return;
       }
       if (destroyed) return;
@@ -256,7 +251,7 @@ export function createReviewScreen(context: AppContext): Screen {
               kind: 'failed',
               fileName,
               message: 'writeFailed',
-              reason: errorName(error),
+              reason: reasonOf(error),
             });
           }
           return;

@@ -129,6 +129,18 @@ class Check {
     return undefined;
   }
 
+  /** The record's articleId is a string naming the entry's article. */
+  belongsTo(obj: Json, path: string, articleId: string): void {
+    const owner = this.string(obj, 'articleId', path);
+    if (owner !== undefined && owner !== articleId) {
+      this.add(
+        'other-article',
+        joinPath(path, 'articleId'),
+        `articleId "${owner}" is not the entry's article "${articleId}"`,
+      );
+    }
+  }
+
   dateTime(obj: Json, key: string, path: string): string | undefined {
     const v = obj[key];
     if (isDateTime(v)) return v;
@@ -407,14 +419,7 @@ function readAnnotation(
   }
   if (rawId === undefined || !UUID.test(rawId))
     check.add('wrong-shape', joinPath(path, 'id'), 'id must be a UUID');
-  const owner = check.string(value, 'articleId', path);
-  if (owner !== undefined && owner !== articleId) {
-    check.add(
-      'other-article',
-      joinPath(path, 'articleId'),
-      `articleId "${owner}" is not the entry's article "${articleId}"`,
-    );
-  }
+  check.belongsTo(value, path, articleId);
   if (!isAnnotationKind(value.kind)) {
     check.add(
       'unknown-kind',
@@ -497,14 +502,7 @@ function readGloss(
     check.add('wrong-shape', path, 'a gloss is an object');
     return null;
   }
-  const owner = check.string(value, 'articleId', path);
-  if (owner !== undefined && owner !== articleId) {
-    check.add(
-      'other-article',
-      joinPath(path, 'articleId'),
-      `articleId "${owner}" is not the entry's article "${articleId}"`,
-    );
-  }
+  check.belongsTo(value, path, articleId);
   const sentenceId = check.string(value, 'sentenceId', path);
   if (sentenceId === '')
     check.add('wrong-shape', joinPath(path, 'sentenceId'), 'sentenceId must not be empty');
@@ -541,14 +539,7 @@ function readReview(
   if (annotationId === undefined || !UUID.test(annotationId)) {
     check.add('wrong-shape', joinPath(path, 'annotationId'), 'annotationId must be a UUID');
   }
-  const owner = check.string(value, 'articleId', path);
-  if (owner !== undefined && owner !== articleId) {
-    check.add(
-      'other-article',
-      joinPath(path, 'articleId'),
-      `articleId "${owner}" is not the entry's article "${articleId}"`,
-    );
-  }
+  check.belongsTo(value, path, articleId);
   const translation = check.string(value, 'translation', path);
   if (value.origin !== 'suggestion' && value.origin !== 'human') {
     check.add('wrong-shape', joinPath(path, 'origin'), 'origin must be "suggestion" or "human"');

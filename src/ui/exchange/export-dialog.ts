@@ -6,7 +6,8 @@
  */
 import { t } from '../../i18n/i18n';
 import { append, h } from '../dom';
-import { copyText, downloadText, reasonOf } from './download';
+import { copyText, downloadText } from '../download';
+import { reasonOf } from '../error-reason';
 
 /** The export formats, as named in locales (exchange:export.<key>). */
 export type ExportFormatKey = 'w3c' | 'w3cAll' | 'native' | 'nativeAll' | 'jsonl';
