@@ -3,12 +3,25 @@
 // apply) and must be self-contained: Playwright sends its source text.
 
 export function pageProbe() {
-  /** Calls `done(t)` once the main thread has produced the next frame: a message posted from its rAF callback runs after that frame's style, layout and paint. */
+  /**
+   * Calls `done(rafAt, producedAt)` once the main thread has produced the
+   * next frame. A task posted from the frame's rAF callback runs after that
+   * frame's style, layout, paint and commit; posted at user-blocking
+   * priority it runs before work the app deferred to after the frame
+   * (timers, idle chunks), which would otherwise delay the reading — a
+   * MessageChannel message waits behind them. Where scheduler.postTask is
+   * missing, the message is used.
+   */
   function afterFrame(done) {
     requestAnimationFrame(() => {
       const rafAt = performance.now();
+      const produced = () => done(rafAt, performance.now());
+      if (globalThis.scheduler?.postTask) {
+        globalThis.scheduler.postTask(produced, { priority: 'user-blocking' });
+        return;
+      }
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => done(rafAt, performance.now());
+      channel.port1.onmessage = produced;
       channel.port2.postMessage(0);
     });
   }
