@@ -281,6 +281,56 @@ test('the article text cannot be changed: typing, deleting, paste, drop, cut, IM
   expect(await storedAnnotations(page)).toEqual([]);
 });
 
+test('caret mode: no caret for the mouse, a caret for the keyboard; tagging works in both', async ({
+  page,
+}) => {
+  const article = page.locator('#article-text');
+  // A mouse reader gets a plain reading surface: text selection, no caret.
+  await dragSelect(page, 'rupture de contrat');
+  await expect(article).toHaveAttribute('contenteditable', 'false');
+  await page.keyboard.press('c');
+  await expect.poll(() => highlightTexts(page, 'claim')).toEqual(['rupture de contrat']);
+  // The selection has served its purpose: none is left behind.
+  expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('');
+
+  // A caret key turns the caret on where the reader is, and Shift+arrows select.
+  await dragSelect(page, 'Parler poursuit');
+  await page.keyboard.press('ArrowLeft');
+  await expect(article).toHaveAttribute('contenteditable', 'true');
+  for (let i = 0; i < 'Parler'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('Parler');
+  await page.keyboard.press('q');
+  await expect.poll(() => highlightTexts(page, 'quote')).toEqual(['Parler']);
+  // The caret stays after the new span, in caret mode.
+  await expect(article).toHaveAttribute('contenteditable', 'true');
+  for (let i = 0; i < ' poursuit'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  expect(await page.evaluate(() => document.getSelection()?.toString())).toBe(' poursuit');
+
+  // A mouse press leaves caret mode; keyboard focus (Tab from the toolbar, Alt+A) enters it.
+  await dragSelect(page, 'Amazon pour diffamation');
+  await expect(article).toHaveAttribute('contenteditable', 'false');
+  await page.getByRole('button', { name: ui('kind.event'), exact: true }).focus();
+  await page.keyboard.press('Alt+a');
+  await expect(article).toBeFocused();
+  await expect(article).toHaveAttribute('contenteditable', 'true');
+
+  // In both modes the text stays what it is, even under a change no event announced.
+  for (const mode of ['true', 'false']) {
+    if (mode === 'false') await dragSelect(page, 'se venger');
+    await expect(article).toHaveAttribute('contenteditable', mode);
+    await article.evaluate((el) => {
+      const text = el.querySelector('p')!.firstChild as Text;
+      text.data = 'MODIFIÉ ' + text.data;
+    });
+    await expect.poll(() => shownText(page)).toBe(CANONICAL);
+  }
+  await expectSaved(page);
+  expect((await storedAnnotations(page)).map((a) => [a.kind, a.exact])).toEqual([
+    ['quote', 'Parler'],
+    ['claim', 'rupture de contrat'],
+  ]);
+});
+
 test('the interface language switches to French and is remembered', async ({ page }) => {
   await page.getByLabel(ui('toolbar.language')).selectOption('fr');
   await expect(

@@ -26,6 +26,7 @@ import {
   type SessionChange,
 } from '../session/article-session';
 import { createArticleView, TAG_KEYS } from '../editor/view';
+import { focusArticle, releaseSelection } from '../editor/plugins/caret-mode';
 import {
   highlightSpan,
   selectedHighlight,
@@ -90,6 +91,8 @@ export function createAnnotator(
   let selected: string | null = null;
   /** An annotation to select in the same view update that draws it (set by tag()). */
   let selectWithNextChange: string | null = null;
+  /** Where to collapse the selection in that same update. */
+  let collapseWithNextChange: number | null = null;
   let flashTimer = 0;
   const selectListeners: ((id: string | null) => void)[] = [];
   const viewListeners: ((view: EditorView) => void)[] = [];
@@ -143,24 +146,14 @@ export function createAnnotator(
       created: time,
       modified: time,
     };
-    // Draw the new highlight already selected: one view update, not two.
+    // One view update draws the new highlight already selected, with the
+    // selection collapsed after it (pressing inside a live selection would
+    // start a drag rather than a new selection).
     selectWithNextChange = annotation.id;
+    collapseWithNextChange = to;
+    releaseSelection(view);
     session.apply(annotationChange(annotation.id, annotation));
     select(annotation.id, { scroll: false });
-    // Collapse the selection after the new span (pressing inside a live
-    // selection would start a drag instead of a new selection) — once the
-    // highlight is painted: writing the DOM selection forces a layout, which
-    // on a long article would delay that frame.
-    const collapseAt = to;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        const { from: f, to: t } = view.state.selection;
-        if (f === from && t === to)
-          view.dispatch(
-            view.state.tr.setSelection(TextSelection.create(view.state.doc, collapseAt)),
-          );
-      }),
-    );
     notices.status(t('tag.created', { kind: t(`kind.${kind}`) }));
   }
 
@@ -174,7 +167,7 @@ export function createAnnotator(
     if (!session.annotations.has(id)) return;
     session.apply(annotationChange(id, null));
     notices.status(t('tag.deleted'));
-    view.focus();
+    focusArticle(view);
   }
 
   function undo(): void {
@@ -276,7 +269,7 @@ export function createAnnotator(
   const toolbar = createToolbar(layout.toolbar, {
     tag: (kind) => {
       tag(kind);
-      view.focus();
+      focusArticle(view);
     },
     undo,
     redo,
@@ -298,7 +291,7 @@ export function createAnnotator(
     remove,
     close: () => {
       select(null);
-      view.focus();
+      focusArticle(view);
     },
   });
   const detachHover = attachHoverCard(view.dom);
@@ -330,8 +323,12 @@ export function createAnnotator(
     const selectNow =
       selectWithNextChange && changes.has(selectWithNextChange) ? selectWithNextChange : undefined;
     selectWithNextChange = null;
+    const tr = view.state.tr;
+    if (selectNow && collapseWithNextChange !== null)
+      tr.setSelection(TextSelection.create(tr.doc, collapseWithNextChange));
+    collapseWithNextChange = null;
     view.dispatch(
-      updateHighlights(view.state.tr, {
+      updateHighlights(tr, {
         upsert,
         remove: removeIds,
         ...(selectNow
@@ -378,7 +375,7 @@ export function createAnnotator(
       help();
     } else if (e.altKey && !mod && e.code === 'KeyA') {
       e.preventDefault();
-      view.focus();
+      focusArticle(view);
     }
   }
   document.addEventListener('keydown', onKeyDown);

@@ -10,13 +10,65 @@
  * 3. any transaction that would change the document is filtered out. When
  *    the DOM did change anyway (IME composition cannot be cancelled),
  *    ProseMirror's DOM observer finds its view dirty after the filtered
- *    transaction and redraws it from the unchanged state.
+ *    transaction and redraws it from the unchanged state. That observer
+ *    only reads changes while the view is editable (caret mode); otherwise
+ *    a change nobody announced (an extension rewriting text) is caught by
+ *    `revertForeignChanges` below.
  */
 import { Plugin } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+
+/** ProseMirror's internal view tree: the one way to have it redraw a range from state. */
+interface DocViewInternals {
+  docView?: { markDirty(from: number, to: number): void };
+}
+
+/** The document range of the top-level block that holds a DOM node (the whole document if unknown). */
+function blockRangeOf(view: EditorView, node: Node): [number, number] {
+  const doc = view.state.doc;
+  try {
+    const $pos = doc.resolve(view.posAtDOM(node, 0));
+    if ($pos.depth >= 1) return [$pos.before(1), $pos.after(1)];
+  } catch {
+    // A node ProseMirror does not know (inserted by someone else).
+  }
+  return [0, doc.content.size];
+}
+
+/**
+ * Redraws, from the unchanged state, the blocks whose DOM someone else
+ * changed while the view was not editable. ProseMirror's own redraws are
+ * told apart by taking their records in the plugin view's update, which
+ * runs right after them.
+ */
+function revertForeignChanges(view: EditorView) {
+  const observer = new MutationObserver((records) => {
+    if (view.editable) return;
+    // Not ours to revert: what non-editable islands inside (the bilingual glosses) hold.
+    const island = (node: Node) =>
+      (node instanceof Element ? node : node.parentElement)?.closest('[contenteditable="false"]');
+    const ranges = records
+      .filter((r) => {
+        const found = island(r.target);
+        return !found || found === view.dom;
+      })
+      .map((r) => blockRangeOf(view, r.target));
+    const docView = (view as unknown as DocViewInternals).docView;
+    if (ranges.length === 0 || !docView) return;
+    for (const [from, to] of ranges) docView.markDirty(from, to);
+    view.updateState(view.state);
+  });
+  observer.observe(view.dom, { childList: true, characterData: true, subtree: true });
+  return {
+    update: () => void observer.takeRecords(),
+    destroy: () => observer.disconnect(),
+  };
+}
 
 export function readOnlyText(): Plugin {
   return new Plugin({
     filterTransaction: (tr) => !tr.docChanged,
+    view: revertForeignChanges,
     props: {
       handleTextInput: () => true,
       handlePaste: () => true,

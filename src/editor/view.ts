@@ -2,14 +2,15 @@
  * The article view: a ProseMirror EditorView over the immutable article,
  * with the highlight plugin and Glossa's editor keys, built in one place.
  */
-import { EditorState, TextSelection, type Plugin } from 'prosemirror-state';
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { keymap } from 'prosemirror-keymap';
+import { keydownHandler } from 'prosemirror-keymap';
 import type { ArticleBlock } from '../model/article';
 import type { AnnotationKind } from '../model/annotation';
 import { articleDoc } from './schema';
 import { highlightPlugin, highlightsAt, type HighlightSpan } from './plugins/annotations';
 import { readOnlyText } from './read-only';
+import { caretModePlugin } from './plugins/caret-mode';
 
 export interface ArticleViewHandlers {
   /** One-key tagging from inside the article. */
@@ -40,21 +41,36 @@ export function createArticleView(
       },
     ]),
   );
+  // Glossa's keys, run from the keydown DOM event rather than as a keymap
+  // plugin: ProseMirror only runs keymaps while the view is editable, and
+  // the article is editable only in caret mode (plugins/caret-mode.ts).
+  const keys = keydownHandler({
+    ...tagKeys,
+    Enter: (st) => {
+      const spans = highlightsAt(st, st.selection.head);
+      handlers.activate(spans, st.selection.head);
+      return true;
+    },
+    Escape: (st, dispatch) => {
+      if (st.selection.empty) return false;
+      dispatch?.(st.tr.setSelection(TextSelection.create(st.doc, st.selection.head)));
+      return true;
+    },
+  });
   const state = EditorState.create({
     doc: articleDoc(blocks),
     plugins: [
       readOnlyText(),
-      keymap({
-        ...tagKeys,
-        Enter: (st) => {
-          const spans = highlightsAt(st, st.selection.head);
-          handlers.activate(spans, st.selection.head);
-          return true;
-        },
-        Escape: (st, dispatch) => {
-          if (st.selection.empty) return false;
-          dispatch?.(st.tr.setSelection(TextSelection.create(st.doc, st.selection.head)));
-          return true;
+      caretModePlugin(),
+      new Plugin({
+        props: {
+          handleDOMEvents: {
+            keydown: (v, event) => {
+              if (!keys(v, event)) return false;
+              event.preventDefault();
+              return true;
+            },
+          },
         },
       }),
       highlightPlugin(initial),
@@ -63,6 +79,8 @@ export function createArticleView(
   });
   const view: EditorView = new EditorView(mount, {
     state,
+    // Focusable while not editable, so a click or Tab gives it focus.
+    attributes: { tabindex: '0' },
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr));
       handlers.update(view);
