@@ -145,16 +145,33 @@ export const settle = (page, ms = 60) =>
     ms,
   );
 
-/** Selects a few words of a paragraph (DOM Range) and presses C; the sample ends when the paragraph has a new highlight. */
-export async function tagOnce(page, rand) {
-  const picked = await page.evaluate(
-    ({ blockPick, startFrac }) => {
+/**
+ * Selects a few words of a paragraph by dragging the mouse over them and
+ * presses C; the sample ends when the paragraph has a new highlight. With
+ * `caret`, the selection is then extended by one character with
+ * Shift+ArrowRight before C — a keyboard selection, in caret mode
+ * (src/editor/plugins/caret-mode.ts).
+ */
+export async function tagOnce(page, rand, { caret = false } = {}) {
+  await page.evaluate(
+    ({ blockPick }) => {
       const root = document.getElementById('article-text');
       const paragraphs = [...root.children]
         .map((b, i) => [b, i])
         .filter(([b]) => b.tagName === 'P' && (b.textContent ?? '').length > 200);
       const [block, index] = paragraphs[Math.floor(blockPick * paragraphs.length)];
+      window.__bench.tagIndex = index;
       block.scrollIntoView({ block: 'center' });
+    },
+    { blockPick: rand() },
+  );
+  // Blocks just scrolled into view are drawn for the first time and take
+  // their real height: read positions once that has settled.
+  await settle(page, 250);
+  const picked = await page.evaluate(
+    ({ startFrac }) => {
+      const index = window.__bench.tagIndex;
+      const block = document.getElementById('article-text').children[index];
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
       const nodes = [];
       let text = '';
@@ -171,41 +188,57 @@ export async function tagOnce(page, rand) {
           if (nodes[i][1] <= offset) return [nodes[i][0], offset - nodes[i][1]];
         return [nodes[0][0], 0];
       };
-      // Without preventScroll, focusing the article scrolls to its top, away from the paragraph.
-      root.focus({ preventScroll: true });
-      const range = document.createRange();
-      range.setStart(...locate(s));
-      range.setEnd(...locate(e));
-      const sel = document.getSelection();
-      sel.removeAllRanges();
-      sel.addRange(range);
-      window.__bench.tagIndex = index;
+      // Where the drag starts and ends: the middle of the first and the last character.
+      const point = (offset) => {
+        const r = document.createRange();
+        r.setStart(...locate(offset));
+        r.setEnd(...locate(offset + 1));
+        const box = r.getClientRects()[0] ?? r.getBoundingClientRect();
+        return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+      };
       window.__bench.tagBefore = new Set(
         [...block.querySelectorAll('mark[data-annotation-id]')].map((m) => m.dataset.annotationId),
       );
-      return text.slice(s, e);
+      return { text: text.slice(s, e), from: point(s), to: point(e - 1) };
     },
-    { blockPick: rand(), startFrac: rand() },
+    { startFrac: rand() },
   );
+  // The drag: press before the middle of the first character, release after the last one's.
+  await page.mouse.move(picked.from.x - 2, picked.from.y);
+  await page.mouse.down();
+  await page.mouse.move((picked.from.x + picked.to.x) / 2, (picked.from.y + picked.to.y) / 2, {
+    steps: 3,
+  });
+  await page.mouse.move(picked.to.x + 2, picked.to.y, { steps: 3 });
+  await page.mouse.up();
+  if (caret) await page.keyboard.press('Shift+ArrowRight');
   // Let the scroll's new tiles be drawn, as they are long before a person presses a key.
   await settle(page, 250);
-  await page.evaluate(() => {
+  const selected = await page.evaluate(() => {
     const b = window.__bench;
     const box = document
       .getElementById('article-text')
       .children[b.tagIndex].getBoundingClientRect();
-    if (!String(document.getSelection()).trim() || box.bottom < 0 || box.top > innerHeight)
-      throw new Error('the text to tag is no longer selected and in view');
+    const text = String(document.getSelection());
+    if (!text.trim() || box.bottom < 0 || box.top > innerHeight)
+      throw new Error('the text to tag is not selected and in view');
     b.arm('keydown', 'keydown', () => {
       const block = document.getElementById('article-text').children[b.tagIndex];
       return [...block.querySelectorAll('mark[data-annotation-id]')].some(
         (m) => !b.tagBefore.has(m.dataset.annotationId),
       );
     });
+    return {
+      text,
+      caret: document.getElementById('article-text').getAttribute('contenteditable') === 'true',
+    };
   });
+  if (selected.caret !== caret)
+    throw new Error(`expected caret mode ${caret ? 'on' : 'off'} before tagging`);
   await page.keyboard.press('c');
   const sample = await collect(page);
-  sample.text = picked;
+  sample.text = selected.text;
+  sample.caret = caret;
   await settle(page, 80);
   return addEventTiming(page, sample);
 }

@@ -85,6 +85,24 @@ test('a glossary term shows its gloss and note on hover, and to the keyboard via
     .filter({ hasText: glossary['rupture de contrat']!.gloss });
   await expect(tooltip).toBeVisible();
   await expect(tooltip).toContainText(glossary['rupture de contrat']!.note);
+  // The tooltip floats over the text below the term: a drag that starts under it selects that text.
+  const box = (await tooltip.boundingBox())!;
+  const covered = await page.evaluate(
+    ({ x, y }) => {
+      const el = document.elementsFromPoint(x, y).find((e) => e.closest('#article-text'));
+      return el?.closest('#article-text') ? true : false;
+    },
+    { x: box.x + 10, y: box.y + box.height / 2 },
+  );
+  expect(covered).toBe(true);
+  await page.mouse.move(box.x + 10, box.y + box.height / 2);
+  await page.mouse.down();
+  await expect(tooltip).toBeHidden();
+  await page.mouse.move(box.x + 120, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.up();
+  expect((await page.evaluate(() => String(document.getSelection()))).trim()).not.toBe('');
+  await term.hover();
+  await expect(tooltip).toBeVisible();
   await page.mouse.move(0, 0);
 
   // Keyboard: put the caret inside a term with the arrow keys.
