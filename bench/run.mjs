@@ -212,6 +212,8 @@ function summarise(n, r, check) {
     heapMB: stats(r.loads.map((l) => l.heap / 2 ** 20)),
     taggingWork: s(r.tagging, 'work'),
     taggingWall: s(r.tagging, 'wall'),
+    taggingCaretWork: s(r.taggingCaret, 'work'),
+    taggingCaretWall: s(r.taggingCaret, 'wall'),
     selectionWall: s(r.selection, 'wall'),
     selectionWork: s(r.selection, 'work'),
     filterWall: s(r.filter, 'wall'),
@@ -244,12 +246,19 @@ function summarise(n, r, check) {
     times,
   );
   row(
-    'Tagging: work (handlers + frame)',
+    'Tagging (mouse selection): work',
     sum.taggingWork,
     'p95 ≤ 16',
     check('tagging work p95', sum.taggingWork.p95, 16, 'ms'),
   );
   row('Tagging: key → frame drawn', sum.taggingWall);
+  row(
+    'Tagging, caret mode: work',
+    sum.taggingCaretWork,
+    'p95 ≤ 16',
+    check('tagging work p95, caret mode', sum.taggingCaretWork.p95, 16, 'ms'),
+  );
+  row('Tagging, caret mode: key → frame', sum.taggingCaretWall);
   row(
     'Sidebar select: press → frame drawn',
     sum.selectionWall,
@@ -424,6 +433,9 @@ async function main() {
       const rand = prng(n);
       r.tagging = [];
       for (let i = 0; i < CONFIG.taggings(n); i++) r.tagging.push(await tagOnce(ip, rand));
+      r.taggingCaret = [];
+      for (let i = 0; i < CONFIG.taggings(n); i++)
+        r.taggingCaret.push(await tagOnce(ip, rand, { caret: true }));
       r.selection = [];
       for (let i = 0; i < CONFIG.selections(n); i++) r.selection.push(await selectOnce(ip, rand));
       r.filter = [];

@@ -23,6 +23,13 @@ export interface ArticleViewHandlers {
   plugins?: Plugin[];
 }
 
+/**
+ * Highlights starting in the first this-many positions are drawn before the
+ * first frame; the rest in idle time (plugins/annotations.ts). About four
+ * screens of text: more than a reader sees before the rest is drawn.
+ */
+const DRAW_FIRST = 6000;
+
 /** Keys the article handles itself. Shown in tooltips and the README. */
 export const TAG_KEYS: Record<AnnotationKind, string> = { claim: 'c', quote: 'q', event: 'e' };
 
@@ -73,7 +80,7 @@ export function createArticleView(
           },
         },
       }),
-      highlightPlugin(initial),
+      highlightPlugin(initial, { drawFirst: DRAW_FIRST }),
       ...(handlers.plugins ?? []),
     ],
   });

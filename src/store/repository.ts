@@ -47,14 +47,28 @@ export class Repository {
 
   /** Everything stored for one article, read in one transaction. */
   async loadArticleRecords(articleId: string): Promise<ArticleRecords> {
-    const tx = this.db.transaction(['annotations', 'reviews', 'glosses'], 'readonly');
-    const [annotations, reviews, glosses] = await Promise.all([
+    return (await this.loadArticle(articleId, { withArticle: false })).records;
+  }
+
+  /**
+   * An article and everything stored for it, in one transaction: every
+   * request is sent at once, with no round trip to this thread in between
+   * (which matters at start-up, while the thread is busy evaluating the app).
+   */
+  async loadArticle(
+    articleId: string,
+    { withArticle = true } = {},
+  ): Promise<{ article: StoredArticle | undefined; records: ArticleRecords }> {
+    const stores = ['annotations', 'reviews', 'glosses'] as const;
+    const tx = this.db.transaction(withArticle ? ['articles', ...stores] : [...stores], 'readonly');
+    const [article, annotations, reviews, glosses] = await Promise.all([
+      withArticle ? tx.objectStore('articles').get(articleId) : undefined,
       tx.objectStore('annotations').index('byArticle').getAll(articleId),
       tx.objectStore('reviews').index('byArticle').getAll(articleId),
       tx.objectStore('glosses').index('byArticle').getAll(articleId),
     ]);
     await tx.done;
-    return { annotations, reviews, glosses };
+    return { article, records: { annotations, reviews, glosses } };
   }
 
   /** The current stored values of some keys, for refreshing after another tab wrote them. */

@@ -9,9 +9,16 @@
  * Each decoration is its own `<mark>` (nodeName), so overlapping spans nest
  * as separate elements and each carries its own `data-annotation-id` and
  * `data-kind`; without nodeName ProseMirror would merge their attributes.
+ *
+ * On a long article the view starts by drawing only the highlights of its
+ * first screens (`drawFirst` positions), and draws the rest in idle chunks
+ * after the first frame: building the decorations and `<mark>`s of 10,000
+ * annotations took about 150 ms of the start-up (bench/). Every highlight is
+ * in `spans` from the start — queries see them all — and any highlight a
+ * change touches (a new tag, the selected one) is drawn at once.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { AnnotationKind } from '../../model/annotation';
 
 export interface HighlightSpan {
@@ -27,8 +34,13 @@ interface HighlightSpec {
 }
 
 interface HighlightState {
-  set: DecorationSet;
-  /** Where each annotation's decoration is, to remove it without a scan. */
+  /** What the view draws: every highlight that starts before `drawnTo`. */
+  drawn: DecorationSet;
+  /** The document's size once every highlight is drawn. */
+  drawnTo: number;
+  /** Highlights of the initial ones not drawn yet, by start (those changed since are skipped). */
+  pending: readonly HighlightSpan[];
+  /** Every highlight, where its decoration is: to remove it without a scan. */
   spans: Map<string, HighlightSpan>;
   /** The selected annotation, drawn with an extra outline. */
   selected: string | null;
@@ -42,6 +54,8 @@ interface HighlightAction {
   /** undefined: leave as is. */
   selected?: string | null;
   flash?: string | null;
+  /** Draw the highlights that start before this position. */
+  drawTo?: number;
 }
 
 const key = new PluginKey<HighlightState>('glossa-highlights');
@@ -86,7 +100,7 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
     const span = id ? prev.spans.get(id) : undefined;
     if (span)
       stale.push(
-        ...prev.set.find(
+        ...prev.drawn.find(
           span.from,
           span.to,
           (spec: { emphasis?: boolean }) => spec.emphasis === true,
@@ -98,37 +112,115 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
     const old = spans.get(id);
     if (!old) continue;
     spans.delete(id);
-    stale.push(...prev.set.find(old.from, old.to, (spec: HighlightSpec) => spec.id === id));
+    // Found only if drawn; one not drawn yet is skipped from `pending` later, being gone from `spans`.
+    stale.push(...prev.drawn.find(old.from, old.to, (spec: HighlightSpec) => spec.id === id));
   }
   for (const s of action.upsert ?? []) spans.set(s.id, s);
   const next: HighlightState = {
-    set: prev.set,
+    drawn: prev.drawn,
+    drawnTo: prev.drawnTo,
+    pending: prev.pending,
     spans,
     selected: action.selected === undefined ? prev.selected : action.selected,
     flash: action.flash === undefined ? prev.flash : action.flash,
   };
   const fresh = (action.upsert ?? []).map(decorationFor).concat(emphasis(next));
-  next.set = prev.set.remove(stale).add(tr.doc, fresh);
+  // What the change touches is drawn now, with everything before it.
+  const size = tr.doc.content.size;
+  const drawTo = Math.min(size, Math.max(action.drawTo ?? 0, ...fresh.map((d) => d.to)));
+  if (drawTo > prev.drawnTo) {
+    const count = countBefore(prev.pending, drawTo);
+    for (const s of prev.pending.slice(0, count))
+      if (spans.get(s.id) === s) fresh.push(decorationFor(s));
+    next.pending = drawTo >= size ? [] : prev.pending.slice(count);
+    next.drawnTo = drawTo;
+  }
+  next.drawn = prev.drawn.remove(stale).add(tr.doc, fresh);
   return next;
 }
 
-/** The highlight plugin, starting with `initial` spans. */
-export function highlightPlugin(initial: HighlightSpan[] = []): Plugin<HighlightState> {
+/** How many of `spans` (sorted by start) start before `pos`. */
+function countBefore(spans: readonly HighlightSpan[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.from < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Highlights drawn per idle callback while a long article is partly drawn. */
+const DRAW_CHUNK = 6000;
+
+/** Draws the rest of a partly drawn article in idle time, a chunk at a time. */
+function drawInIdleTime(view: EditorView) {
+  const idle =
+    window.requestIdleCallback?.bind(window) ??
+    ((cb: () => void) => window.setTimeout(cb, 1) as unknown as number);
+  const cancel = window.cancelIdleCallback?.bind(window) ?? window.clearTimeout.bind(window);
+  let handle = 0;
+  const step = () => {
+    handle = 0;
+    const st = key.getState(view.state);
+    if (!st || allHighlightsDrawn(view.state)) return;
+    view.dispatch(view.state.tr.setMeta(key, { drawTo: st.drawnTo + DRAW_CHUNK }));
+    schedule();
+  };
+  const schedule = () => {
+    if (!handle && !allHighlightsDrawn(view.state)) handle = idle(step, { timeout: 1000 });
+  };
+  schedule();
+  return { destroy: () => cancel(handle) };
+}
+
+/**
+ * The highlight plugin, starting with `initial` spans, of which those that
+ * start in the first `drawFirst` positions are drawn at once and the others
+ * in idle time.
+ */
+export function highlightPlugin(
+  initial: HighlightSpan[] = [],
+  { drawFirst = Infinity }: { drawFirst?: number } = {},
+): Plugin<HighlightState> {
   return new Plugin<HighlightState>({
     key,
     state: {
-      init: (_config, state) => ({
-        set: DecorationSet.create(state.doc, initial.map(decorationFor)),
-        spans: new Map(initial.map((s) => [s.id, s])),
-        selected: null,
-        flash: null,
-      }),
+      init: (_config, state) => {
+        const size = state.doc.content.size;
+        const drawnTo = Math.min(size, drawFirst);
+        const byStart = [...initial].sort((a, b) => a.from - b.from);
+        const first = countBefore(byStart, drawnTo);
+        return {
+          drawn: DecorationSet.create(state.doc, byStart.slice(0, first).map(decorationFor)),
+          drawnTo,
+          pending: drawnTo >= size ? [] : byStart.slice(first),
+          spans: new Map(initial.map((s) => [s.id, s])),
+          selected: null,
+          flash: null,
+        };
+      },
       apply,
     },
     props: {
-      decorations: (state) => key.getState(state)?.set,
+      decorations: (state) => key.getState(state)?.drawn,
     },
+    view: drawInIdleTime,
   });
+}
+
+/** Whether every highlight is drawn (a long article draws the last ones in idle time). */
+export function allHighlightsDrawn(state: EditorState): boolean {
+  const st = key.getState(state);
+  return !st || st.drawnTo >= state.doc.content.size;
+}
+
+/** Draws, now, every highlight that starts before `pos` (before scrolling there). */
+export function drawHighlightsTo(view: EditorView, pos: number): void {
+  const st = key.getState(view.state);
+  if (st && pos > st.drawnTo && !allHighlightsDrawn(view.state))
+    view.dispatch(view.state.tr.setMeta(key, { drawTo: pos }));
 }
 
 /** Adds or replaces highlights, and removes others, in one transaction. */
@@ -136,25 +228,28 @@ export function updateHighlights(tr: Transaction, action: HighlightAction): Tran
   return tr.setMeta(key, action);
 }
 
-/** The annotations whose highlight covers a position, innermost (shortest) first. */
-export function highlightsAt(state: EditorState, pos: number): HighlightSpan[] {
+/** The highlights that intersect [from, to], found in the drawn set once all are drawn. */
+function spansIn(state: EditorState, from: number, to: number): HighlightSpan[] {
   const st = key.getState(state);
   if (!st) return [];
-  return st.set
-    .find(pos, pos, (spec: HighlightSpec & { emphasis?: boolean }) => !spec.emphasis)
+  if (!allHighlightsDrawn(state))
+    return [...st.spans.values()].filter((s) => s.from <= to && s.to >= from);
+  return st.drawn
+    .find(from, to, (spec: HighlightSpec & { emphasis?: boolean }) => !spec.emphasis)
     .map((d) => st.spans.get((d.spec as HighlightSpec).id))
-    .filter((s): s is HighlightSpan => !!s && s.from <= pos && pos <= s.to)
+    .filter((s): s is HighlightSpan => !!s);
+}
+
+/** The annotations whose highlight covers a position, innermost (shortest) first. */
+export function highlightsAt(state: EditorState, pos: number): HighlightSpan[] {
+  return spansIn(state, pos, pos)
+    .filter((s) => s.from <= pos && pos <= s.to)
     .sort((a, b) => a.to - a.from - (b.to - b.from));
 }
 
 /** The annotations whose highlight intersects [from, to]. */
 export function highlightsIn(state: EditorState, from: number, to: number): HighlightSpan[] {
-  const st = key.getState(state);
-  if (!st) return [];
-  return st.set
-    .find(from, to, (spec: HighlightSpec & { emphasis?: boolean }) => !spec.emphasis)
-    .map((d) => st.spans.get((d.spec as HighlightSpec).id))
-    .filter((s): s is HighlightSpan => !!s);
+  return spansIn(state, from, to);
 }
 
 export function highlightSpan(state: EditorState, id: string): HighlightSpan | undefined {

@@ -19,17 +19,23 @@ import type { EditorView } from 'prosemirror-view';
 
 const key = new PluginKey<boolean>('glossa-caret-mode');
 
-/** Keys that move a caret; pressed in the article, they turn caret mode on. */
-const CARET_KEYS = new Set([
-  'ArrowLeft',
-  'ArrowRight',
-  'ArrowUp',
-  'ArrowDown',
-  'Home',
-  'End',
-  'PageUp',
-  'PageDown',
-]);
+/**
+ * Keys that move a caret; pressed in the article, they turn caret mode on.
+ * The first press is carried out here, with `Selection.modify`: whether the
+ * browser's own default action sees the article editable yet, once it has
+ * just become so, is not reliable (1 run in 8 lost the press in e2e).
+ */
+const CARET_KEYS: Record<string, (e: KeyboardEvent) => [string, string] | null> = {
+  ArrowLeft: (e) => ['left', e.ctrlKey ? 'word' : 'character'],
+  ArrowRight: (e) => ['right', e.ctrlKey ? 'word' : 'character'],
+  ArrowUp: () => ['backward', 'line'],
+  ArrowDown: () => ['forward', 'line'],
+  Home: (e) => ['backward', e.ctrlKey ? 'documentboundary' : 'lineboundary'],
+  End: (e) => ['forward', e.ctrlKey ? 'documentboundary' : 'lineboundary'],
+  // Paging scrolls as it would anyway; the caret follows with the next key.
+  PageUp: () => null,
+  PageDown: () => null,
+};
 
 export function inCaretMode(state: EditorState): boolean {
   return key.getState(state) ?? false;
@@ -62,10 +68,16 @@ export function caretModePlugin(): Plugin<boolean> {
           return false;
         },
         keydown: (view, event) => {
-          // Turned on before the browser's default action, which then moves
-          // the caret in what has just become an editing host.
-          if (CARET_KEYS.has(event.key) && !event.altKey) setCaretMode(view, true);
-          return false;
+          const move = CARET_KEYS[event.key];
+          if (!move || event.altKey || event.metaKey || inCaretMode(view.state)) return false;
+          setCaretMode(view, true);
+          const how = move(event);
+          if (!how) return false;
+          event.preventDefault();
+          view.dom.ownerDocument
+            .getSelection()
+            ?.modify(event.shiftKey ? 'extend' : 'move', how[0], how[1]);
+          return true;
         },
       },
     },

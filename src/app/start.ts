@@ -1,0 +1,178 @@
+/**
+ * Start-up: i18n → storage (its reads begun by the entry, main.ts) → the
+ * routed article and screen → `glossa:ready`.
+ * Route changes (links, back/forward) swap the screen; the article's session
+ * is kept while the article stays the same, so undo spans screens.
+ */
+import { initI18n, t, i18n } from '../i18n/i18n';
+import { DEFAULT_ARTICLE_ID } from '../store/articles';
+import { readArticle, type StartUpReads } from '../store/start-up-reads';
+import { ArticleSession, SYNC_CHANNEL } from '../session/article-session';
+import { GlossSource, storedGlossLanguage } from '../glosses/gloss-source';
+import { segmentSentences, warmUpSentenceSegmenter } from '../glosses/sentences';
+import { createLayout } from '../ui/layout';
+import { createNotices } from '../ui/notices';
+import { createNav } from '../ui/nav';
+import { reasonOf } from '../ui/error-reason';
+import { createLanguageSwitch } from '../ui/language-switch';
+import { currentRoute, navigate, onRouteChange, type Route, type View } from './router';
+import type { AppContext, Screen, ScreenFactory } from './context';
+import { createAnnotateScreen } from './annotate-screen';
+
+/**
+ * The screens. The annotator is in the main bundle; the others are loaded
+ * when first opened, so a reader who only annotates does not download them.
+ */
+const SCREENS: Record<View, () => Promise<ScreenFactory>> = {
+  annotate: () => Promise.resolve(createAnnotateScreen),
+  review: () => import('./review-screen').then((m) => m.createReviewScreen),
+  library: () => import('./library-screen').then((m) => m.createLibraryScreen),
+};
+
+/** This tab, to ignore our own announcements. */
+const TAB = crypto.randomUUID();
+
+export async function start(reads: StartUpReads): Promise<void> {
+  // Start-up phases, as User Timing marks for the benchmark (bench/README.md).
+  performance.mark('glossa:start');
+  await initI18n();
+  const layout = createLayout(document.getElementById('app')!);
+  const notices = createNotices(layout.banner, layout.status, () => t('save.dismiss'));
+  const nav = createNav(layout.nav, (view) => navigate({ view }));
+  createLanguageSwitch(layout.headerEnd);
+  i18n.on('languageChanged', () => {
+    layout.translate();
+    nav.translate();
+  });
+  reads.onDatabaseEvent((event) =>
+    notices.banner(t(event === 'blocked' ? 'save.blocked' : 'save.versionChange')),
+  );
+  const repository = await reads.repository;
+  if (!repository) notices.banner(t('save.unavailable'));
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel(SYNC_CHANNEL) : null;
+
+  let open: {
+    session: ArticleSession;
+    glosses: GlossSource;
+    sentences: AppContext['sentences'];
+  } | null = null;
+  let screen: Screen | null = null;
+  let ready = false;
+
+  async function openArticle(id: string): Promise<typeof open> {
+    const opening = reads.takeArticle(id) ?? readArticle(repository, id);
+    // Loading ICU's sentence rules (30 ms) overlaps IndexedDB reading the
+    // records, which happens in the browser process.
+    warmUpSentenceSegmenter();
+    const opened = await opening;
+    if (!opened) return null;
+    const { article } = opened;
+    const records = opened.records ?? { annotations: [], reviews: [], glosses: [] };
+    const sentences = segmentSentences(article.blocks);
+    performance.mark('glossa:records-read');
+    const session = new ArticleSession(article, records, { repository, channel });
+    session.onSaveState((state, error) => {
+      if (!repository) return;
+      if (state === 'unsaved') {
+        notices.banner(t('save.failed', { reason: reasonOf(error) }), {
+          label: t('save.retry'),
+          run: () => void session.retry(),
+        });
+      } else if (state === 'saved') notices.banner(null);
+    });
+    const glosses = new GlossSource(i18n, article.id, storedGlossLanguage());
+    glosses.loadUserGlosses(records.glosses);
+    // Keep i18next in step with glosses written in other tabs or undone.
+    session.subscribe(({ change }) => {
+      for (const [key, value] of change.glosses ?? []) {
+        const sentenceId = key.slice(article.id.length + 1);
+        glosses.setUserGloss(
+          value?.sentenceId ?? sentenceId,
+          value?.lang ?? glosses.language,
+          value?.text ?? null,
+        );
+      }
+    });
+    return { session, glosses, sentences };
+  }
+
+  /** Counts route changes, so a screen that finished loading late is not mounted over a newer one. */
+  let showing = 0;
+
+  async function show(route: Route, reopen = false): Promise<void> {
+    const turn = ++showing;
+    screen?.destroy();
+    screen = null;
+    const articleId = route.articleId ?? DEFAULT_ARTICLE_ID;
+    if (reopen || !open || open.session.article.id !== articleId) {
+      open?.session.destroy();
+      try {
+        open = await openArticle(articleId);
+      } catch (error) {
+        notices.banner(t('app.loadFailed', { reason: reasonOf(error) }));
+        open = null;
+      }
+      if (!open) {
+        if (articleId !== DEFAULT_ARTICLE_ID) {
+          notices.status(t('app.notFound', { id: articleId }), 'error');
+          navigate({ articleId: null }, { replace: true });
+        }
+        return;
+      }
+    }
+    let factory: ScreenFactory;
+    try {
+      factory = await SCREENS[route.view]();
+    } catch (error) {
+      notices.banner(t('app.loadFailed', { reason: reasonOf(error) }));
+      return;
+    }
+    if (turn !== showing || !open) return;
+    nav.setCurrent(route.view, open.session.article.id);
+    const onWorkspace = route.view === 'annotate';
+    layout.main.hidden = !onWorkspace;
+    layout.screen.hidden = onWorkspace;
+    layout.setSkipTarget(onWorkspace ? 'article-text' : 'screen');
+    performance.mark('glossa:screen-start');
+    screen = factory({
+      repository,
+      layout,
+      notices,
+      route,
+      session: open.session,
+      glosses: open.glosses,
+      sentences: open.sentences,
+      reload: () => show(currentRoute(), true),
+      announceArticleChange: (articleId) =>
+        channel?.postMessage({ type: 'article-changed', articleId, tab: TAB }),
+    });
+    document.title = `${open.session.article.title} — Glossa`;
+    if (!ready) {
+      ready = true;
+      document.body.dataset.ready = 'true';
+      performance.mark('glossa:ready');
+    }
+  }
+
+  // Another tab replaced the open article's text (a new version), or deleted
+  // it: this tab's session holds stale text, so say so and offer to reopen.
+  channel?.addEventListener(
+    'message',
+    (event: MessageEvent<{ type?: string; articleId?: string; tab?: string }>) => {
+      const m = event.data;
+      if (
+        m?.type !== 'article-changed' ||
+        m.tab === TAB ||
+        m.articleId !== open?.session.article.id
+      )
+        return;
+      notices.banner(t('app.changedElsewhere'), {
+        label: t('app.reopen'),
+        run: () => void show(currentRoute(), true),
+      });
+    },
+  );
+
+  onRouteChange((route) => void show(route));
+  await show(currentRoute());
+}
