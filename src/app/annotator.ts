@@ -94,6 +94,8 @@ export function createAnnotator(
   /** Where to collapse the selection in that same update. */
   let collapseWithNextChange: number | null = null;
   let flashTimer = 0;
+  let panelsFrame = 0;
+  let panelsTimer = 0;
   const selectListeners: ((id: string | null) => void)[] = [];
   const viewListeners: ((view: EditorView) => void)[] = [];
   const helpRows: (() => [string, string][])[] = [];
@@ -201,10 +203,24 @@ export function createAnnotator(
       );
       scrollToAnnotation(flash);
     }
-    details.show(a ?? null);
     sidebar.setSelected(id);
+    // After a jump the panels follow a frame later: that frame draws a part
+    // of the article not drawn before, and is the one the reader waits for.
+    cancelAnimationFrame(panelsFrame);
+    window.clearTimeout(panelsTimer);
+    if (flash && !options.focusPanel) {
+      panelsFrame = requestAnimationFrame(() => {
+        panelsTimer = window.setTimeout(() => showInPanels(id));
+      });
+    } else showInPanels(id, options.focusPanel);
+  }
+
+  /** The details panel and the select listeners (gloss panel) show an annotation. */
+  function showInPanels(id: string | null, focusPanel = false): void {
+    if (id !== selected) return;
+    details.show((id && session.annotations.get(id)) || null);
     for (const l of selectListeners) l(id);
-    if (options.focusPanel) details.focus();
+    if (focusPanel) details.focus();
   }
 
   function scrollToAnnotation(id: string): void {
@@ -415,6 +431,8 @@ export function createAnnotator(
       i18n.off('languageChanged', translate);
       document.removeEventListener('keydown', onKeyDown);
       window.clearTimeout(flashTimer);
+      cancelAnimationFrame(panelsFrame);
+      window.clearTimeout(panelsTimer);
       view.destroy();
       for (const el of [layout.toolbar, layout.article, layout.sidebar, layout.details])
         el.replaceChildren();

@@ -93,7 +93,10 @@ function emphasis(state: HighlightState): Decoration[] {
 function apply(tr: Transaction, prev: HighlightState): HighlightState {
   const action = tr.getMeta(key) as HighlightAction | undefined;
   if (!action) return prev;
-  const spans = new Map(prev.spans);
+  const removed = [...(action.remove ?? []), ...(action.upsert ?? []).map((s) => s.id)];
+  // Copied only when spans change: selecting, flashing and drawing leave the
+  // map as it is (a copy of 10,000 entries per click fed the GC).
+  const spans = removed.length > 0 ? new Map(prev.spans) : prev.spans;
   // Emphasis decorations are redrawn on every action; look for them only where they are.
   const stale: Decoration[] = [];
   for (const id of [prev.selected, prev.flash]) {
@@ -107,7 +110,6 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
         ),
       );
   }
-  const removed = [...(action.remove ?? []), ...(action.upsert ?? []).map((s) => s.id)];
   for (const id of removed) {
     const old = spans.get(id);
     if (!old) continue;

@@ -14,7 +14,14 @@
  * caret key pressed in the article. Off: a mouse press in it, or focus
  * leaving it.
  */
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import {
+  Plugin,
+  PluginKey,
+  TextSelection,
+  type EditorState,
+  type Selection,
+  type Transaction,
+} from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 
 const key = new PluginKey<boolean>('glossa-caret-mode');
@@ -41,8 +48,39 @@ export function inCaretMode(state: EditorState): boolean {
   return key.getState(state) ?? false;
 }
 
+/** The DOM's selection, when it is in the article, as ProseMirror's (null otherwise). */
+function domSelection(view: EditorView, tr: Transaction): Selection | null {
+  const dom = view.dom.ownerDocument.getSelection();
+  if (!dom?.anchorNode || !dom.focusNode) return null;
+  if (!view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return null;
+  try {
+    const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
+    const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
+    return TextSelection.between(tr.doc.resolve(anchor), tr.doc.resolve(head));
+  } catch {
+    return null; // a position ProseMirror cannot map
+  }
+}
+
+/**
+ * Turning editable makes ProseMirror write its selection into the DOM, and
+ * after a drag it may write it once more, from a timer. The DOM's selection
+ * can be newer than ProseMirror's (a selectionchange not handled yet), so it
+ * is taken into the state first, wherever the caret mode changes.
+ */
 function setCaretMode(view: EditorView, on: boolean): void {
-  if (inCaretMode(view.state) !== on) view.dispatch(view.state.tr.setMeta(key, on));
+  if (inCaretMode(view.state) === on) return;
+  const tr = view.state.tr.setMeta(key, on);
+  const selection = on ? domSelection(view, tr) : null;
+  if (selection) tr.setSelection(selection);
+  view.dispatch(tr);
+}
+
+/** After moving the DOM selection ourselves: ProseMirror's state follows at once. */
+function takeDomSelection(view: EditorView): void {
+  const selection = domSelection(view, view.state.tr);
+  if (selection && !selection.eq(view.state.selection))
+    view.dispatch(view.state.tr.setSelection(selection));
 }
 
 export function caretModePlugin(): Plugin<boolean> {
@@ -77,6 +115,7 @@ export function caretModePlugin(): Plugin<boolean> {
           view.dom.ownerDocument
             .getSelection()
             ?.modify(event.shiftKey ? 'extend' : 'move', how[0], how[1]);
+          takeDomSelection(view);
           return true;
         },
       },
