@@ -204,11 +204,11 @@ export function createAnnotator(
       scrollToAnnotation(flash);
     }
     sidebar.setSelected(id);
-    // After a jump the panels follow a frame later: that frame draws a part
-    // of the article not drawn before, and is the one the reader waits for.
+    // The panels follow a frame later: the frame the reader waits for is the
+    // article's (a new highlight, or a part of the article not drawn before).
     cancelAnimationFrame(panelsFrame);
     window.clearTimeout(panelsTimer);
-    if (flash && !options.focusPanel) {
+    if (!options.focusPanel) {
       panelsFrame = requestAnimationFrame(() => {
         panelsTimer = window.setTimeout(() => showInPanels(id));
       });
