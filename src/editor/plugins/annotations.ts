@@ -19,6 +19,7 @@
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { SpanTable } from './span-table';
 import type { AnnotationKind } from '../../model/annotation';
 
 export interface HighlightSpan {
@@ -41,7 +42,7 @@ interface HighlightState {
   /** Highlights of the initial ones not drawn yet, by start (those changed since are skipped). */
   pending: readonly HighlightSpan[];
   /** Every highlight, where its decoration is: to remove it without a scan. */
-  spans: Map<string, HighlightSpan>;
+  spans: SpanTable<HighlightSpan>;
   /** The selected annotation, drawn with an extra outline. */
   selected: string | null;
   /** A short-lived emphasis after jumping to an annotation. */
@@ -94,9 +95,15 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
   const action = tr.getMeta(key) as HighlightAction | undefined;
   if (!action) return prev;
   const removed = [...(action.remove ?? []), ...(action.upsert ?? []).map((s) => s.id)];
-  // Copied only when spans change: selecting, flashing and drawing leave the
-  // map as it is (a copy of 10,000 entries per click fed the GC).
-  const spans = removed.length > 0 ? new Map(prev.spans) : prev.spans;
+  const upsert = action.upsert ?? [];
+  // A new table only when spans change (selecting, flashing, drawing leave it).
+  const spans =
+    removed.length > 0
+      ? prev.spans.with(
+          removed,
+          upsert.map((s) => [s.id, s]),
+        )
+      : prev.spans;
   // Emphasis decorations are redrawn on every action; look for them only where they are.
   const stale: Decoration[] = [];
   for (const id of [prev.selected, prev.flash]) {
@@ -111,13 +118,11 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
       );
   }
   for (const id of removed) {
-    const old = spans.get(id);
-    if (!old) continue;
-    spans.delete(id);
+    const old = prev.spans.get(id);
     // Found only if drawn; one not drawn yet is skipped from `pending` later, being gone from `spans`.
-    stale.push(...prev.drawn.find(old.from, old.to, (spec: HighlightSpec) => spec.id === id));
+    if (old)
+      stale.push(...prev.drawn.find(old.from, old.to, (spec: HighlightSpec) => spec.id === id));
   }
-  for (const s of action.upsert ?? []) spans.set(s.id, s);
   const next: HighlightState = {
     drawn: prev.drawn,
     drawnTo: prev.drawnTo,
@@ -126,7 +131,7 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
     selected: action.selected === undefined ? prev.selected : action.selected,
     flash: action.flash === undefined ? prev.flash : action.flash,
   };
-  const fresh = (action.upsert ?? []).map(decorationFor).concat(emphasis(next));
+  const fresh = upsert.map(decorationFor).concat(emphasis(next));
   // What the change touches is drawn now, with everything before it.
   const size = tr.doc.content.size;
   const drawTo = Math.min(size, Math.max(action.drawTo ?? 0, ...fresh.map((d) => d.to)));
@@ -198,7 +203,7 @@ export function highlightPlugin(
           drawn: DecorationSet.create(state.doc, byStart.slice(0, first).map(decorationFor)),
           drawnTo,
           pending: drawnTo >= size ? [] : byStart.slice(first),
-          spans: new Map(initial.map((s) => [s.id, s])),
+          spans: SpanTable.of(initial.map((s) => [s.id, s])),
           selected: null,
           flash: null,
         };
