@@ -277,10 +277,13 @@ export function createAnnotator(
         for (const l of viewListeners) l(v);
       },
       plugins: extraPlugins,
+      attributes: () => ({
+        id: 'article-text',
+        lang: session.article.lang,
+        'aria-label': t('app.articleLabel'),
+      }),
     },
   );
-  view.dom.setAttribute('lang', session.article.lang);
-  view.dom.id = 'article-text';
 
   const toolbar = createToolbar(layout.toolbar, {
     tag: (kind) => {
@@ -404,7 +407,8 @@ export function createAnnotator(
     sidebar.translate();
     details.translate();
     layout.article.setAttribute('aria-label', t('app.articleLabel'));
-    view.dom.setAttribute('aria-label', t('app.articleLabel'));
+    // The label is one of the view's attributes: an update redraws them.
+    view.dispatch(view.state.tr);
   }
   translate();
   i18n.on('languageChanged', translate);

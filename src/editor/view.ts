@@ -21,6 +21,13 @@ export interface ArticleViewHandlers {
   update(view: EditorView): void;
   /** Extra plugins (gloss markers, …), added after Glossa's own. */
   plugins?: Plugin[];
+  /**
+   * Attributes of the article element (id, lang, label). Given through
+   * ProseMirror rather than set on its DOM: it would read a change of its
+   * own element as a foreign DOM change, and check the selection (a forced
+   * layout) to handle it.
+   */
+  attributes?: () => Record<string, string>;
 }
 
 /**
@@ -87,7 +94,7 @@ export function createArticleView(
   const view: EditorView = new EditorView(mount, {
     state,
     // Focusable while not editable, so a click or Tab gives it focus.
-    attributes: { tabindex: '0' },
+    attributes: () => ({ tabindex: '0', ...handlers.attributes?.() }),
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr));
       handlers.update(view);

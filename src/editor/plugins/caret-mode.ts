@@ -66,12 +66,14 @@ function domSelection(view: EditorView, tr: Transaction): Selection | null {
  * Turning editable makes ProseMirror write its selection into the DOM, and
  * after a drag it may write it once more, from a timer. The DOM's selection
  * can be newer than ProseMirror's (a selectionchange not handled yet), so it
- * is taken into the state first, wherever the caret mode changes.
+ * is taken into the state first, whenever the caret mode changes — also when
+ * focus leaves (Tab to a button that acts on the selection), as ProseMirror
+ * stops reading the selection of an unfocused editable view.
  */
 function setCaretMode(view: EditorView, on: boolean): void {
   if (inCaretMode(view.state) === on) return;
   const tr = view.state.tr.setMeta(key, on);
-  const selection = on ? domSelection(view, tr) : null;
+  const selection = domSelection(view, tr);
   if (selection) tr.setSelection(selection);
   view.dispatch(tr);
 }
