@@ -12,7 +12,7 @@
  *
  * On: keyboard focus (`:focus-visible`: Tab, the skip link, Alt+A) or a
  * caret key pressed in the article. Off: a mouse press in it, or focus
- * leaving it.
+ * leaving it (a frame later).
  */
 import {
   Plugin,
@@ -100,7 +100,16 @@ export function caretModePlugin(): Plugin<boolean> {
           return false;
         },
         blur: (view) => {
-          setCaretMode(view, false);
+          // The selection is taken now (a button focused by Tab may act on
+          // it); caret mode ends after the frame: leaving an editing host
+          // restyles the whole article (40-50 ms at 10,000 highlights), which
+          // would otherwise delay whatever took the focus.
+          takeDomSelection(view);
+          requestAnimationFrame(() =>
+            window.setTimeout(() => {
+              if (!view.isDestroyed && !view.hasFocus()) setCaretMode(view, false);
+            }),
+          );
           return false;
         },
         mousedown: (view) => {
