@@ -1,0 +1,136 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openDB } from 'idb';
+import { DB_NAME, DB_VERSION, openGlossaDB, type StoredArticle } from './db';
+import { Repository } from './repository';
+import { DEFAULT_ARTICLE_ID } from './articles';
+import { beginStartUpReads, readArticle, type DatabaseEvent } from './start-up-reads';
+import type { Annotation } from '../model/annotation';
+
+const TIME = '2024-01-01T00:00:00.000Z';
+
+function article(id: string): StoredArticle {
+  return {
+    id,
+    title: `Titre ${id}`,
+    lang: 'fr',
+    blocks: [{ type: 'paragraph', text: 'Le gouvernement a annoncé une réforme.' }],
+    created: TIME,
+    modified: TIME,
+  };
+}
+
+function annotation(id: string, articleId: string): Annotation {
+  return {
+    id,
+    articleId,
+    kind: 'claim',
+    start: 0,
+    end: 15,
+    exact: 'Le gouvernement',
+    prefix: '',
+    suffix: ' a annoncé une ',
+    note: '',
+    fields: {},
+    created: TIME,
+    modified: TIME,
+  };
+}
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  vi.stubGlobal('window', globalThis);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  for (const db of opened) db.close();
+  opened = [];
+});
+
+/** Seeds, then closes that connection (another tab's upgrade would wait for it). */
+async function seededAndClosed(): Promise<void> {
+  await seeded();
+  for (const db of opened) db.close();
+  opened = [];
+}
+
+let opened: { close(): void }[] = [];
+
+async function seeded(): Promise<Repository> {
+  const db = await openGlossaDB();
+  opened.push(db);
+  const repository = new Repository(db);
+  await repository.commit({
+    articles: new Map([['a1', article('a1')]]),
+    annotations: new Map([
+      ['n1', annotation('n1', 'a1')],
+      ['n2', annotation('n2', 'other')],
+    ]),
+  });
+  return repository;
+}
+
+describe('readArticle', () => {
+  it('reads an article with its own records only, in one go', async () => {
+    const repository = await seeded();
+    const opened = await readArticle(repository, 'a1');
+    expect(opened?.article.id).toBe('a1');
+    expect(opened?.records?.annotations.map((a) => a.id)).toEqual(['n1']);
+    expect(opened?.records?.reviews).toEqual([]);
+  });
+
+  it('gives null for an article that is not stored', async () => {
+    expect(await readArticle(await seeded(), 'nope')).toBeNull();
+  });
+
+  it('stores the shipped default article on first start', async () => {
+    const repository = await seeded();
+    const shipped = {
+      id: DEFAULT_ARTICLE_ID,
+      title: 'Parler',
+      lang: 'fr',
+      blocks: article('x').blocks,
+    };
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify(shipped)));
+    vi.stubGlobal('fetch', fetchMock);
+    const opened = await readArticle(repository, DEFAULT_ARTICLE_ID);
+    expect(fetchMock).toHaveBeenCalledOnce();
+    expect(opened?.article.title).toBe('Parler');
+    expect(opened?.records?.annotations).toEqual([]);
+    expect((await repository.getArticle(DEFAULT_ARTICLE_ID))?.title).toBe('Parler');
+  });
+});
+
+describe('beginStartUpReads', () => {
+  it('hands the routed article out once, and only for that id', async () => {
+    await seededAndClosed();
+    const reads = beginStartUpReads('a1');
+    expect(reads.takeArticle('a2')).toBeNull();
+    const taken = reads.takeArticle('a1');
+    expect(taken).not.toBeNull();
+    expect((await taken)?.records?.annotations.map((a) => a.id)).toEqual(['n1']);
+    expect(reads.takeArticle('a1')).toBeNull();
+    expect(await reads.repository).toBeInstanceOf(Repository);
+  });
+
+  it('without IndexedDB: no repository, and no article but the shipped default', async () => {
+    vi.stubGlobal('window', {});
+    const reads = beginStartUpReads('a1');
+    expect(await reads.repository).toBeNull();
+    expect(await reads.takeArticle('a1')).toBeNull();
+  });
+
+  it('replays database events that came before the interface listened', async () => {
+    await seededAndClosed();
+    const reads = beginStartUpReads('a1');
+    await reads.repository;
+    // Another tab upgrades: this connection is asked to close.
+    const newer = await openDB(DB_NAME, DB_VERSION + 1);
+    newer.close();
+    const events: DatabaseEvent[] = [];
+    reads.onDatabaseEvent((e) => events.push(e));
+    expect(events).toEqual(['versionchange']);
+  });
+});
