@@ -6,34 +6,10 @@ import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import { openGlossaDB, type GlossaDatabase, type StoredArticle } from './db';
 import { Repository, type Change } from './repository';
+import { storedAnnotation, storedArticle } from './test-fixtures';
 
-function article(id: string): StoredArticle {
-  return {
-    id,
-    title: `Titre ${id}`,
-    lang: 'fr',
-    blocks: [{ type: 'paragraph', text: 'Le gouvernement a annoncé une réforme.' }],
-    created: '2024-01-01T00:00:00.000Z',
-    modified: '2024-01-01T00:00:00.000Z',
-  };
-}
-
-function annotation(id: string, articleId: string, note = ''): Annotation {
-  return {
-    id,
-    articleId,
-    kind: 'claim',
-    start: 0,
-    end: 15,
-    exact: 'Le gouvernement',
-    prefix: '',
-    suffix: ' a annoncé une ',
-    note,
-    fields: { claimant: 'le gouvernement' },
-    created: '2024-01-02T00:00:00.000Z',
-    modified: '2024-01-02T00:00:00.000Z',
-  };
-}
+const article = storedArticle;
+const annotation = storedAnnotation;
 
 function gloss(articleId: string, sentenceId: string, text = 'The government'): UserGloss {
   return {

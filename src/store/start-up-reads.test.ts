@@ -2,41 +2,14 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
-import { DB_NAME, DB_VERSION, openGlossaDB, type StoredArticle } from './db';
+import { DB_NAME, DB_VERSION, openGlossaDB } from './db';
 import { Repository } from './repository';
 import { DEFAULT_ARTICLE_ID } from './articles';
 import { beginStartUpReads, readArticle, type DatabaseEvent } from './start-up-reads';
-import type { Annotation } from '../model/annotation';
+import { storedAnnotation, storedArticle } from './test-fixtures';
 
-const TIME = '2024-01-01T00:00:00.000Z';
-
-function article(id: string): StoredArticle {
-  return {
-    id,
-    title: `Titre ${id}`,
-    lang: 'fr',
-    blocks: [{ type: 'paragraph', text: 'Le gouvernement a annoncé une réforme.' }],
-    created: TIME,
-    modified: TIME,
-  };
-}
-
-function annotation(id: string, articleId: string): Annotation {
-  return {
-    id,
-    articleId,
-    kind: 'claim',
-    start: 0,
-    end: 15,
-    exact: 'Le gouvernement',
-    prefix: '',
-    suffix: ' a annoncé une ',
-    note: '',
-    fields: {},
-    created: TIME,
-    modified: TIME,
-  };
-}
+const article = storedArticle;
+const annotation = storedAnnotation;
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
