@@ -18,7 +18,7 @@ import { offsetToPos, posToOffset } from '../editor/positions';
 import { CodePointIndex } from '../anchoring/code-points';
 import { createGlossPanel } from '../ui/gloss-panel';
 import { attachTermTooltip } from '../ui/term-tooltip';
-import { i18n, t } from '../i18n/i18n';
+import { followLanguage, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 
 const BILINGUAL_KEY = 'glossa:bilingual';
@@ -167,14 +167,13 @@ export function createAnnotateScreen(context: AppContext): Screen {
     panel.translate();
     if (bilingual) applyBilingual();
   }
-  translate();
+  const stopTranslating = followLanguage(translate);
   if (bilingual) applyBilingual();
   showGlosses();
-  i18n.on('languageChanged', translate);
 
   return {
     destroy() {
-      i18n.off('languageChanged', translate);
+      stopTranslating();
       document.removeEventListener('keydown', onKeyDown);
       unsubscribe();
       tooltip.destroy();

@@ -34,7 +34,8 @@ import {
   type HighlightSpan,
 } from '../editor/plugins/annotations';
 import { offsetToPos, posToOffset } from '../editor/positions';
-import { i18n, t } from '../i18n/i18n';
+import { domSelectionPositions } from '../editor/dom-selection';
+import { followLanguage, t } from '../i18n/i18n';
 import { createToolbar, type Toolbar } from '../ui/toolbar';
 import { createSidebar, type Sidebar } from '../ui/sidebar';
 import { createDetailsPanel, type DetailsPanel } from '../ui/details-panel';
@@ -102,26 +103,11 @@ export function createAnnotator(
 
   // ---- actions
 
-  /**
-   * The selected range. Read from the DOM when the article has focus:
-   * Chromium fires `selectionchange` as a separate task, so a key pressed
-   * right after Shift+arrow can arrive before ProseMirror's state has seen
-   * the new selection.
-   */
+  /** The selected range: the DOM's when the article has focus (newer than the state's, see dom-selection). */
   function selectedRange(): { from: number; to: number } {
-    const sel = document.getSelection();
-    if (
-      view.hasFocus() &&
-      sel?.anchorNode &&
-      sel.focusNode &&
-      view.dom.contains(sel.anchorNode) &&
-      view.dom.contains(sel.focusNode)
-    ) {
-      const a = view.posAtDOM(sel.anchorNode, sel.anchorOffset);
-      const f = view.posAtDOM(sel.focusNode, sel.focusOffset);
-      return { from: Math.min(a, f), to: Math.max(a, f) };
-    }
-    return view.state.selection;
+    const at = view.hasFocus() ? domSelectionPositions(view) : null;
+    if (!at) return view.state.selection;
+    return { from: Math.min(at.anchor, at.head), to: Math.max(at.anchor, at.head) };
   }
 
   function tag(kind: AnnotationKind): void {
@@ -408,14 +394,10 @@ export function createAnnotator(
     details.translate();
     layout.article.setAttribute('aria-label', t('app.articleLabel'));
     // The label is one of the view's attributes: an update redraws them.
-    view.dispatch(view.state.tr);
+    if (view.dom.getAttribute('aria-label') !== t('app.articleLabel')) view.dispatch(view.state.tr);
   }
-  translate();
-  i18n.on('languageChanged', translate);
+  const stopTranslating = followLanguage(translate);
   refreshToolbar();
-
-  // Restore the selection's text position on the first focus: the caret starts at the article's start.
-  view.dispatch(view.state.tr.setSelection(TextSelection.atStart(view.state.doc)));
 
   return {
     session,
@@ -432,7 +414,7 @@ export function createAnnotator(
       unsubscribe();
       unsubscribeSave();
       detachHover();
-      i18n.off('languageChanged', translate);
+      stopTranslating();
       document.removeEventListener('keydown', onKeyDown);
       window.clearTimeout(flashTimer);
       cancelAnimationFrame(panelsFrame);

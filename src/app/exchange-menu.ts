@@ -36,7 +36,7 @@ const serializers = () =>
     import('../exchange/jsonl'),
   ]).then(([w3c, native, jsonl]) => ({ ...w3c, ...native, ...jsonl }));
 import type { OnExisting } from '../exchange/import-plan';
-import { i18n, t } from '../i18n/i18n';
+import { followLanguage, i18n, t } from '../i18n/i18n';
 import { h, isTypingTarget } from '../ui/dom';
 import { fileSafe } from '../ui/download';
 import { reasonOf } from '../ui/error-reason';
@@ -418,12 +418,11 @@ export function attachExchangeMenu(
     importLabel.title = t('exchange:menu.importTitle');
     orphansPanel.translate();
   }
-  translate();
-  i18n.on('languageChanged', translate);
+  const stopTranslating = followLanguage(translate);
 
   return {
     destroy() {
-      i18n.off('languageChanged', translate);
+      stopTranslating();
       document.removeEventListener('keydown', onKeyDown);
       unsubscribe();
       if (importing) {

@@ -21,7 +21,7 @@
 import { reasonOf } from '../ui/error-reason';
 import type { AppContext, Screen } from './context';
 import { currentRoute, navigate } from './router';
-import { i18n } from '../i18n/i18n';
+import { followLanguage } from '../i18n/i18n';
 import { now, type Annotation } from '../model/annotation';
 import type { StoredArticle } from '../store/db';
 import type { ArticleRecords } from '../store/repository';
@@ -137,7 +137,6 @@ export function createLibraryScreen(context: AppContext): Screen {
     hint.textContent = say('import.hint');
     list.translate();
   }
-  translate();
 
   // ---- the list
 
@@ -450,8 +449,7 @@ export function createLibraryScreen(context: AppContext): Screen {
     if (file) void readFile(file);
   });
   pasteButton.addEventListener('click', () => void paste());
-  const onLanguage = () => translate();
-  i18n.on('languageChanged', onLanguage);
+  const stopTranslating = followLanguage(translate);
 
   const refreshScreen = () => void refresh();
   mounted.add(refreshScreen);
@@ -469,7 +467,7 @@ export function createLibraryScreen(context: AppContext): Screen {
     destroy() {
       destroyed = true;
       mounted.delete(refreshScreen);
-      i18n.off('languageChanged', onLanguage);
+      stopTranslating();
       undoBar.destroy();
       list.destroy();
       root.replaceChildren();

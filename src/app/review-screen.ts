@@ -23,7 +23,7 @@ import { acceptSuggestion, editTranslation, setComment, setStatus } from '../rev
 import { parseXliff, toXliff } from '../exchange/xliff';
 import { toReviewCsv } from '../exchange/csv';
 import { GlossSource } from '../glosses/gloss-source';
-import { i18n, t } from '../i18n/i18n';
+import { followLanguage, i18n, t } from '../i18n/i18n';
 import { h, isTypingTarget, replaceChildren } from '../ui/dom';
 import { showHelp } from '../ui/dialogs';
 import { quoteItems, type QuoteItem } from '../ui/review/quote-items';
@@ -559,8 +559,7 @@ export function createReviewScreen(context: AppContext): Screen {
   });
   toolbar.setSaveState(session.saveState);
   document.addEventListener('keydown', onKeyDown);
-  i18n.on('languageChanged', translate);
-  translate();
+  const stopTranslating = followLanguage(translate);
 
   return {
     destroy() {
@@ -569,7 +568,7 @@ export function createReviewScreen(context: AppContext): Screen {
       unsubscribeSave();
       window.clearTimeout(filterTimer);
       document.removeEventListener('keydown', onKeyDown);
-      i18n.off('languageChanged', translate);
+      stopTranslating();
       toolbar.destroy();
       root.remove();
     },

@@ -71,6 +71,17 @@ export async function initI18n(language?: UiLanguage): Promise<I18n> {
 }
 
 /** Switches the interface language and remembers it. */
+/**
+ * Runs `translate` now and again after every change of interface language;
+ * returns what stops it (for a component's destroy).
+ */
+export function followLanguage(translate: () => void): () => void {
+  const run = () => translate();
+  run();
+  i18n.on('languageChanged', run);
+  return () => i18n.off('languageChanged', run);
+}
+
 export async function setUiLanguage(language: UiLanguage): Promise<void> {
   await i18n.changeLanguage(language);
   document.documentElement.lang = language;

@@ -47,7 +47,7 @@ export class Repository {
 
   /** Everything stored for one article, read in one transaction. */
   async loadArticleRecords(articleId: string): Promise<ArticleRecords> {
-    return (await this.loadArticle(articleId, { withArticle: false })).records;
+    return (await this.loadArticle(articleId)).records;
   }
 
   /**
@@ -57,12 +57,10 @@ export class Repository {
    */
   async loadArticle(
     articleId: string,
-    { withArticle = true } = {},
   ): Promise<{ article: StoredArticle | undefined; records: ArticleRecords }> {
-    const stores = ['annotations', 'reviews', 'glosses'] as const;
-    const tx = this.db.transaction(withArticle ? ['articles', ...stores] : [...stores], 'readonly');
+    const tx = this.db.transaction(['articles', 'annotations', 'reviews', 'glosses'], 'readonly');
     const [article, annotations, reviews, glosses] = await Promise.all([
-      withArticle ? tx.objectStore('articles').get(articleId) : undefined,
+      tx.objectStore('articles').get(articleId),
       tx.objectStore('annotations').index('byArticle').getAll(articleId),
       tx.objectStore('reviews').index('byArticle').getAll(articleId),
       tx.objectStore('glosses').index('byArticle').getAll(articleId),

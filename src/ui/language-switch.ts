@@ -1,7 +1,14 @@
 /**
  * The interface language switch, in the page header on every screen.
  */
-import { i18n, setUiLanguage, t, UI_LANGUAGES, type UiLanguage } from '../i18n/i18n';
+import {
+  followLanguage,
+  i18n,
+  setUiLanguage,
+  t,
+  UI_LANGUAGES,
+  type UiLanguage,
+} from '../i18n/i18n';
 import { h } from './dom';
 
 /** Language names in their own language, so each is readable whatever the interface language. */
@@ -17,6 +24,5 @@ export function createLanguageSwitch(container: HTMLElement): void {
     label.textContent = t('toolbar.language');
     select.value = i18n.language;
   };
-  translate();
-  i18n.on('languageChanged', translate);
+  followLanguage(translate);
 }

@@ -23,6 +23,7 @@ import {
   type Transaction,
 } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
+import { domSelectionPositions } from '../dom-selection';
 
 const key = new PluginKey<boolean>('glossa-caret-mode');
 
@@ -50,16 +51,8 @@ export function inCaretMode(state: EditorState): boolean {
 
 /** The DOM's selection, when it is in the article, as ProseMirror's (null otherwise). */
 function domSelection(view: EditorView, tr: Transaction): Selection | null {
-  const dom = view.dom.ownerDocument.getSelection();
-  if (!dom?.anchorNode || !dom.focusNode) return null;
-  if (!view.dom.contains(dom.anchorNode) || !view.dom.contains(dom.focusNode)) return null;
-  try {
-    const anchor = view.posAtDOM(dom.anchorNode, dom.anchorOffset);
-    const head = view.posAtDOM(dom.focusNode, dom.focusOffset);
-    return TextSelection.between(tr.doc.resolve(anchor), tr.doc.resolve(head));
-  } catch {
-    return null; // a position ProseMirror cannot map
-  }
+  const at = domSelectionPositions(view);
+  return at ? TextSelection.between(tr.doc.resolve(at.anchor), tr.doc.resolve(at.head)) : null;
 }
 
 /**
