@@ -85,7 +85,12 @@ test('a glossary term shows its gloss and note on hover, and to the keyboard via
     .filter({ hasText: glossary['rupture de contrat']!.gloss });
   await expect(tooltip).toBeVisible();
   await expect(tooltip).toContainText(glossary['rupture de contrat']!.note);
-  // The tooltip floats over the text below the term: a drag that starts under it selects that text.
+  // The tooltip floats over the text below the term: a drag that starts under it selects that
+  // text. With the article focused, moving off the term keeps the tooltip; the press moves the
+  // selection out of the term, which hides it.
+  await page.locator('#article-text h1').click({ position: { x: 5, y: 10 } });
+  await term.hover();
+  await expect(tooltip).toBeVisible();
   const box = (await tooltip.boundingBox())!;
   const covered = await page.evaluate(
     ({ x, y }) => {
@@ -96,6 +101,7 @@ test('a glossary term shows its gloss and note on hover, and to the keyboard via
   );
   expect(covered).toBe(true);
   await page.mouse.move(box.x + 10, box.y + box.height / 2);
+  await expect(tooltip).toBeVisible();
   await page.mouse.down();
   await expect(tooltip).toBeHidden();
   await page.mouse.move(box.x + 120, box.y + box.height / 2, { steps: 4 });

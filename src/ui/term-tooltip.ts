@@ -69,8 +69,6 @@ export function attachTermTooltip(
     if (!view.hasFocus()) hide();
   });
   view.dom.addEventListener('blur', hide);
-  // A press starts a click or a selection: the tooltip would cover the text.
-  view.dom.addEventListener('mousedown', hide);
   document.addEventListener('keydown', onEscape);
   function onEscape(e: KeyboardEvent): void {
     if (e.key === 'Escape' && !tooltip.hidden) hide();
@@ -91,7 +89,6 @@ export function attachTermTooltip(
     destroy() {
       cancelAnimationFrame(frame);
       view.dom.removeEventListener('mouseover', onOver);
-      view.dom.removeEventListener('mousedown', hide);
       document.removeEventListener('keydown', onEscape);
       tooltip.remove();
     },
