@@ -5,6 +5,7 @@
 import { CHROMIUM_ARGS } from '../scripts/chromium-path.mjs';
 import { pageProbe } from './probe.mjs';
 import { BENCH_ARTICLE_ID } from './workload.mjs';
+import { groupIntoPages } from './annotation-pages.mjs';
 
 export { CHROMIUM_ARGS };
 const KINDS = ['claim', 'quote', 'event'];
@@ -13,7 +14,11 @@ const FLASH_MS = 1200;
 
 // ------------------------------------------------------------ IndexedDB
 
-/** Writes the article and its annotations with raw indexedDB, in batches of 1,000. */
+/**
+ * Writes the article and its annotations with raw indexedDB, laid out in
+ * pages as the app stores them (annotation-pages.mjs), a few pages per
+ * transaction.
+ */
 export async function seed(page, article, annotations) {
   await page.evaluate(async (article) => {
     const db = await new Promise((resolve, reject) => {
@@ -21,28 +26,29 @@ export async function seed(page, article, annotations) {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    if (db.version !== 2 || !db.objectStoreNames.contains('annotations'))
+    if (db.version !== 3 || !db.objectStoreNames.contains('annotationPages'))
       throw new Error(`unexpected database: version ${db.version}`);
     window.__seedDb = db;
     await new Promise((resolve, reject) => {
-      const tx = db.transaction(['articles', 'annotations'], 'readwrite');
-      tx.objectStore('annotations').clear();
+      const tx = db.transaction(['articles', 'annotationPages'], 'readwrite');
+      tx.objectStore('annotationPages').clear();
       tx.objectStore('articles').put(article);
       tx.oncomplete = resolve;
       tx.onerror = () => reject(tx.error);
     });
   }, article);
-  for (let i = 0; i < annotations.length; i += 1000) {
+  const pages = groupIntoPages(annotations);
+  for (let i = 0; i < pages.length; i += 4) {
     await page.evaluate(
       (batch) =>
         new Promise((resolve, reject) => {
-          const tx = window.__seedDb.transaction('annotations', 'readwrite');
-          const store = tx.objectStore('annotations');
-          for (const a of batch) store.put(a);
+          const tx = window.__seedDb.transaction('annotationPages', 'readwrite');
+          const store = tx.objectStore('annotationPages');
+          for (const p of batch) store.put(p);
           tx.oncomplete = resolve;
           tx.onerror = () => reject(tx.error);
         }),
-      annotations.slice(i, i + 1000),
+      pages.slice(i, i + 4),
     );
   }
   await page.evaluate(() => window.__seedDb.close());

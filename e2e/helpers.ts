@@ -5,6 +5,8 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { groupIntoPages, type AnnotationPage } from '../src/store/annotation-pages';
+import type { Annotation } from '../src/model/annotation';
 
 type Tree = { [key: string]: string | Tree };
 const cache = new Map<string, Tree>();
@@ -164,8 +166,50 @@ export async function storedRecords<T>(page: Page, store: string): Promise<T[]> 
 
 /** Every annotation stored in IndexedDB, in document order. */
 export async function storedAnnotations(page: Page): Promise<StoredAnnotation[]> {
-  const all = await storedRecords<StoredAnnotation>(page, 'annotations');
-  return all.sort((a, b) => a.start - b.start || b.end - a.end);
+  const pages = await storedRecords<{ annotations: StoredAnnotation[] }>(page, 'annotationPages');
+  return pages.flatMap((p) => p.annotations).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * Writes annotations (and optionally an article) straight into IndexedDB, in
+ * one transaction, laid out in pages as the app stores them
+ * (src/store/annotation-pages.ts): each page is merged with what is stored.
+ */
+export async function putAnnotations(
+  page: Page,
+  annotations: readonly { id: string; articleId: string }[],
+  article?: object,
+): Promise<void> {
+  await page.evaluate(
+    ({ pages, article }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('glossa');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['articles', 'annotationPages'], 'readwrite');
+          if (article) tx.objectStore('articles').put(article);
+          const store = tx.objectStore('annotationPages');
+          for (const incoming of pages) {
+            const get = store.get([incoming.articleId, incoming.page]);
+            get.onsuccess = () => {
+              const stored = (get.result as AnnotationPage | undefined)?.annotations ?? [];
+              const ids = new Set(incoming.annotations.map((a) => a.id));
+              store.put({
+                ...incoming,
+                annotations: [...stored.filter((a) => !ids.has(a.id)), ...incoming.annotations],
+              });
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { pages: groupIntoPages(annotations as Annotation[]), article },
+  );
 }
 
 /** Waits for the save indicator to say "Saved". */

@@ -4,7 +4,8 @@
  * yet every one of them is there to find, jump to and tag beside.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import type { Annotation } from '../src/model/annotation';
+import { openApp, putAnnotations } from './helpers';
 
 const ARTICLE = 'long-e2e';
 const PARAGRAPHS = 240;
@@ -12,59 +13,43 @@ const SENTENCE = 'Le tribunal a examiné la plainte déposée contre la platefor
 
 /** Stores a long article and one annotation per paragraph, straight into IndexedDB. */
 async function seedLongArticle(page: Page): Promise<number> {
-  return page.evaluate(
-    async ({ id, paragraphs, sentence }) => {
-      const blocks = [{ type: 'title', text: 'Un long dossier' }];
-      for (let i = 0; i < paragraphs; i++)
-        blocks.push({ type: 'paragraph', text: `§${i} ${sentence.repeat(4)}` });
-      const time = new Date().toISOString();
-      // Offsets in the canonical text (blocks joined by two newlines); all ASCII-safe but "é"
-      // and "§", which are one code point each as in UTF-16.
-      const annotations: Record<string, unknown>[] = [];
-      let offset = blocks[0]!.text.length + 2;
-      for (let i = 0; i < paragraphs; i++) {
-        const text = blocks[i + 1]!.text;
-        const at = text.indexOf('tribunal');
-        annotations.push({
-          id: `long-${i}`,
-          articleId: id,
-          kind: ['claim', 'quote', 'event'][i % 3],
-          start: offset + at,
-          end: offset + at + 'tribunal'.length,
-          exact: 'tribunal',
-          prefix: text.slice(Math.max(0, at - 32), at),
-          suffix: text.slice(at + 8, at + 40),
-          note: '',
-          fields: {},
-          created: time,
-          modified: time,
-        });
-        offset += text.length + 2;
-      }
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('glossa');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['articles', 'annotations'], 'readwrite');
-        tx.objectStore('articles').put({
-          id,
-          title: 'Un long dossier',
-          lang: 'fr',
-          blocks,
-          created: time,
-          modified: time,
-        });
-        for (const a of annotations) tx.objectStore('annotations').put(a);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      return annotations.length;
-    },
-    { id: ARTICLE, paragraphs: PARAGRAPHS, sentence: SENTENCE },
-  );
+  const blocks = [{ type: 'title', text: 'Un long dossier' }];
+  for (let i = 0; i < PARAGRAPHS; i++)
+    blocks.push({ type: 'paragraph', text: `§${i} ${SENTENCE.repeat(4)}` });
+  const time = new Date().toISOString();
+  // Offsets in the canonical text (blocks joined by two newlines); all ASCII-safe but "é"
+  // and "§", which are one code point each as in UTF-16.
+  const annotations: Annotation[] = [];
+  let offset = blocks[0]!.text.length + 2;
+  for (let i = 0; i < PARAGRAPHS; i++) {
+    const text = blocks[i + 1]!.text;
+    const at = text.indexOf('tribunal');
+    annotations.push({
+      id: `long-${i}`,
+      articleId: ARTICLE,
+      kind: (['claim', 'quote', 'event'] as const)[i % 3]!,
+      start: offset + at,
+      end: offset + at + 'tribunal'.length,
+      exact: 'tribunal',
+      prefix: text.slice(Math.max(0, at - 32), at),
+      suffix: text.slice(at + 8, at + 40),
+      note: '',
+      fields: {},
+      created: time,
+      modified: time,
+    });
+    offset += text.length + 2;
+  }
+  const article = {
+    id: ARTICLE,
+    title: 'Un long dossier',
+    lang: 'fr',
+    blocks,
+    created: time,
+    modified: time,
+  };
+  await putAnnotations(page, annotations, article);
+  return annotations.length;
 }
 
 test('a long article: far highlights can be jumped to at once, and all are drawn soon after', async ({

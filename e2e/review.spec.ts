@@ -14,6 +14,7 @@ import {
   expectSaved,
   offsetOf,
   openApp,
+  putAnnotations,
   storedAnnotations,
   storedRecords,
   ui,
@@ -51,33 +52,20 @@ async function storedReviews(page: Page): Promise<Record<string, StoredReview>> 
  * Writes an annotation from another tab, straight into IndexedDB, and
  * announces it on the sync channel as a session does after a commit.
  */
-async function putFromAnotherTab(other: Page, annotation: object): Promise<void> {
-  await other.evaluate(
-    (annotation) =>
-      new Promise<void>((resolve, reject) => {
-        const a = annotation as { id: string; articleId: string };
-        const open = indexedDB.open('glossa');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('annotations', 'readwrite');
-          tx.objectStore('annotations').put(annotation);
-          tx.oncomplete = () => {
-            db.close();
-            const channel = new BroadcastChannel('glossa-sync');
-            channel.postMessage({
-              articleId: a.articleId,
-              tab: 'another-tab',
-              keys: { annotations: [a.id] },
-            });
-            channel.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    annotation,
-  );
+async function putFromAnotherTab(
+  other: Page,
+  annotation: { id: string; articleId: string; orphaned?: boolean },
+): Promise<void> {
+  await putAnnotations(other, [annotation]);
+  await other.evaluate((a) => {
+    const channel = new BroadcastChannel('glossa-sync');
+    channel.postMessage({
+      articleId: a.articleId,
+      tab: 'another-tab',
+      keys: { annotations: [a.id] },
+    });
+    channel.close();
+  }, annotation);
 }
 
 /** Tags `text` as a quote with the mouse and the Q key; writes its speaker when given. */

@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../model/annotation';
 import type { Review } from '../model/review';
+import { pageKey, pageOf, updatePage } from '../store/annotation-pages';
 import { openGlossaDB, type GlossaDatabase, type StoredArticle } from '../store/db';
 import { Repository, type Change, type RecordStore, type RecordTypes } from '../store/repository';
 import {
@@ -76,9 +77,10 @@ class FlakyRepository extends Repository {
   override async read<S extends RecordStore>(
     store: S,
     keys: string[],
+    articleId: string,
   ): Promise<Map<string, RecordTypes[S] | null>> {
     this.readStarted.push(keys);
-    const values = await super.read(store, keys);
+    const values = await super.read(store, keys, articleId);
     if (this.readGate) await this.readGate;
     this.readsFinished++;
     return values;
@@ -136,16 +138,38 @@ async function openSession(
   return { session, repository };
 }
 
-/** Seeds annotations straight into the database. */
-async function seed(...records: Annotation[]): Promise<void> {
-  const db = connections[0]!;
-  const tx = db.transaction('annotations', 'readwrite');
-  for (const r of records) void tx.store.put(r);
+/**
+ * Writes annotations of the article (or deletes them: null) straight into the
+ * database, as another tab would and without telling the sessions: one
+ * transaction that reads each page, updates it and puts it back.
+ */
+async function writeAsAnotherTab(...writes: [id: string, value: Annotation | null][]) {
+  const tx = connections[0]!.transaction('annotationPages', 'readwrite');
+  // One write after the other: two reads of one page before either put
+  // would lose the first write.
+  for (const [id, value] of writes) {
+    const key = pageKey(ARTICLE.id, id);
+    const page = (await tx.store.get(key)) ?? { articleId: key[0], page: key[1], annotations: [] };
+    const updated = updatePage(page, [[id, value]]);
+    await (updated ? tx.store.put(updated) : tx.store.delete(key));
+  }
   await tx.done;
 }
 
-function stored(id: string): Promise<Annotation | undefined> {
-  return connections[0]!.get('annotations', id);
+/** Seeds annotations straight into the database. */
+function seed(...records: Annotation[]): Promise<void> {
+  return writeAsAnotherTab(...records.map((r): [string, Annotation] => [r.id, r]));
+}
+
+/** An annotation of the article as stored, read from its page. */
+async function stored(id: string): Promise<Annotation | undefined> {
+  const page = await connections[0]!.get('annotationPages', pageKey(ARTICLE.id, id));
+  return page?.annotations.find((a) => a.id === id);
+}
+
+/** Every annotation stored, of any article. */
+async function storedAnnotations(): Promise<Annotation[]> {
+  return (await connections[0]!.getAll('annotationPages')).flatMap((p) => p.annotations);
 }
 
 /** Waits until `condition` holds, failing after a deadline. */
@@ -219,6 +243,28 @@ describe('applying a change', () => {
     expect(await stored('a2')).toBeUndefined();
     expect(await connections[0]!.get('reviews', 'a1')).toEqual(review('a1'));
     expect(session.reviews.get('a1')).toEqual(review('a1'));
+  });
+
+  it('applyDurably writes a change with deletes before memory has it', async () => {
+    await seed(annotation('a1'), annotation('a2'));
+    const { session } = await openSession();
+    const done = session.applyDurably({
+      annotations: new Map<string, Annotation | null>([
+        ['a1', null],
+        ['a3', annotation('a3', { note: 'importée' })],
+      ]),
+    });
+    expect(session.annotations.has('a1')).toBe(true);
+    await done;
+
+    expect(await stored('a1')).toBeUndefined();
+    expect(await stored('a2')).toEqual(annotation('a2'));
+    expect(await stored('a3')).toEqual(annotation('a3', { note: 'importée' }));
+    expect([...session.annotations.keys()].sort()).toEqual(['a2', 'a3']);
+    expect(session.undo()).toBe(true);
+    await session.settled();
+    expect(await stored('a1')).toEqual(annotation('a1'));
+    expect(await stored('a3')).toBeUndefined();
   });
 });
 
@@ -303,7 +349,9 @@ describe('undo and redo', () => {
     session.undo();
     expect(session.annotations.size).toBe(0);
     await session.settled();
-    expect(await connections[0]!.getAll('annotations')).toEqual([]);
+    expect(await storedAnnotations()).toEqual([]);
+    // Nor are empty pages left behind.
+    expect(await connections[0]!.count('annotationPages')).toBe(0);
   });
 
   it('a new change clears the redo stack', async () => {
@@ -573,35 +621,69 @@ describe('two sessions on the same article (two tabs)', () => {
     expect(b.repository.readStarted).toEqual([['a2']]);
   });
 
-  it('concurrent edits of different annotations are all kept, in the database and both sessions', async () => {
-    await seed(annotation('a1'), annotation('a2'));
-    const a = await openSession({ channel: channel(name) });
-    const b = await openSession({ channel: channel(name) });
+  // An annotation id on the page of a1, and one on another page.
+  const samePageAsA1 = Array.from({ length: 200 }, (_, i) => `a${i + 2}`).find(
+    (id) => pageOf(id) === pageOf('a1'),
+  )!;
+  const cases = [
+    { where: 'on different pages', other: 'a2' },
+    // Each tab's write reads the page and puts it back: neither may lose the other's edit.
+    { where: 'on the same page', other: samePageAsA1 },
+  ];
+  for (const { where, other } of cases) {
+    it(`concurrent edits of different annotations ${where} are all kept, in the database and both sessions`, async () => {
+      expect(pageOf(other) === pageOf('a1')).toBe(where === 'on the same page');
+      await seed(annotation('a1'), annotation(other));
+      const a = await openSession({ channel: channel(name) });
+      const b = await openSession({ channel: channel(name) });
 
-    const editA = annotation('a1', {
-      note: 'édité dans A',
-      kind: 'event',
-      fields: { date: '2021' },
+      const editA = annotation('a1', {
+        note: 'édité dans A',
+        kind: 'event',
+        fields: { date: '2021' },
+      });
+      const editB = annotation(other, { note: 'édité dans B' });
+      a.session.apply(annotationChange('a1', editA));
+      b.session.apply(annotationChange(other, editB));
+      await Promise.all([a.session.settled(), b.session.settled()]);
+
+      await until(
+        () =>
+          a.session.annotations.get(other)?.note === 'édité dans B' &&
+          b.session.annotations.get('a1')?.note === 'édité dans A',
+        'both edits to reach both sessions',
+      );
+
+      for (const s of [a.session, b.session]) {
+        expect(s.annotations.get('a1')).toEqual(editA);
+        expect(s.annotations.get(other)).toEqual(editB);
+        expect(s.saveState).toBe('saved');
+      }
+      expect(await stored('a1')).toEqual(editA);
+      expect(await stored(other)).toEqual(editB);
     });
-    const editB = annotation('a2', { note: 'édité dans B' });
-    a.session.apply(annotationChange('a1', editA));
-    b.session.apply(annotationChange('a2', editB));
-    await Promise.all([a.session.settled(), b.session.settled()]);
+  }
 
-    await until(
-      () =>
-        a.session.annotations.get('a2')?.note === 'édité dans B' &&
-        b.session.annotations.get('a1')?.note === 'édité dans A',
-      'both edits to reach both sessions',
+  it('re-reads just the announced annotations from their pages, deletes included', async () => {
+    await seed(annotation('a1'), annotation('a2'), annotation(samePageAsA1));
+    const other = channel(name);
+    const b = await openSession({ channel: channel(name) });
+    expect([...b.session.annotations.keys()].sort()).toEqual(['a1', 'a2', samePageAsA1].sort());
+
+    // Another tab deletes a1 and edits a2 and the annotation on a1's page,
+    // but announces only a1 and a2.
+    await writeAsAnotherTab(
+      ['a1', null],
+      ['a2', annotation('a2', { note: 'ailleurs' })],
+      [samePageAsA1, annotation(samePageAsA1, { note: 'non annoncée' })],
     );
+    other.postMessage({ articleId: ARTICLE.id, tab: 'x', keys: { annotations: ['a1', 'a2'] } });
+    await until(() => !b.session.annotations.has('a1'), 'the delete to reach B');
 
-    for (const s of [a.session, b.session]) {
-      expect(s.annotations.get('a1')).toEqual(editA);
-      expect(s.annotations.get('a2')).toEqual(editB);
-      expect(s.saveState).toBe('saved');
-    }
-    expect(await stored('a1')).toEqual(editA);
-    expect(await stored('a2')).toEqual(editB);
+    expect(b.session.annotations.get('a2')).toEqual(annotation('a2', { note: 'ailleurs' }));
+    expect(b.session.annotations.get(samePageAsA1)).toEqual(annotation(samePageAsA1));
+    expect(b.repository.readStarted).toEqual([['a1', 'a2']]);
+    expect(b.repository.commits).toBe(0);
   });
 
   it('a remote message does not overwrite a record with unsaved local edits', async () => {

@@ -145,7 +145,7 @@ export class ArticleSession {
   async applyDurably(change: Change): Promise<void> {
     if (!this.repository) throw new Error('IndexedDB is not available');
     const before = this.snapshot(change);
-    await this.repository.commit(change);
+    await this.repository.commit({ ...change, article: this.article.id });
     this.applyToMemory(change, 'local');
     this.undoStack.push({ before, after: change, time: Date.now() });
     this.redoStack = [];
@@ -261,7 +261,7 @@ export class ArticleSession {
       }
       try {
         if (!this.repository) throw new Error('IndexedDB is not available');
-        await this.repository.commit(change);
+        await this.repository.commit({ ...change, article: this.article.id });
         this.lastError = null;
         if (Object.keys(taken).length > 0) {
           const message: SyncMessage = { articleId: this.article.id, tab: this.tabId, keys: taken };
@@ -307,7 +307,7 @@ export class ArticleSession {
       for (const s of SESSION_STORES) {
         const keys = (message.keys[s] ?? []).filter((k) => !this.isLocal(s, k));
         if (keys.length === 0) continue;
-        const read = await repository.read(s, keys);
+        const read = await repository.read(s, keys, this.article.id);
         // Check again: the person may have edited one of them while we read.
         for (const k of keys) if (this.isLocal(s, k)) read.delete(k);
         change[s] = read as never;

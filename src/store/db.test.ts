@@ -1,19 +1,20 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
+import { PAGE_COUNT, pageOf, type AnnotationPage } from './annotation-pages';
 import {
   DB_NAME,
   DB_VERSION,
   UPGRADE_STEPS,
   openGlossaDB,
-  type GlossaDB,
   type GlossaDatabase,
   type StoredArticle,
 } from './db';
+import { Repository } from './repository';
 
 const NAME = 'glossa-test';
 
@@ -73,17 +74,7 @@ function review(annotationId: string, articleId: string): Review {
   };
 }
 
-/** Builds a database as version 1 of the app left it. */
-function openVersion1(name: string) {
-  return openDB<GlossaDB>(name, 1, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      expect(oldVersion).toBe(0);
-      UPGRADE_STEPS[0]!(db, tx);
-    },
-  });
-}
-
-let opened: GlossaDatabase[] = [];
+let opened: { close(): void }[] = [];
 
 beforeEach(() => {
   // A fresh, empty IndexedDB for every test.
@@ -101,13 +92,87 @@ async function open(options: Parameters<typeof openGlossaDB>[0] = { name: NAME }
   return db;
 }
 
+/**
+ * Builds a database as version `version` of the app left it: upgrade steps
+ * up to there, from nothing. Untyped, as the steps see it: the stores of old
+ * versions are not in today's schema.
+ */
+async function openVersion(name: string, version: number): Promise<IDBPDatabase> {
+  const db = await openDB(name, version, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      expect(oldVersion).toBe(0);
+      for (let v = 0; v < version; v++) UPGRADE_STEPS[v]!(db, tx);
+    },
+  });
+  opened.push(db);
+  return db;
+}
+
+/** The same connection, seen untyped (to reach the stores of older versions). */
+function untyped(db: GlossaDatabase): IDBPDatabase {
+  return db as unknown as IDBPDatabase;
+}
+
+/** Puts records straight into the stores of an old database. */
+async function seedOld(
+  db: IDBPDatabase,
+  records: Partial<Record<'articles' | 'annotations' | 'glosses' | 'reviews', object[]>>,
+): Promise<void> {
+  const stores = Object.keys(records);
+  const tx = db.transaction(stores, 'readwrite');
+  for (const store of stores)
+    for (const r of records[store as keyof typeof records]!) void tx.objectStore(store).put(r);
+  await tx.done;
+}
+
+/** Everything in an old database, store by store (as getAll returns it, in key order). */
+async function oldContents(db: IDBPDatabase): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const store of [...db.objectStoreNames].sort()) out[store] = await db.getAll(store);
+  return out;
+}
+
+const byArticleAndId = (x: Annotation, y: Annotation) =>
+  x.articleId.localeCompare(y.articleId) || x.id.localeCompare(y.id);
+
+/**
+ * Checks that the annotation pages hold exactly `annotations`, unchanged,
+ * each in the page of its article and id, with no empty page.
+ */
+async function expectPagedExactly(db: GlossaDatabase, annotations: Annotation[]): Promise<void> {
+  const pages = await db.getAll('annotationPages');
+  for (const page of pages) {
+    expect(page.annotations.length).toBeGreaterThan(0);
+    expect(page.page).toBeGreaterThanOrEqual(0);
+    expect(page.page).toBeLessThan(PAGE_COUNT);
+    for (const a of page.annotations) {
+      expect(a.articleId).toBe(page.articleId);
+      expect(pageOf(a.id)).toBe(page.page);
+    }
+  }
+  // One page per (article, page) in use, and no other.
+  const key = (articleId: string, page: number) => JSON.stringify([articleId, page]);
+  expect(pages.map((p) => key(p.articleId, p.page)).sort()).toEqual(
+    [...new Set(annotations.map((a) => key(a.articleId, pageOf(a.id))))].sort(),
+  );
+  // Every annotation exactly once, unchanged.
+  expect(pages.flatMap((p) => p.annotations).sort(byArticleAndId)).toStrictEqual(
+    [...annotations].sort(byArticleAndId),
+  );
+  // And found where the app looks for it.
+  for (const a of annotations) {
+    const page = await db.get('annotationPages', [a.articleId, pageOf(a.id)]);
+    expect(page?.annotations.filter((x) => x.id === a.id)).toStrictEqual([a]);
+  }
+}
+
 describe('openGlossaDB on a new database', () => {
-  it('creates version 2 with articles, annotations, glosses and reviews', async () => {
-    expect(DB_VERSION).toBe(2);
+  it('creates version 3 with articles, annotationPages, glosses and reviews', async () => {
+    expect(DB_VERSION).toBe(3);
     const db = await open();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect([...db.objectStoreNames].sort()).toEqual([
-      'annotations',
+      'annotationPages',
       'articles',
       'glosses',
       'reviews',
@@ -119,20 +184,19 @@ describe('openGlossaDB on a new database', () => {
     expect(db.name).toBe(DB_NAME);
     expect(DB_NAME).toBe('glossa');
     const databases = await indexedDB.databases();
-    expect(databases).toEqual([{ name: 'glossa', version: 2 }]);
+    expect(databases).toEqual([{ name: 'glossa', version: 3 }]);
   });
 
-  it('keys each store by its record id and indexes annotations, glosses and reviews by article', async () => {
+  it('keys each store by its record id (pages by article and page) and indexes glosses and reviews by article', async () => {
     const db = await open();
-    const tx = db.transaction(['articles', 'annotations', 'glosses', 'reviews']);
+    const tx = db.transaction(['articles', 'annotationPages', 'glosses', 'reviews']);
     expect(tx.objectStore('articles').keyPath).toBe('id');
     expect([...tx.objectStore('articles').indexNames]).toEqual([]);
 
-    const annotations = tx.objectStore('annotations');
-    expect(annotations.keyPath).toBe('id');
-    expect([...annotations.indexNames]).toEqual(['byArticle']);
-    expect(annotations.index('byArticle').keyPath).toBe('articleId');
-    expect(annotations.index('byArticle').unique).toBe(false);
+    const pages = tx.objectStore('annotationPages');
+    expect(pages.keyPath).toEqual(['articleId', 'page']);
+    expect(pages.autoIncrement).toBe(false);
+    expect([...pages.indexNames]).toEqual([]);
 
     const glosses = tx.objectStore('glosses');
     expect(glosses.keyPath).toBe('key');
@@ -146,28 +210,52 @@ describe('openGlossaDB on a new database', () => {
     await tx.done;
   });
 
-  it('stores records and finds several per article through byArticle', async () => {
+  it("stores pages and finds all of one article's, and only those, by key range", async () => {
     const db = await open();
-    await db.put('annotations', annotation('n1', 'a'));
-    await db.put('annotations', annotation('n2', 'a', 10));
-    await db.put('annotations', annotation('n3', 'b'));
-    const ids = (await db.getAllFromIndex('annotations', 'byArticle', 'a')).map((x) => x.id);
-    expect(ids.sort()).toEqual(['n1', 'n2']);
+    const page = (articleId: string, n: number, id: string): AnnotationPage => ({
+      articleId,
+      page: n,
+      annotations: [annotation(id, articleId)],
+    });
+    // n1 is on the first page, n4 on the last; "a\0" and "b" sort right after "a".
+    await db.put('annotationPages', page('a', pageOf('n1'), 'n1'));
+    await db.put('annotationPages', page('a', pageOf('n4'), 'n4'));
+    await db.put('annotationPages', page('a\u0000', pageOf('n1'), 'n1'));
+    await db.put('annotationPages', page('b', pageOf('n2'), 'n2'));
+    expect([pageOf('n1'), pageOf('n4')]).toEqual([0, PAGE_COUNT - 1]);
+
+    const ofA = await db.getAll(
+      'annotationPages',
+      IDBKeyRange.bound(['a', 0], ['a', PAGE_COUNT - 1]),
+    );
+    expect(ofA.flatMap((p) => p.annotations.map((x) => x.id))).toEqual(['n1', 'n4']);
+    // A page is replaced whole by its key.
+    await db.put('annotationPages', page('a', pageOf('n1'), 'n29'));
+    expect((await db.get('annotationPages', ['a', 0]))?.annotations).toEqual([
+      annotation('n29', 'a'),
+    ]);
+    expect(await db.count('annotationPages')).toBe(4);
   });
 
-  it('reopening a version 2 database keeps its data and runs no upgrade step again', async () => {
+  it('reopening a version 3 database keeps its data and runs no upgrade step again', async () => {
     const first = await open();
     await first.put('glosses', gloss('a', 's1'));
+    await first.put('annotationPages', {
+      articleId: 'a',
+      page: pageOf('n1'),
+      annotations: [annotation('n1', 'a')],
+    });
     first.close();
     const second = await open();
-    expect(second.version).toBe(2);
+    expect(second.version).toBe(3);
     expect(await second.get('glosses', 'a/s1')).toEqual(gloss('a', 's1'));
+    await expectPagedExactly(second, [annotation('n1', 'a')]);
   });
 });
 
 describe('migration from version 1 to version 2', () => {
   it('a version 1 database (step 1 only) has just articles and annotations', async () => {
-    const v1 = await openVersion1(NAME);
+    const v1 = await openVersion(NAME, 1);
     expect(v1.version).toBe(1);
     expect([...v1.objectStoreNames].sort()).toEqual(['annotations', 'articles']);
     v1.close();
@@ -177,15 +265,13 @@ describe('migration from version 1 to version 2', () => {
     const articles = [article('a'), article('b')];
     const annotations = [annotation('n1', 'a'), annotation('n2', 'a', 20), annotation('n3', 'b')];
 
-    const v1 = await openVersion1(NAME);
+    const v1 = await openVersion(NAME, 1);
     expect(v1.version).toBe(1);
-    const tx = v1.transaction(['articles', 'annotations'], 'readwrite');
-    for (const a of articles) void tx.objectStore('articles').put(a);
-    for (const a of annotations) void tx.objectStore('annotations').put(a);
-    await tx.done;
+    await seedOld(v1, { articles, annotations });
     v1.close();
 
-    const upgraded = await open({ name: NAME });
+    // The app's own upgrade, stopped at version 2.
+    const upgraded = untyped(await open({ name: NAME, version: 2 }));
     expect(upgraded.version).toBe(2);
     expect([...upgraded.objectStoreNames].sort()).toEqual([
       'annotations',
@@ -198,7 +284,7 @@ describe('migration from version 1 to version 2', () => {
     expect(await upgraded.getAll('articles')).toEqual(articles);
     expect(await upgraded.getAll('annotations')).toEqual(annotations);
     expect(await upgraded.get('annotations', 'n2')).toEqual(annotation('n2', 'a', 20));
-    const ofA = await upgraded.getAllFromIndex('annotations', 'byArticle', 'a');
+    const ofA: Annotation[] = await upgraded.getAllFromIndex('annotations', 'byArticle', 'a');
     expect(ofA.map((x) => x.id).sort()).toEqual(['n1', 'n2']);
 
     // The new stores exist, start empty and work, with their index.
@@ -229,9 +315,180 @@ describe('migration from version 1 to version 2', () => {
         db.close();
       },
     });
-    const newer = await openDB(NAME, 3);
+    const newer = await openDB(NAME, DB_VERSION + 1);
     expect(asked).toBe(1);
-    expect(newer.version).toBe(3);
+    expect(newer.version).toBe(DB_VERSION + 1);
     newer.close();
+  });
+});
+
+describe('migration from version 2 to version 3', () => {
+  const articles = [article('a'), article('b'), article('c')];
+  // Enough annotations of "a" to fill every page, several per page; a few of
+  // "b", two of them on one page (n1 and n29), and ids of any characters.
+  const annotations = [
+    ...Array.from({ length: 150 }, (_, i) => annotation(`a-${i}`, 'a', i)),
+    annotation('n1', 'b'),
+    annotation('n29', 'b', 7),
+    annotation('😀', 'b'),
+    annotation('', 'b'),
+  ];
+  const glosses = [gloss('a', 's1'), gloss('b', 's1'), gloss('b', 's2')];
+  const reviews = [review('a-1', 'a'), review('n1', 'b')];
+
+  async function version2(records = { articles, annotations, glosses, reviews }) {
+    const v2 = await openVersion(NAME, 2);
+    expect(v2.version).toBe(2);
+    await seedOld(v2, records);
+    const contents = await oldContents(v2);
+    v2.close();
+    return contents;
+  }
+
+  it('the example fills every page of "a" and shares a page in "b"', () => {
+    const pagesOfA = new Set(
+      annotations.filter((x) => x.articleId === 'a').map((x) => pageOf(x.id)),
+    );
+    expect(pagesOfA.size).toBe(PAGE_COUNT);
+    expect(pageOf('n1')).toBe(pageOf('n29'));
+  });
+
+  it('moves every annotation, unchanged, into the page of its article and id', async () => {
+    await version2();
+    const db = await open();
+    expect(db.version).toBe(3);
+    await expectPagedExactly(db, annotations);
+    // Pages of "a": 32, of "b": 3 (n1 and n29 share one).
+    expect(await db.count('annotationPages')).toBe(PAGE_COUNT + 3);
+    expect((await db.get('annotationPages', ['b', pageOf('n1')]))?.annotations).toHaveLength(2);
+  });
+
+  it('deletes the old annotations store and leaves the other stores as they were', async () => {
+    const before = await version2();
+    const db = await open();
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'annotationPages',
+      'articles',
+      'glosses',
+      'reviews',
+    ]);
+    expect(db.objectStoreNames.contains('annotations' as never)).toBe(false);
+
+    expect(await db.getAll('articles')).toStrictEqual(before.articles);
+    expect(await db.getAll('glosses')).toStrictEqual(before.glosses);
+    expect(await db.getAll('reviews')).toStrictEqual(before.reviews);
+    // Their keys and indexes too.
+    const tx = db.transaction(['glosses', 'reviews']);
+    expect(tx.objectStore('glosses').keyPath).toBe('key');
+    expect(tx.objectStore('reviews').keyPath).toBe('annotationId');
+    expect([...tx.objectStore('glosses').indexNames]).toEqual(['byArticle']);
+    expect([...tx.objectStore('reviews').indexNames]).toEqual(['byArticle']);
+    await tx.done;
+    expect(await db.getAllFromIndex('glosses', 'byArticle', 'b')).toEqual([
+      gloss('b', 's1'),
+      gloss('b', 's2'),
+    ]);
+    expect(await db.getAllFromIndex('reviews', 'byArticle', 'a')).toEqual([review('a-1', 'a')]);
+  });
+
+  it('the repository reads each article as it was before the upgrade', async () => {
+    await version2();
+    const repository = new Repository(await open());
+    for (const id of ['a', 'b', 'c']) {
+      const { article: stored, records } = await repository.loadArticle(id);
+      expect(stored).toStrictEqual(article(id));
+      expect([...records.annotations].sort(byArticleAndId)).toStrictEqual(
+        annotations.filter((x) => x.articleId === id).sort(byArticleAndId),
+      );
+      expect(records.reviews).toEqual(reviews.filter((x) => x.articleId === id));
+      expect(records.glosses).toEqual(glosses.filter((x) => x.articleId === id));
+    }
+  });
+
+  it('an empty version 2 database upgrades, and works', async () => {
+    await version2({ articles: [], annotations: [], glosses: [], reviews: [] });
+    const db = await open();
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'annotationPages',
+      'articles',
+      'glosses',
+      'reviews',
+    ]);
+    for (const store of ['annotationPages', 'articles', 'glosses', 'reviews'] as const)
+      expect(await db.count(store)).toBe(0);
+
+    const repository = new Repository(db);
+    await repository.commit({ annotations: new Map([['n1', annotation('n1', 'a')]]) });
+    expect((await repository.loadArticleRecords('a')).annotations).toEqual([annotation('n1', 'a')]);
+  });
+
+  it('an annotation that cannot be moved aborts the upgrade and leaves version 2 as it was', async () => {
+    // A version 2 record without an article id: the old store took it (its
+    // index just skipped it), but a page needs the article id in its key.
+    const orphan: Partial<Annotation> = annotation('n9', 'a');
+    delete orphan.articleId;
+    const before = await version2({
+      articles,
+      annotations: [...annotations, orphan as Annotation],
+      glosses,
+      reviews,
+    });
+    expect(before.annotations).toHaveLength(annotations.length + 1);
+
+    await expect(openGlossaDB({ name: NAME })).rejects.toMatchObject({ name: 'AbortError' });
+
+    expect(await indexedDB.databases()).toEqual([{ name: NAME, version: 2 }]);
+    const v2 = await openDB(NAME, 2);
+    opened.push(v2);
+    expect(v2.version).toBe(2);
+    expect(await oldContents(v2)).toStrictEqual(before);
+    expect([...v2.objectStoreNames].sort()).toEqual([
+      'annotations',
+      'articles',
+      'glosses',
+      'reviews',
+    ]);
+
+    // Once the record is whole again, the upgrade goes through.
+    await v2.put('annotations', annotation('n9', 'a'));
+    v2.close();
+    const db = await open();
+    expect(db.version).toBe(3);
+    await expectPagedExactly(db, [...annotations, annotation('n9', 'a')]);
+  });
+});
+
+describe('migration from version 1 to version 3', () => {
+  it('moves version 1 annotations into pages and adds empty, working glosses and reviews', async () => {
+    const articles = [article('a'), article('b')];
+    const annotations = [
+      annotation('n1', 'a'),
+      annotation('n29', 'a', 20),
+      annotation('n4', 'a'),
+      annotation('n3', 'b'),
+    ];
+    const v1 = await openVersion(NAME, 1);
+    await seedOld(v1, { articles, annotations });
+    v1.close();
+
+    const db = await open();
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'annotationPages',
+      'articles',
+      'glosses',
+      'reviews',
+    ]);
+    expect(await db.getAll('articles')).toStrictEqual(articles);
+    await expectPagedExactly(db, annotations);
+    expect(await db.count('annotationPages')).toBe(3);
+
+    expect(await db.count('glosses')).toBe(0);
+    expect(await db.count('reviews')).toBe(0);
+    await db.put('glosses', gloss('a', 's1'));
+    await db.put('reviews', review('n3', 'b'));
+    expect(await db.getAllFromIndex('glosses', 'byArticle', 'a')).toEqual([gloss('a', 's1')]);
+    expect(await db.getAllFromIndex('reviews', 'byArticle', 'b')).toEqual([review('n3', 'b')]);
   });
 });

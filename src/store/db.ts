@@ -5,15 +5,9 @@
  * `if (oldVersion < N)` step, so a browser holding any earlier version is
  * brought forward without losing data (idb README, "upgrade").
  */
-import {
-  openDB,
-  type DBSchema,
-  type IDBPDatabase,
-  type IDBPTransaction,
-  type StoreNames,
-} from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { Article } from '../model/article';
-import type { Annotation } from '../model/annotation';
+import { groupIntoPages, type AnnotationPage, type PageKey } from './annotation-pages';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 
@@ -30,7 +24,8 @@ export interface StoredArticle extends Article {
 
 export interface GlossaDB extends DBSchema {
   articles: { key: string; value: StoredArticle };
-  annotations: { key: string; value: Annotation; indexes: { byArticle: string } };
+  /** Since version 3: annotations, in pages by article (annotation-pages.ts). */
+  annotationPages: { key: PageKey; value: AnnotationPage };
   /** Since version 2: glosses people wrote. */
   glosses: { key: string; value: UserGloss; indexes: { byArticle: string } };
   /** Since version 2: translator reviews of quotes, keyed by annotation id. */
@@ -38,16 +33,21 @@ export interface GlossaDB extends DBSchema {
 }
 
 export const DB_NAME = 'glossa';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export type GlossaDatabase = IDBPDatabase<GlossaDB>;
-type UpgradeTx = IDBPTransaction<GlossaDB, StoreNames<GlossaDB>[], 'versionchange'>;
+/**
+ * Upgrade steps see the database untyped: stores of older versions (the
+ * `annotations` store of versions 1 and 2) are not in today's schema.
+ */
+type UpgradeDB = IDBPDatabase<unknown>;
+type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
 
 /**
  * The schema steps, one per version. Exported so tests can build an old
  * database (steps up to N) and check the upgrade from it.
  */
-export const UPGRADE_STEPS: ((db: GlossaDatabase, tx: UpgradeTx) => void)[] = [
+export const UPGRADE_STEPS: ((db: UpgradeDB, tx: UpgradeTx) => void)[] = [
   // Version 1: articles, and annotations indexed by article.
   (db) => {
     db.createObjectStore('articles', { keyPath: 'id' });
@@ -62,6 +62,28 @@ export const UPGRADE_STEPS: ((db: GlossaDatabase, tx: UpgradeTx) => void)[] = [
       'byArticle',
       'articleId',
     );
+  },
+  // Version 3: annotations move from one record each to pages per article
+  // (annotation-pages.ts). Every record is moved, in this same upgrade
+  // transaction: if any write fails, the upgrade aborts and version 2 stays.
+  (db, tx) => {
+    const pages = db.createObjectStore('annotationPages', { keyPath: ['articleId', 'page'] });
+    void tx
+      .objectStore('annotations')
+      .getAll()
+      .then((records) => {
+        try {
+          // A failed put fails the transaction; its own rejection says no more.
+          for (const page of groupIntoPages(records as AnnotationPage['annotations']))
+            pages.put(page).catch(() => undefined);
+          db.deleteObjectStore('annotations');
+        } catch {
+          // put() throws, rather than fails, on a page it cannot store (a
+          // record without an article id): abort, or the upgrade would
+          // finish with the records moved so far and the old store kept.
+          tx.abort();
+        }
+      });
   },
 ];
 
@@ -79,7 +101,11 @@ export function openGlossaDB(options: OpenOptions = {}): Promise<GlossaDatabase>
   const version = options.version ?? DB_VERSION;
   return openDB<GlossaDB>(options.name ?? DB_NAME, version, {
     upgrade(db, oldVersion, newVersion, tx) {
-      for (let v = oldVersion; v < (newVersion ?? version); v++) UPGRADE_STEPS[v]?.(db, tx);
+      // A failed upgrade rejects the open; the upgrade transaction's `done`
+      // would report it again, as an unhandled rejection.
+      tx.done.catch(() => undefined);
+      for (let v = oldVersion; v < (newVersion ?? version); v++)
+        UPGRADE_STEPS[v]?.(db as unknown as UpgradeDB, tx as unknown as UpgradeTx);
     },
     blocked() {
       options.onBlocked?.();

@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
+import { groupIntoPages, pageKey, pageOf, type AnnotationPage } from './annotation-pages';
 import { openGlossaDB, type GlossaDatabase, type StoredArticle } from './db';
 import { Repository, type Change } from './repository';
 import { storedAnnotation, storedArticle } from './test-fixtures';
@@ -47,29 +49,74 @@ afterEach(() => {
   db.close();
 });
 
-/** Puts records directly, bypassing the repository. */
+/** Puts records directly, bypassing the repository (annotations in their pages, as stored). */
 async function seed(records: {
   articles?: StoredArticle[];
   annotations?: Annotation[];
   glosses?: UserGloss[];
   reviews?: Review[];
 }): Promise<void> {
-  const tx = db.transaction(['articles', 'annotations', 'glosses', 'reviews'], 'readwrite');
+  const tx = db.transaction(['articles', 'annotationPages', 'glosses', 'reviews'], 'readwrite');
   for (const r of records.articles ?? []) void tx.objectStore('articles').put(r);
-  for (const r of records.annotations ?? []) void tx.objectStore('annotations').put(r);
+  for (const p of groupIntoPages(records.annotations ?? []))
+    void tx.objectStore('annotationPages').put(p);
   for (const r of records.glosses ?? []) void tx.objectStore('glosses').put(r);
   for (const r of records.reviews ?? []) void tx.objectStore('reviews').put(r);
   await tx.done;
+}
+
+const byId = (x: Annotation, y: Annotation) =>
+  x.id.localeCompare(y.id) || x.articleId.localeCompare(y.articleId);
+
+/**
+ * Every annotation page as stored, checked: no page is empty, and each holds
+ * only annotations of its article whose id belongs to its page, once each.
+ */
+async function storedPages(database = db): Promise<AnnotationPage[]> {
+  const pages = await database.getAll('annotationPages');
+  for (const page of pages) {
+    expect(page.annotations.length, `page ${JSON.stringify(page)} is empty`).toBeGreaterThan(0);
+    const ids = page.annotations.map((a) => a.id);
+    expect(new Set(ids).size, `page ${page.articleId}/${page.page} repeats an id`).toBe(ids.length);
+    for (const a of page.annotations) {
+      expect(a.articleId).toBe(page.articleId);
+      expect(pageOf(a.id), `annotation ${a.id} in page ${page.page}`).toBe(page.page);
+    }
+  }
+  return pages;
+}
+
+/** Every stored annotation, out of its page, in id order (the order of the old annotations store). */
+async function storedAnnotations(): Promise<Annotation[]> {
+  return (await storedPages()).flatMap((p) => p.annotations).sort(byId);
+}
+
+/** One stored annotation, read from its page. */
+async function stored(articleId: string, id: string): Promise<Annotation | undefined> {
+  const page = await db.get('annotationPages', pageKey(articleId, id));
+  return page?.annotations.find((a) => a.id === id);
 }
 
 /** Everything in the database, store by store. */
 async function everything() {
   return {
     articles: await db.getAll('articles'),
-    annotations: await db.getAll('annotations'),
+    annotations: await storedAnnotations(),
     glosses: await db.getAll('glosses'),
     reviews: await db.getAll('reviews'),
   };
+}
+
+/** Ids of `count` annotations that share a page. */
+function idsOnOnePage(count: number): string[] {
+  const byPage = new Map<number, string[]>();
+  for (let i = 0; ; i++) {
+    const id = `same-${i}`;
+    const ids = byPage.get(pageOf(id)) ?? [];
+    ids.push(id);
+    byPage.set(pageOf(id), ids);
+    if (ids.length === count) return ids;
+  }
 }
 
 describe('Repository.commit', () => {
@@ -82,6 +129,7 @@ describe('Repository.commit', () => {
     });
 
     const change: Change = {
+      article: 'a',
       articles: new Map([
         ['old', null],
         ['b', article('b')],
@@ -114,8 +162,20 @@ describe('Repository.commit', () => {
 
   it('deleting a key that is not stored is not an error', async () => {
     await seed({ annotations: [annotation('n1', 'a')] });
-    await repository.commit({ annotations: new Map([['missing', null]]) });
-    expect(await db.getAll('annotations')).toEqual([annotation('n1', 'a')]);
+    const pages = await storedPages();
+    // "n29" is on the page of n1; "missing" on a page that is not stored.
+    expect(pageOf('n29')).toBe(pageOf('n1'));
+    await repository.commit({
+      article: 'a',
+      annotations: new Map([
+        ['missing', null],
+        ['n29', null],
+      ]),
+    });
+    await repository.commit({ article: 'b', annotations: new Map([['n1', null]]) });
+    expect(await storedAnnotations()).toEqual([annotation('n1', 'a')]);
+    // Nor did it leave an empty page behind.
+    expect(await storedPages()).toEqual(pages);
   });
 
   it('an empty change, or one with only empty maps, resolves and writes nothing', async () => {
@@ -134,7 +194,95 @@ describe('Repository.commit', () => {
     const record = annotation('n1', 'a', 'as committed');
     await repository.commit({ annotations: new Map([['n1', record]]) });
     record.note = 'changed afterwards';
-    expect(await db.get('annotations', 'n1')).toEqual(annotation('n1', 'a', 'as committed'));
+    expect(await stored('a', 'n1')).toEqual(annotation('n1', 'a', 'as committed'));
+  });
+
+  it('puts annotations of two articles in one change, each in its own pages', async () => {
+    // n1 and n29 share a page; so do n2 (of "b") and nothing else here.
+    await seed({ annotations: [annotation('n1', 'a'), annotation('n4', 'b')] });
+    await repository.commit({
+      annotations: new Map([
+        ['n29', annotation('n29', 'a')],
+        ['n2', annotation('n2', 'b')],
+        ['n3', annotation('n3', 'a', 'new')],
+      ]),
+    });
+
+    expect(await storedAnnotations()).toEqual([
+      annotation('n1', 'a'),
+      annotation('n2', 'b'),
+      annotation('n29', 'a'),
+      annotation('n3', 'a', 'new'),
+      annotation('n4', 'b'),
+    ]);
+    // The page n1 was on was read and written back with n29 added, not replaced.
+    expect(pageOf('n29')).toBe(pageOf('n1'));
+    expect((await db.get('annotationPages', pageKey('a', 'n1')))?.annotations).toEqual([
+      annotation('n1', 'a'),
+      annotation('n29', 'a'),
+    ]);
+    expect((await repository.loadArticleRecords('a')).annotations.sort(byId)).toEqual([
+      annotation('n1', 'a'),
+      annotation('n29', 'a'),
+      annotation('n3', 'a', 'new'),
+    ]);
+    expect((await repository.loadArticleRecords('b')).annotations.sort(byId)).toEqual([
+      annotation('n2', 'b'),
+      annotation('n4', 'b'),
+    ]);
+  });
+
+  it('several writes to one page in one change all land', async () => {
+    const [x, y, z] = idsOnOnePage(3) as [string, string, string];
+    await seed({ annotations: [annotation(x, 'a'), annotation(y, 'a')] });
+    await repository.commit({
+      article: 'a',
+      annotations: new Map([
+        [x, null],
+        [y, annotation(y, 'a', 'edited')],
+        [z, annotation(z, 'a')],
+      ]),
+    });
+    const pages = await storedPages();
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.annotations.sort(byId)).toEqual(
+      [annotation(y, 'a', 'edited'), annotation(z, 'a')].sort(byId),
+    );
+  });
+
+  it('deleting the last annotation of a page removes the page', async () => {
+    const [x, y] = idsOnOnePage(2) as [string, string];
+    const other = ['n1', 'n2', 'n3', 'n4'].find((id) => pageOf(id) !== pageOf(x))!;
+    await seed({ annotations: [annotation(x, 'a'), annotation(y, 'a'), annotation(other, 'a')] });
+    expect(await db.count('annotationPages')).toBe(2);
+
+    await repository.commit({ article: 'a', annotations: new Map([[x, null]]) });
+    expect((await db.get('annotationPages', pageKey('a', x)))?.annotations).toEqual([
+      annotation(y, 'a'),
+    ]);
+
+    await repository.commit({ article: 'a', annotations: new Map([[y, null]]) });
+    expect(await db.get('annotationPages', pageKey('a', x))).toBeUndefined();
+    expect(await db.count('annotationPages')).toBe(1);
+    expect(await storedAnnotations()).toEqual([annotation(other, 'a')]);
+
+    // Both at once, too.
+    await seed({ annotations: [annotation(x, 'a'), annotation(y, 'a')] });
+    await repository.commit({
+      article: 'a',
+      annotations: new Map([
+        [x, null],
+        [y, null],
+        [other, null],
+      ]),
+    });
+    expect(await db.count('annotationPages')).toBe(0);
+  });
+
+  it("deletes only the change's article's annotation when two articles hold the id", async () => {
+    await seed({ annotations: [annotation('n1', 'a'), annotation('n1', 'b')] });
+    await repository.commit({ article: 'b', annotations: new Map([['n1', null]]) });
+    expect(await storedAnnotations()).toEqual([annotation('n1', 'a')]);
   });
 });
 
@@ -146,10 +294,23 @@ describe('Repository.commit when a change fails', () => {
     reviews: [review('n1', 'a')],
   };
 
-  it('rejects and writes nothing of a change holding a record without its key path', async () => {
+  /** Seeds `before`; the check returned asserts that the database holds exactly that still. */
+  async function seedBefore(): Promise<() => Promise<void>> {
     await seed(before);
-    // Valid writes come first (annotations are written before glosses), the bad one last.
+    const pages = await storedPages();
+    return async () => {
+      expect(await everything()).toEqual(before);
+      expect(await storedPages()).toEqual(pages);
+    };
+  }
+
+  it('rejects and writes nothing of a change holding a record without its key path', async () => {
+    const unchanged = await seedBefore();
+    // Valid writes come first, the bad one last. (Annotation pages are read
+    // and written after the other stores, so the bad gloss stops the change
+    // before they are; the next test fails in a page write instead.)
     const change: Change = {
+      article: 'a',
       annotations: new Map<string, Annotation | null>([
         ['n1', annotation('n1', 'a', 'edited')],
         ['n2', null],
@@ -162,11 +323,11 @@ describe('Repository.commit when a change fails', () => {
       ]),
     };
     await expect(repository.commit(change)).rejects.toThrow();
-    expect(await everything()).toEqual(before);
+    await unchanged();
   });
 
   it('rejects and writes nothing of a change holding a record that cannot be cloned', async () => {
-    await seed(before);
+    const unchanged = await seedBefore();
     const change: Change = {
       articles: new Map([['b', article('b')]]),
       annotations: new Map<string, Annotation | null>([
@@ -176,17 +337,84 @@ describe('Repository.commit when a change fails', () => {
       ]),
     };
     await expect(repository.commit(change)).rejects.toThrow();
-    expect(await everything()).toEqual(before);
+    await unchanged();
   });
 
   it('rejects and writes nothing when the bad record is the only write to its store', async () => {
-    await seed(before);
+    const unchanged = await seedBefore();
     const change: Change = {
       reviews: new Map([['n2', review('n2', 'a')]]),
       glosses: new Map([['a/s9', { ...gloss('a', 's9'), render: () => '' } as UserGloss]]),
     };
     await expect(repository.commit(change)).rejects.toThrow();
-    expect(await everything()).toEqual(before);
+    await unchanged();
+  });
+
+  it("rejects and writes nothing of a change deleting an annotation without the change's article", async () => {
+    const unchanged = await seedBefore();
+    const change: Change = {
+      articles: new Map([['b', article('b')]]),
+      annotations: new Map<string, Annotation | null>([
+        ['n1', annotation('n1', 'a', 'edited')],
+        ['n2', null],
+      ]),
+      glosses: new Map<string, UserGloss | null>([
+        ['a/s1', null],
+        ['a/s2', gloss('a', 's2')],
+      ]),
+      reviews: new Map<string, Review | null>([['n1', null]]),
+    };
+    await expect(repository.commit(change)).rejects.toThrow(/n2.*article/);
+    await unchanged();
+    // The same change, with its article, goes through.
+    await repository.commit({ ...change, article: 'a' });
+    expect(await everything()).toEqual({
+      articles: [article('a'), article('b')],
+      annotations: [annotation('n1', 'a', 'edited')],
+      glosses: [gloss('a', 's2')],
+      reviews: [],
+    });
+  });
+
+  it('rejects and writes nothing of a change putting an annotation without its ids', async () => {
+    const unchanged = await seedBefore();
+    const noArticle: Partial<Annotation> = annotation('n3', 'a');
+    delete noArticle.articleId;
+    const noId: Partial<Annotation> = annotation('n4', 'a');
+    delete noId.id;
+    for (const bad of [noArticle, noId, 'n5']) {
+      const change: Change = {
+        article: 'a',
+        reviews: new Map([['n2', review('n2', 'a')]]),
+        annotations: new Map<string, Annotation | null>([
+          ['n1', annotation('n1', 'a', 'edited')],
+          ['bad', bad as Annotation],
+        ]),
+      };
+      await expect(repository.commit(change)).rejects.toThrow(TypeError);
+      await unchanged();
+    }
+  });
+
+  it('rejects and writes nothing when the record that cannot be cloned is an annotation among writes to every store', async () => {
+    const unchanged = await seedBefore();
+    const change: Change = {
+      article: 'a',
+      articles: new Map([['b', article('b')]]),
+      annotations: new Map<string, Annotation | null>([
+        ['n2', null],
+        ['n1', annotation('n1', 'a', 'edited')],
+        ['n3', annotation('n3', 'b')],
+        ['n4', annotation('n4', 'a')],
+        // Last, on the page of n4: it fails after every other page is written.
+        ['n77', { ...annotation('n77', 'a'), at: Symbol('not cloneable') } as Annotation],
+      ]),
+      glosses: new Map<string, UserGloss | null>([['a/s1', null]]),
+      reviews: new Map<string, Review | null>([['n3', review('n3', 'b')]]),
+    };
+    expect(pageOf('n77')).toBe(pageOf('n4'));
+    await expect(repository.commit(change)).rejects.toThrow();
+    await unchanged();
   });
 
   it('the database keeps working after a failed change', async () => {
@@ -197,7 +425,7 @@ describe('Repository.commit when a change fails', () => {
       }),
     ).rejects.toThrow();
     await repository.commit({ annotations: new Map([['n3', annotation('n3', 'a', 'ok')]]) });
-    expect(await db.get('annotations', 'n3')).toEqual(annotation('n3', 'a', 'ok'));
+    expect(await stored('a', 'n3')).toEqual(annotation('n3', 'a', 'ok'));
   });
 });
 
@@ -238,20 +466,77 @@ describe('Repository reads', () => {
       glosses: [gloss('a', 's1')],
     });
 
-    const annotations = await repository.read('annotations', ['n2', 'missing', 'n1']);
+    const annotations = await repository.read('annotations', ['n2', 'missing', 'n1'], 'a');
     expect([...annotations.entries()]).toEqual([
-      ['n2', annotation('n2', 'b')],
+      // n2 is stored, but of article b.
+      ['n2', null],
       ['missing', null],
       ['n1', annotation('n1', 'a')],
     ]);
+    expect([...(await repository.read('annotations', ['n2', 'n1'], 'b')).entries()]).toEqual([
+      ['n2', annotation('n2', 'b')],
+      ['n1', null],
+    ]);
 
-    const glosses = await repository.read('glosses', ['a/s1', 'a/s2']);
+    const glosses = await repository.read('glosses', ['a/s1', 'a/s2'], 'a');
     expect(glosses.get('a/s1')).toEqual(gloss('a', 's1'));
     expect(glosses.get('a/s2')).toBeNull();
 
     // A key of another store is not found here.
-    expect((await repository.read('reviews', ['n1'])).get('n1')).toBeNull();
-    expect((await repository.read('annotations', [])).size).toBe(0);
+    expect((await repository.read('reviews', ['n1'], 'a')).get('n1')).toBeNull();
+    expect((await repository.read('annotations', [], 'a')).size).toBe(0);
+  });
+
+  it("loadArticleRecords reads every page of the article, first and last, and no other article's", async () => {
+    expect([pageOf('n1'), pageOf('n4')]).toEqual([0, 31]);
+    // "a\u0000" and "a " sort right after "a"; "" and "`" right before.
+    const others = ['a\u0000', 'a ', '', '`'];
+    await seed({
+      annotations: [
+        ...['a', ...others].flatMap((articleId) => [
+          annotation('n1', articleId),
+          annotation('n4', articleId),
+        ]),
+        annotation('n2', 'a'),
+      ],
+    });
+    expect((await repository.loadArticleRecords('a')).annotations.sort(byId)).toEqual([
+      annotation('n1', 'a'),
+      annotation('n2', 'a'),
+      annotation('n4', 'a'),
+    ]);
+    for (const articleId of others)
+      expect((await repository.loadArticleRecords(articleId)).annotations.sort(byId)).toEqual([
+        annotation('n1', articleId),
+        annotation('n4', articleId),
+      ]);
+  });
+
+  it("read('annotations', keys, article) finds each annotation in that article's page", async () => {
+    const [x, y] = idsOnOnePage(2) as [string, string];
+    await seed({
+      annotations: [
+        annotation(x, 'a', 'of a'),
+        annotation(x, 'b', 'of b'),
+        annotation('n4', 'a'),
+        annotation('n2', 'b'),
+      ],
+    });
+    const ofA = await repository.read('annotations', [y, 'n4', x, 'n2'], 'a');
+    expect([...ofA.entries()]).toEqual([
+      // On the page of x, which is stored, but not in it.
+      [y, null],
+      ['n4', annotation('n4', 'a')],
+      [x, annotation(x, 'a', 'of a')],
+      ['n2', null],
+    ]);
+    const ofB = await repository.read('annotations', [x, 'n2', 'n4'], 'b');
+    expect([...ofB.entries()]).toEqual([
+      [x, annotation(x, 'b', 'of b')],
+      ['n2', annotation('n2', 'b')],
+      ['n4', null],
+    ]);
+    expect([...(await repository.read('annotations', [x], 'c')).entries()]).toEqual([[x, null]]);
   });
 
   it('getArticle and listArticles read the articles store', async () => {
@@ -259,5 +544,76 @@ describe('Repository reads', () => {
     expect(await repository.getArticle('b')).toEqual(article('b'));
     expect(await repository.getArticle('zz')).toBeUndefined();
     expect(await repository.listArticles()).toEqual([article('a'), article('b')]);
+  });
+});
+
+describe('Repository.commit against a model', () => {
+  // Two articles, four ids each; n1, n29, n72 and n98 share page 0, n4 and
+  // n77 page 31, so pages are shared within and across articles.
+  const POOLS = { a: ['n1', 'n29', 'n4', 'n2'], b: ['n72', 'n77', 'n3', 'n98'] } as const;
+  type ArticleId = keyof typeof POOLS;
+  const articleId = fc.constantFrom<ArticleId>('a', 'b');
+
+  const write = fc.record({
+    /** The annotation's article, for a put (a deletion is of the change's article). */
+    article: articleId,
+    slot: fc.nat(3),
+    put: fc.boolean(),
+    note: fc.constantFrom('', 'une note', 'autre'),
+  });
+  const commit = fc.record({
+    article: articleId,
+    /** Leaving the article out fails a change that deletes annotations. */
+    withArticle: fc.constantFrom(true, true, true, false),
+    writes: fc.array(write, { minLength: 1, maxLength: 6 }),
+  });
+
+  it('a random sequence of commits leaves each article with exactly the modelled annotations', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(commit, { minLength: 1, maxLength: 10 }), async (commits) => {
+        globalThis.indexedDB = new IDBFactory();
+        const database = await openGlossaDB({ name: 'glossa-model' });
+        try {
+          const repo = new Repository(database);
+          const model = new Map<string, Annotation>();
+          for (const c of commits) {
+            const annotations = new Map<string, Annotation | null>();
+            for (const w of c.writes) {
+              if (w.put) {
+                const id = POOLS[w.article][w.slot]!;
+                annotations.set(id, annotation(id, w.article, w.note));
+              } else annotations.set(POOLS[c.article][w.slot]!, null);
+            }
+            const change: Change = { annotations };
+            if (c.withArticle) change.article = c.article;
+
+            const deletes = [...annotations.values()].includes(null);
+            if (!c.withArticle && deletes) {
+              await expect(repo.commit(change)).rejects.toThrow(TypeError);
+            } else {
+              await repo.commit(change);
+              for (const [id, value] of annotations) {
+                if (value) model.set(id, value);
+                else model.delete(id);
+              }
+            }
+
+            for (const article of ['a', 'b'] as const) {
+              const { annotations: loaded } = await repo.loadArticleRecords(article);
+              expect(loaded.sort(byId)).toEqual(
+                [...model.values()].filter((x) => x.articleId === article).sort(byId),
+              );
+            }
+            const pages = await storedPages(database);
+            expect(pages.flatMap((p) => p.annotations).sort(byId)).toEqual(
+              [...model.values()].sort(byId),
+            );
+          }
+        } finally {
+          database.close();
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });

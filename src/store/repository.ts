@@ -3,12 +3,23 @@
  *
  * Every user change is one `commit()`: one transaction over the stores it
  * touches, with `durability: 'strict'` so that "saved" means on disk, not in
- * an OS cache. Reads of an article's records are one `getAll` by index.
+ * an OS cache. Reads of an article's records are one `getAll` each.
+ *
+ * The annotations of the model are records of their own, keyed by id, in
+ * every change and read; on disk they are kept in pages per article
+ * (annotation-pages.ts), which this module alone knows about.
  */
 import type { Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import type { GlossaDatabase, StoredArticle } from './db';
+import {
+  PAGE_COUNT,
+  pageKey,
+  updatePage,
+  type AnnotationPage,
+  type PageKey,
+} from './annotation-pages';
 
 /** The record stores a change can touch, and their value types. */
 export interface RecordTypes {
@@ -26,7 +37,14 @@ export const RECORD_STORES: readonly RecordStore[] = [
 ];
 
 /** A set of writes: per store, records to put (by key) and keys to delete (value null). */
-export type Change = { [S in RecordStore]?: Map<string, RecordTypes[S] | null> };
+export type Change = { [S in RecordStore]?: Map<string, RecordTypes[S] | null> } & {
+  /**
+   * The article whose annotations are deleted. Needed when the change deletes
+   * annotations, because a deletion names only the id and an annotation's
+   * page is found by article and id.
+   */
+  article?: string;
+};
 
 export interface ArticleRecords {
   annotations: Annotation[];
@@ -58,42 +76,82 @@ export class Repository {
   async loadArticle(
     articleId: string,
   ): Promise<{ article: StoredArticle | undefined; records: ArticleRecords }> {
-    const tx = this.db.transaction(['articles', 'annotations', 'reviews', 'glosses'], 'readonly');
-    const [article, annotations, reviews, glosses] = await Promise.all([
+    const tx = this.db.transaction(
+      ['articles', 'annotationPages', 'reviews', 'glosses'],
+      'readonly',
+    );
+    const [article, pages, reviews, glosses] = await Promise.all([
       tx.objectStore('articles').get(articleId),
-      tx.objectStore('annotations').index('byArticle').getAll(articleId),
+      tx.objectStore('annotationPages').getAll(articlePages(articleId)),
       tx.objectStore('reviews').index('byArticle').getAll(articleId),
       tx.objectStore('glosses').index('byArticle').getAll(articleId),
     ]);
     await tx.done;
-    return { article, records: { annotations, reviews, glosses } };
+    return {
+      article,
+      records: { annotations: pages.flatMap((p) => p.annotations), reviews, glosses },
+    };
   }
 
-  /** The current stored values of some keys, for refreshing after another tab wrote them. */
+  /**
+   * The current stored values of some keys of one article, for refreshing
+   * after another tab wrote them.
+   */
   async read<S extends RecordStore>(
     store: S,
     keys: string[],
+    articleId: string,
   ): Promise<Map<string, RecordTypes[S] | null>> {
+    if (store === 'annotations') return this.readAnnotations(keys, articleId) as never;
     const tx = this.db.transaction(store, 'readonly');
     const values: unknown[] = await Promise.all(keys.map((k) => tx.store.get(k)));
     await tx.done;
     return new Map(keys.map((k, i) => [k, (values[i] as RecordTypes[S] | undefined) ?? null]));
   }
 
+  private async readAnnotations(
+    keys: string[],
+    articleId: string,
+  ): Promise<Map<string, Annotation | null>> {
+    const tx = this.db.transaction('annotationPages', 'readonly');
+    const pages = await Promise.all(keys.map((k) => tx.store.get(pageKey(articleId, k))));
+    await tx.done;
+    return new Map(keys.map((k, i) => [k, pages[i]?.annotations.find((a) => a.id === k) ?? null]));
+  }
+
   /** Writes a change in one strict-durability transaction; resolves once it is committed. */
   async commit(change: Change): Promise<void> {
     const stores = RECORD_STORES.filter((s) => change[s] && change[s].size > 0);
     if (stores.length === 0) return;
-    const tx = this.db.transaction(stores, 'readwrite', { durability: 'strict' });
+    // Checked before the transaction, so a bad change writes nothing.
+    const pageWrites = change.annotations?.size ? annotationPageWrites(change) : null;
+    const tx = this.db.transaction(
+      stores.map((s) => (s === 'annotations' ? 'annotationPages' : s)),
+      'readwrite',
+      { durability: 'strict' },
+    );
     // Queue every request without awaiting in between: awaiting unrelated
     // work inside a transaction lets it auto-commit early (idb README).
     const requests: Promise<unknown>[] = [];
     try {
       for (const s of stores) {
+        if (s === 'annotations') continue;
         const store = tx.objectStore(s);
         for (const [key, value] of change[s]!) {
           requests.push(value === null ? store.delete(key) : store.put(value as never));
         }
+      }
+      // Each touched page is read and written back within this transaction,
+      // which awaits only its own requests and so stays open.
+      const pages = pageWrites && tx.objectStore('annotationPages');
+      for (const [key, writes] of pageWrites?.values() ?? []) {
+        const rewrite = pages!.get(key).then((stored): Promise<unknown> => {
+          const empty: AnnotationPage = { articleId: key[0], page: key[1], annotations: [] };
+          const updated = updatePage(stored ?? empty, writes);
+          return updated ? pages!.put(updated) : pages!.delete(key);
+        });
+        // put() throws on a value it cannot clone: abort, or the rest would commit.
+        requests.push(rewrite.catch((error: unknown) => (abortQuietly(tx), Promise.reject(error))));
       }
     } catch (error) {
       // put() throws synchronously on a record it cannot store (no key,
@@ -103,5 +161,45 @@ export class Repository {
       throw error;
     }
     await Promise.all([...requests, tx.done]);
+  }
+}
+
+/** The key range of one article's annotation pages. */
+function articlePages(articleId: string): IDBKeyRange {
+  return IDBKeyRange.bound([articleId, 0], [articleId, PAGE_COUNT - 1]);
+}
+
+/** The annotation writes of a change, by page; throws on a write that cannot be placed. */
+function annotationPageWrites(
+  change: Change,
+): Map<string, [PageKey, [string, Annotation | null][]]> {
+  const byPage = new Map<string, [PageKey, [string, Annotation | null][]]>();
+  for (const [key, value] of change.annotations!) {
+    let place: PageKey;
+    if (value === null) {
+      if (typeof change.article !== 'string')
+        throw new TypeError(`deleting annotation ${key} needs the change's article`);
+      place = pageKey(change.article, key);
+    } else {
+      if (typeof value !== 'object' || typeof value.id !== 'string')
+        throw new TypeError(`annotation ${key} has no id`);
+      if (typeof value.articleId !== 'string')
+        throw new TypeError(`annotation ${value.id} has no articleId`);
+      place = pageKey(value.articleId, value.id);
+    }
+    const id = value?.id ?? key;
+    const pageId = JSON.stringify(place);
+    const entry = byPage.get(pageId);
+    if (entry) entry[1].push([id, value]);
+    else byPage.set(pageId, [place, [[id, value]]]);
+  }
+  return byPage;
+}
+
+function abortQuietly(tx: IDBTransaction | { abort(): void }): void {
+  try {
+    tx.abort();
+  } catch {
+    // Already finished or aborted.
   }
 }

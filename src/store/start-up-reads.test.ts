@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
-import { DB_NAME, DB_VERSION, openGlossaDB } from './db';
+import { DB_NAME, DB_VERSION, UPGRADE_STEPS, openGlossaDB } from './db';
 import { Repository } from './repository';
 import { DEFAULT_ARTICLE_ID } from './articles';
 import { beginStartUpReads, readArticle, type DatabaseEvent } from './start-up-reads';
@@ -86,6 +86,30 @@ describe('beginStartUpReads', () => {
     expect((await taken)?.records?.annotations.map((a) => a.id)).toEqual(['n1']);
     expect(reads.takeArticle('a1')).toBeNull();
     expect(await reads.repository).toBeInstanceOf(Repository);
+  });
+
+  it('upgrades a version 2 database first, and reads its annotations from their new pages', async () => {
+    const v2 = await openDB(DB_NAME, 2, {
+      upgrade(db, _oldVersion, _newVersion, tx) {
+        for (const step of UPGRADE_STEPS.slice(0, 2)) step(db, tx);
+      },
+    });
+    const tx = v2.transaction(['articles', 'annotations'], 'readwrite');
+    void tx.objectStore('articles').put(article('a1'));
+    for (const a of [annotation('n1', 'a1'), annotation('n2', 'other'), annotation('n3', 'a1')])
+      void tx.objectStore('annotations').put(a);
+    await tx.done;
+    v2.close();
+
+    const reads = beginStartUpReads('a1');
+    const taken = await reads.takeArticle('a1');
+    expect(taken?.article).toEqual(article('a1'));
+    expect(taken?.records?.annotations.map((a) => a.id).sort()).toEqual(['n1', 'n3']);
+    const repository = await reads.repository;
+    expect((await repository?.loadArticleRecords('other'))?.annotations).toEqual([
+      annotation('n2', 'other'),
+    ]);
+    expect(await indexedDB.databases()).toEqual([{ name: DB_NAME, version: DB_VERSION }]);
   });
 
   it('without IndexedDB: no repository, and no article but the shipped default', async () => {

@@ -67,6 +67,7 @@ export function articleChange(article: StoredArticle): Change {
 /** Deletes an article and every record of it. */
 export function deletionChange(articleId: string, records: ArticleRecords): Change {
   return {
+    article: articleId,
     articles: new Map([[articleId, null]]),
     annotations: new Map(records.annotations.map((a) => [a.id, null])),
     reviews: new Map(records.reviews.map((r) => [r.annotationId, null])),
@@ -77,6 +78,7 @@ export function deletionChange(articleId: string, records: ArticleRecords): Chan
 /** Puts back an article and its records exactly as they were (undo of a deletion). */
 export function restoreChange(article: StoredArticle, records: ArticleRecords): Change {
   return {
+    article: article.id,
     articles: new Map([[article.id, article]]),
     annotations: new Map(records.annotations.map((a) => [a.id, a])),
     reviews: new Map(records.reviews.map((r) => [r.annotationId, r])),
@@ -199,7 +201,7 @@ export function proposeRevision(
   };
   if (next.source) article.source = next.source;
 
-  const change: Change = { articles: new Map([[article.id, article]]) };
+  const change: Change = { article: article.id, articles: new Map([[article.id, article]]) };
   if (changedAnnotations.size > 0) change.annotations = changedAnnotations;
   if (changedReviews.size > 0) change.reviews = changedReviews;
   return { article, annotations: plan.annotations, report: plan.report, staleReviews, change };
