@@ -147,7 +147,7 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
 }
 
 /** How many of `spans` (sorted by start) start before `pos`. */
-function countBefore(spans: readonly HighlightSpan[], pos: number): number {
+export function countBefore(spans: readonly { from: number }[], pos: number): number {
   let lo = 0;
   let hi = spans.length;
   while (lo < hi) {
@@ -215,6 +215,14 @@ export function highlightPlugin(
     },
     view: drawInIdleTime,
   });
+}
+
+/**
+ * Where drawing has reached: highlights starting before it are drawn. Other
+ * decorations drawn progressively (glossary terms) follow it.
+ */
+export function drawnTo(state: EditorState): number {
+  return key.getState(state)?.drawnTo ?? state.doc.content.size;
 }
 
 /** Whether every highlight is drawn (a long article draws the last ones in idle time). */
