@@ -68,13 +68,17 @@ export function createAnnotateScreen(context: AppContext): Screen {
   });
 
   function sentenceNear(offset: number): Sentence | undefined {
-    return sentenceAt(sentences, offset) ?? [...sentences].reverse().find((s) => s.start <= offset);
+    const all = sentences();
+    const within = sentenceAt(all, offset);
+    if (within) return within;
+    for (let i = all.length - 1; i >= 0; i--) if (all[i]!.start <= offset) return all[i];
+    return undefined;
   }
 
   function showGlosses(v: EditorView = view): void {
     const a = selectedId ? session.annotations.get(selectedId) : undefined;
     if (a && !a.orphaned) {
-      panel.show(sentencesInSpan(sentences, a.start, a.end), true);
+      panel.show(sentencesInSpan(sentences(), a.start, a.end), true);
       return;
     }
     const s = sentenceNear(posToOffset(index, v.state.selection.head));
@@ -120,7 +124,9 @@ export function createAnnotateScreen(context: AppContext): Screen {
   annotator.toolbar.extra.append(toggle);
 
   function blockGloss(blockIndex: number): BlockGloss {
-    const parts = sentences.filter((s) => s.block === blockIndex).map((s) => glosses.glossOf(s));
+    const parts = sentences()
+      .filter((s) => s.block === blockIndex)
+      .map((s) => glosses.glossOf(s));
     const missing = parts.some((g) => g === null);
     const text = parts.map((g) => g?.text ?? `[${t('gloss.missing')}]`).join(' ');
     return { text: text || `[${t('gloss.missing')}]`, incomplete: missing };
@@ -169,10 +175,17 @@ export function createAnnotateScreen(context: AppContext): Screen {
   }
   const stopTranslating = followLanguage(translate);
   if (bilingual) applyBilingual();
-  showGlosses();
+  // The gloss panel is filled after the first frame, like the other panels:
+  // it needs the sentences, which are segmented on first use (AppContext).
+  let firstGlossesTimer = 0;
+  const firstGlossesFrame = requestAnimationFrame(() => {
+    firstGlossesTimer = window.setTimeout(() => showGlosses());
+  });
 
   return {
     destroy() {
+      cancelAnimationFrame(firstGlossesFrame);
+      window.clearTimeout(firstGlossesTimer);
       stopTranslating();
       document.removeEventListener('keydown', onKeyDown);
       unsubscribe();

@@ -19,8 +19,12 @@ export interface AppContext {
   route: Route;
   /** The open article: records, undo history, storage, tab sync. */
   session: ArticleSession;
-  /** Its sentences (code-point offsets into the canonical text). */
-  sentences: Sentence[];
+  /**
+   * Its sentences (code-point offsets into the canonical text), segmented on
+   * first use: loading ICU's rules and segmenting a long article takes tens
+   * of milliseconds the first screen does not need.
+   */
+  sentences(): Sentence[];
   /** English glosses of its sentences and its glossary, through i18next. */
   glosses: GlossSource;
   /** Re-opens the article's session (after the library changed the article). */

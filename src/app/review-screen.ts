@@ -388,7 +388,7 @@ export function createReviewScreen(context: AppContext): Screen {
       session.annotations.values(),
       session.reviews,
       text,
-      context.sentences,
+      context.sentences(),
       glosses,
     );
     byId = new Map(items.map((i) => [i.annotation.id, i]));

@@ -9,7 +9,7 @@ import { DEFAULT_ARTICLE_ID } from '../store/articles';
 import { readArticle, type StartUpReads } from '../store/start-up-reads';
 import { ArticleSession, SYNC_CHANNEL } from '../session/article-session';
 import { GlossSource, storedGlossLanguage } from '../glosses/gloss-source';
-import { segmentSentences, warmUpSentenceSegmenter } from '../glosses/sentences';
+import { segmentSentences } from '../glosses/sentences';
 import { createLayout } from '../ui/layout';
 import { createNotices } from '../ui/notices';
 import { createNav } from '../ui/nav';
@@ -28,6 +28,12 @@ const SCREENS: Record<View, () => Promise<ScreenFactory>> = {
   review: () => import('./review-screen').then((m) => m.createReviewScreen),
   library: () => import('./library-screen').then((m) => m.createLibraryScreen),
 };
+
+/** Runs `work` once the browser is idle (soon, where requestIdleCallback is missing). */
+function whenIdle(work: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+}
 
 /** This tab, to ignore our own announcements. */
 const TAB = crypto.randomUUID();
@@ -60,15 +66,12 @@ export async function start(reads: StartUpReads): Promise<void> {
   let ready = false;
 
   async function openArticle(id: string): Promise<typeof open> {
-    const opening = reads.takeArticle(id) ?? readArticle(repository, id);
-    // Loading ICU's sentence rules (30 ms) overlaps IndexedDB reading the
-    // records, which happens in the browser process.
-    warmUpSentenceSegmenter();
-    const opened = await opening;
+    const opened = await (reads.takeArticle(id) ?? readArticle(repository, id));
     if (!opened) return null;
     const { article } = opened;
     const records = opened.records ?? { annotations: [], reviews: [], glosses: [] };
-    const sentences = segmentSentences(article.blocks);
+    let segmented: ReturnType<typeof segmentSentences> | null = null;
+    const sentences = () => (segmented ??= segmentSentences(article.blocks));
     performance.mark('glossa:records-read');
     const session = new ArticleSession(article, records, { repository, channel });
     session.onSaveState((state, error) => {
@@ -151,6 +154,10 @@ export async function start(reads: StartUpReads): Promise<void> {
       ready = true;
       document.body.dataset.ready = 'true';
       performance.mark('glossa:ready');
+      // Segment the sentences while the reader looks at the first screen,
+      // before the first cursor move asks for them.
+      const sentences = open.sentences;
+      whenIdle(() => void sentences());
     }
   }
 

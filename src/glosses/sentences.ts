@@ -50,11 +50,6 @@ function frenchSentenceSegmenter(): Intl.Segmenter {
   return segmenter;
 }
 
-/** Loads the segmenter's rules ahead of time, while the app waits for something else. */
-export function warmUpSentenceSegmenter(): void {
-  frenchSentenceSegmenter().segment('Prêt. Oui.')[Symbol.iterator]().next();
-}
-
 // Closing quotation marks that can only close a quote. ’ is left out: in
 // French it is mostly the apostrophe.
 const CLOSING_QUOTE = /\s*[»›”]/uy;

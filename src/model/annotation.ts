@@ -58,7 +58,9 @@ export function isAnnotationKind(value: unknown): value is AnnotationKind {
 
 /** Document order: by start, then the longer span first so containers precede what they contain. */
 export function compareAnnotations(a: Annotation, b: Annotation): number {
-  return a.start - b.start || b.end - a.end || a.id.localeCompare(b.id);
+  // Ids compared by code unit, not localeCompare: the order only needs to be total,
+  // and the first localeCompare loads ICU's collator (12 ms of the start-up).
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** A fresh RFC 3339 timestamp. */

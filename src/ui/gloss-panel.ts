@@ -152,17 +152,28 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
     replaceChildren(list, ...shown.map(glossBlock));
   }
 
-  function translate(): void {
-    heading.textContent = t('gloss.heading');
-    languageLabel.textContent = t('gloss.language');
+  /**
+   * A gloss language's name in the interface language: ours from the UI
+   * strings; any other from Intl.DisplayNames, which loads ICU's data
+   * (several ms), so only when needed.
+   */
+  function languageName(code: string): string {
+    if (code === 'en') return t('gloss.english');
+    if (code === 'fr') return t('gloss.french');
     const names = new Intl.DisplayNames([document.documentElement.lang || 'en'], {
       type: 'language',
     });
+    return names.of(code) ?? code;
+  }
+
+  function translate(): void {
+    heading.textContent = t('gloss.heading');
+    languageLabel.textContent = t('gloss.language');
     replaceChildren(
       language,
       ...options.glosses
         .availableLanguages()
-        .map((l) => h('option', { value: l, lang: l }, names.of(l) ?? l)),
+        .map((l) => h('option', { value: l, lang: l }, languageName(l))),
     );
     language.value = options.glosses.language;
     render();
