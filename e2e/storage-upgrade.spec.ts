@@ -32,7 +32,7 @@ test('annotations stored by the version 2 database are all there after the upgra
   page,
 }) => {
   // A page of the app's origin that does not run the app.
-  await page.goto('/favicon.svg');
+  await page.goto('/favicon.png');
   const words = [
     'Amazon',
     'Parler',
