@@ -236,7 +236,7 @@ export async function tagOnce(page, rand, { caret = false } = {}) {
     });
     return {
       text,
-      caret: document.getElementById('article-text').getAttribute('contenteditable') === 'true',
+      caret: document.getElementById('article-text').dataset.caret === 'on',
     };
   });
   if (selected.caret !== caret)

@@ -285,39 +285,68 @@ test('caret mode: no caret for the mouse, a caret for the keyboard; tagging work
   page,
 }) => {
   const article = page.locator('#article-text');
+  const caret = page.locator('.article-caret');
+  // The article is never an editing host (editor/plugins/caret-mode.ts).
+  await expect(article).toHaveAttribute('contenteditable', 'false');
   // A mouse reader gets a plain reading surface: text selection, no caret.
   await dragSelect(page, 'rupture de contrat');
-  await expect(article).toHaveAttribute('contenteditable', 'false');
+  await expect(article).not.toHaveAttribute('data-caret', 'on');
   await page.keyboard.press('c');
   await expect.poll(() => highlightTexts(page, 'claim')).toEqual(['rupture de contrat']);
   // The selection has served its purpose: none is left behind.
   expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('');
+  await expect(caret).toBeHidden();
 
   // A caret key turns the caret on where the reader is, and Shift+arrows select.
   await dragSelect(page, 'Parler poursuit');
   await page.keyboard.press('ArrowLeft');
-  await expect(article).toHaveAttribute('contenteditable', 'true');
+  await expect(article).toHaveAttribute('data-caret', 'on');
+  await expect(caret).toBeVisible();
   for (let i = 0; i < 'Parler'.length; i++) await page.keyboard.press('Shift+ArrowRight');
   expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('Parler');
+  // While text is selected, the selection shows where it is, not the caret.
+  await expect(caret).toBeHidden();
   await page.keyboard.press('q');
   await expect.poll(() => highlightTexts(page, 'quote')).toEqual(['Parler']);
-  // The caret stays after the new span, in caret mode.
-  await expect(article).toHaveAttribute('contenteditable', 'true');
+  // The caret stays after the new span, in caret mode, and is drawn there.
+  await expect(article).toHaveAttribute('data-caret', 'on');
+  await expect(caret).toBeVisible();
+  const quoteBox = (await page.locator('mark[data-kind="quote"]').boundingBox())!;
+  const caretBox = (await caret.boundingBox())!;
+  expect(Math.abs(caretBox.x + caretBox.width / 2 - (quoteBox.x + quoteBox.width))).toBeLessThan(3);
+  expect(caretBox.y).toBeLessThan(quoteBox.y + quoteBox.height);
+  expect(caretBox.y + caretBox.height).toBeGreaterThan(quoteBox.y);
   for (let i = 0; i < ' poursuit'.length; i++) await page.keyboard.press('Shift+ArrowRight');
   expect(await page.evaluate(() => document.getSelection()?.toString())).toBe(' poursuit');
 
   // A mouse press leaves caret mode; keyboard focus (Tab from the toolbar, Alt+A) enters it.
   await dragSelect(page, 'Amazon pour diffamation');
-  await expect(article).toHaveAttribute('contenteditable', 'false');
+  await expect(article).not.toHaveAttribute('data-caret', 'on');
   await page.getByRole('button', { name: ui('kind.event'), exact: true }).focus();
   await page.keyboard.press('Alt+a');
   await expect(article).toBeFocused();
-  await expect(article).toHaveAttribute('contenteditable', 'true');
+  await expect(article).toHaveAttribute('data-caret', 'on');
+  // Leaving the article hides the caret.
+  await page.getByRole('button', { name: ui('kind.event'), exact: true }).focus();
+  await expect(caret).toBeHidden();
+
+  // The caret keys stay in the article: Ctrl+Home and Ctrl+End are its start and end,
+  // and a move past its end does not leave it.
+  await page.keyboard.press('Alt+a');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowLeft');
+  expect(await page.evaluate(() => document.getSelection()?.toString())).toBe(CANONICAL.slice(-3));
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('Shift+ArrowRight');
+  expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('Parler');
 
   // In both modes the text stays what it is, even under a change no event announced.
-  for (const mode of ['true', 'false']) {
-    if (mode === 'false') await dragSelect(page, 'se venger');
-    await expect(article).toHaveAttribute('contenteditable', mode);
+  for (const mode of ['on', 'off']) {
+    if (mode === 'off') await dragSelect(page, 'se venger');
+    if (mode === 'on') await expect(article).toHaveAttribute('data-caret', 'on');
+    else await expect(article).not.toHaveAttribute('data-caret', 'on');
     await article.evaluate((el) => {
       const text = el.querySelector('p')!.firstChild as Text;
       text.data = 'MODIFIÉ ' + text.data;

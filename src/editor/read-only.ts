@@ -1,6 +1,10 @@
 /**
  * Keeps the article's text immutable while leaving it a normal, focusable,
- * selectable editing surface (caret, Shift+arrows, mouse selection).
+ * selectable surface (keyboard caret, Shift+arrows, mouse selection).
+ *
+ * The view is never editable (plugins/caret-mode.ts), so the browser offers
+ * no editing to begin with; these layers stay as defence in depth, should
+ * the article ever become an editing host again.
  *
  * Three layers, so that no path gets through:
  * 1. `beforeinput` is cancelled for every input type it can be cancelled
@@ -11,8 +15,8 @@
  *    the DOM did change anyway (IME composition cannot be cancelled),
  *    ProseMirror's DOM observer finds its view dirty after the filtered
  *    transaction and redraws it from the unchanged state. That observer
- *    only reads changes while the view is editable (caret mode); otherwise
- *    a change nobody announced (an extension rewriting text) is caught by
+ *    only reads changes while the view is editable; otherwise a change
+ *    nobody announced (an extension rewriting text) is caught by
  *    `revertForeignChanges` below.
  */
 import { Plugin } from 'prosemirror-state';

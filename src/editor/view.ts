@@ -57,7 +57,7 @@ export function createArticleView(
   );
   // Glossa's keys, run from the keydown DOM event rather than as a keymap
   // plugin: ProseMirror only runs keymaps while the view is editable, and
-  // the article is editable only in caret mode (plugins/caret-mode.ts).
+  // the article never is (plugins/caret-mode.ts).
   const keys = keydownHandler({
     ...tagKeys,
     Enter: (st) => {
@@ -93,7 +93,7 @@ export function createArticleView(
   });
   const view: EditorView = new EditorView(mount, {
     state,
-    // Focusable while not editable, so a click or Tab gives it focus.
+    // Focusable though not editable, so a click or Tab gives it focus.
     attributes: () => ({ tabindex: '0', ...handlers.attributes?.() }),
     dispatchTransaction(tr) {
       view.updateState(view.state.apply(tr));

@@ -1,18 +1,18 @@
 /**
- * Caret mode: the article is a plain, non-editable reading surface until
- * the keyboard is used in it, and an editing host with a caret only then.
+ * Caret mode: a keyboard caret over the article, which is never an editing
+ * host. The caret keys move the document's selection with
+ * `Selection.modify` — as the browser's own caret browsing (F7) does — and a
+ * drawn caret shows where a collapsed selection is.
  *
- * Why not always editable: while a 100,000-character `contenteditable` has
- * focus, Chromium recomputes its text-input state and re-syncs the
- * selection's text offsets on every change (about 4 ms a frame and 8 ms a
- * selection write at 10,000 highlights, measured in bench/). A reader who
- * selects with the mouse needs no caret, so pays none of it; a reader who
- * uses the keyboard gets the native caret and Shift+arrow selection, as
- * browsers' caret browsing (F7) would give, without having to know about it.
+ * Why not `contenteditable`: while a 100,000-character editing host has
+ * focus, Chromium recomputes its text-input state and re-syncs the selection
+ * on every change: tagging from the keyboard cost 18 ms a frame against 11 ms
+ * with the same selection made on a non-editable article (bench/, A/B). The
+ * text is immutable, so nothing is lost by not being editable.
  *
  * On: keyboard focus (`:focus-visible`: Tab, the skip link, Alt+A) or a
- * caret key pressed in the article. Off: a mouse press in it, or focus
- * leaving it (a frame later).
+ * caret key pressed in the article. Off: a mouse press in it. The article
+ * carries `data-caret="on"` while it is on.
  */
 import {
   Plugin,
@@ -27,22 +27,16 @@ import { domSelectionPositions } from '../dom-selection';
 
 const key = new PluginKey<boolean>('glossa-caret-mode');
 
-/**
- * Keys that move a caret; pressed in the article, they turn caret mode on.
- * The first press is carried out here, with `Selection.modify`: whether the
- * browser's own default action sees the article editable yet, once it has
- * just become so, is not reliable (1 run in 8 lost the press in e2e).
- */
-const CARET_KEYS: Record<string, (e: KeyboardEvent) => [string, string] | null> = {
+type Move = [direction: 'left' | 'right' | 'backward' | 'forward', granularity: string];
+
+/** Keys that move the caret, as `Selection.modify` moves (Shift extends). */
+const CARET_KEYS: Record<string, (e: KeyboardEvent) => Move> = {
   ArrowLeft: (e) => ['left', e.ctrlKey ? 'word' : 'character'],
   ArrowRight: (e) => ['right', e.ctrlKey ? 'word' : 'character'],
   ArrowUp: () => ['backward', 'line'],
   ArrowDown: () => ['forward', 'line'],
   Home: (e) => ['backward', e.ctrlKey ? 'documentboundary' : 'lineboundary'],
   End: (e) => ['forward', e.ctrlKey ? 'documentboundary' : 'lineboundary'],
-  // Paging scrolls as it would anyway; the caret follows with the next key.
-  PageUp: () => null,
-  PageDown: () => null,
 };
 
 export function inCaretMode(state: EditorState): boolean {
@@ -55,27 +49,114 @@ function domSelection(view: EditorView, tr: Transaction): Selection | null {
   return at ? TextSelection.between(tr.doc.resolve(at.anchor), tr.doc.resolve(at.head)) : null;
 }
 
-/**
- * Turning editable makes ProseMirror write its selection into the DOM, and
- * after a drag it may write it once more, from a timer. The DOM's selection
- * can be newer than ProseMirror's (a selectionchange not handled yet), so it
- * is taken into the state first, whenever the caret mode changes — also when
- * focus leaves (Tab to a button that acts on the selection), as ProseMirror
- * stops reading the selection of an unfocused editable view.
- */
 function setCaretMode(view: EditorView, on: boolean): void {
-  if (inCaretMode(view.state) === on) return;
-  const tr = view.state.tr.setMeta(key, on);
-  const selection = domSelection(view, tr);
-  if (selection) tr.setSelection(selection);
-  view.dispatch(tr);
+  if (inCaretMode(view.state) !== on) view.dispatch(view.state.tr.setMeta(key, on));
 }
 
-/** After moving the DOM selection ourselves: ProseMirror's state follows at once. */
-function takeDomSelection(view: EditorView): void {
-  const selection = domSelection(view, view.state.tr);
-  if (selection && !selection.eq(view.state.selection))
-    view.dispatch(view.state.tr.setSelection(selection));
+/** After moving the DOM selection: ProseMirror's state follows at once, and is scrolled to. */
+function takeDomSelection(view: EditorView, scroll = false): void {
+  const tr = view.state.tr;
+  const selection = domSelection(view, tr);
+  if (!selection || selection.eq(view.state.selection)) return;
+  tr.setSelection(selection);
+  view.dispatch(scroll ? tr.scrollIntoView() : tr);
+}
+
+/**
+ * Puts ProseMirror's selection into the DOM when the DOM has none in the
+ * article (tagging drops it, see releaseSelection), so the next key moves
+ * from where the reader was.
+ */
+function ensureDomSelection(view: EditorView): globalThis.Selection | null {
+  const selection = view.dom.ownerDocument.getSelection();
+  if (!selection) return null;
+  if (domSelectionPositions(view)) return selection;
+  const { anchor, head } = view.state.selection;
+  const a = view.domAtPos(anchor);
+  const h = view.domAtPos(head);
+  selection.setBaseAndExtent(a.node, a.offset, h.node, h.offset);
+  return selection;
+}
+
+/**
+ * Runs a caret key: moves or extends the selection. On a page, unlike in an
+ * editing host, the moves are not bounded by the article: the start and end
+ * of the document are the article's own, and a move that would leave the
+ * article is undone.
+ */
+function moveCaret(view: EditorView, event: KeyboardEvent, move: Move): void {
+  const selection = ensureDomSelection(view);
+  if (!selection?.anchorNode || !selection.focusNode) return;
+  const alter = event.shiftKey ? 'extend' : 'move';
+  if (move[1] === 'documentboundary') {
+    const doc = view.state.doc;
+    const to = view.domAtPos(move[0] === 'forward' ? doc.content.size - 1 : 1);
+    if (alter === 'extend') selection.extend(to.node, to.offset);
+    else selection.collapse(to.node, to.offset);
+  } else {
+    const before = [
+      selection.anchorNode,
+      selection.anchorOffset,
+      selection.focusNode,
+      selection.focusOffset,
+    ] as const;
+    selection.modify(alter, move[0], move[1]);
+    if (!selection.focusNode || !view.dom.contains(selection.focusNode))
+      selection.setBaseAndExtent(...before);
+  }
+  takeDomSelection(view, true);
+}
+
+/** Select all: the article's text, not the whole page's. */
+function selectArticle(view: EditorView): void {
+  view.dom.ownerDocument.getSelection()?.selectAllChildren(view.dom);
+  takeDomSelection(view);
+}
+
+/**
+ * The drawn caret: an element over the article where the collapsed
+ * selection is, while caret mode is on and the article has focus. Placed in
+ * the frame's animation callback, where reading the layout costs nothing
+ * the frame would not compute anyway.
+ */
+function drawnCaret(view: EditorView) {
+  const caret = view.dom.ownerDocument.createElement('div');
+  caret.className = 'article-caret';
+  caret.setAttribute('aria-hidden', 'true');
+  caret.hidden = true;
+  (view.dom.parentElement ?? view.dom.ownerDocument.body).append(caret);
+  let frame = 0;
+  const place = () => {
+    frame = 0;
+    const { state } = view;
+    const show =
+      !view.isDestroyed && inCaretMode(state) && state.selection.empty && view.hasFocus();
+    if (!show) {
+      if (!caret.hidden) caret.hidden = true;
+      return;
+    }
+    // In page coordinates, as the other overlays of the article (hover card, term tooltip).
+    const at = view.coordsAtPos(state.selection.head);
+    caret.style.left = `${Math.round(window.scrollX + at.left)}px`;
+    caret.style.top = `${Math.round(window.scrollY + at.top)}px`;
+    caret.style.height = `${Math.round(at.bottom - at.top)}px`;
+    caret.hidden = false;
+  };
+  const schedule = () => {
+    frame ||= requestAnimationFrame(place);
+  };
+  view.dom.addEventListener('focus', schedule);
+  view.dom.addEventListener('blur', schedule);
+  schedule();
+  return {
+    update: schedule,
+    destroy() {
+      cancelAnimationFrame(frame);
+      view.dom.removeEventListener('focus', schedule);
+      view.dom.removeEventListener('blur', schedule);
+      caret.remove();
+    },
+  };
 }
 
 export function caretModePlugin(): Plugin<boolean> {
@@ -85,24 +166,19 @@ export function caretModePlugin(): Plugin<boolean> {
       init: () => false,
       apply: (tr, on) => (tr.getMeta(key) as boolean | undefined) ?? on,
     },
+    view: drawnCaret,
     props: {
-      editable: (state) => inCaretMode(state),
+      editable: () => false,
+      attributes: (state): Record<string, string> =>
+        inCaretMode(state) ? { 'data-caret': 'on' } : {},
       handleDOMEvents: {
         focus: (view) => {
           if (view.dom.matches(':focus-visible')) setCaretMode(view, true);
           return false;
         },
+        // The selection is taken now: a button focused by Tab may act on it.
         blur: (view) => {
-          // The selection is taken now (a button focused by Tab may act on
-          // it); caret mode ends after the frame: leaving an editing host
-          // restyles the whole article (40-50 ms at 10,000 highlights), which
-          // would otherwise delay whatever took the focus.
           takeDomSelection(view);
-          requestAnimationFrame(() =>
-            window.setTimeout(() => {
-              if (!view.isDestroyed && !view.hasFocus()) setCaretMode(view, false);
-            }),
-          );
           return false;
         },
         mousedown: (view) => {
@@ -110,16 +186,17 @@ export function caretModePlugin(): Plugin<boolean> {
           return false;
         },
         keydown: (view, event) => {
-          const move = CARET_KEYS[event.key];
-          if (!move || event.altKey || event.metaKey || inCaretMode(view.state)) return false;
-          setCaretMode(view, true);
-          const how = move(event);
-          if (!how) return false;
+          if (event.altKey || event.metaKey) return false;
+          if (event.ctrlKey && !event.shiftKey && event.key.toLowerCase() === 'a') {
+            event.preventDefault();
+            selectArticle(view);
+            return true;
+          }
+          const move = CARET_KEYS[event.key]?.(event);
+          if (!move) return false;
           event.preventDefault();
-          view.dom.ownerDocument
-            .getSelection()
-            ?.modify(event.shiftKey ? 'extend' : 'move', how[0], how[1]);
-          takeDomSelection(view);
+          setCaretMode(view, true);
+          moveCaret(view, event, move);
           return true;
         },
       },
@@ -129,18 +206,17 @@ export function caretModePlugin(): Plugin<boolean> {
 
 /** Focuses the article: ProseMirror's `view.focus()` does not focus a non-editable view. */
 export function focusArticle(view: EditorView): void {
-  if (view.editable) view.focus();
-  else view.dom.focus({ preventScroll: true });
+  view.dom.focus({ preventScroll: true });
 }
 
 /**
- * Before a change that redraws the text under the selection: without a caret
- * the selection has served its purpose once read, and dropping it spares
- * ProseMirror writing it back into the redrawn text (a forced layout and a
- * selection sync). With a caret, the caller places it instead.
+ * Before a change that redraws the text under the selection: the selection
+ * has served its purpose once read, and dropping it spares ProseMirror
+ * writing it back into the redrawn text (a forced layout and a selection
+ * sync). The next caret key starts from ProseMirror's selection
+ * (ensureDomSelection).
  */
 export function releaseSelection(view: EditorView): void {
-  if (view.editable) return;
   const selection = view.dom.ownerDocument.getSelection();
   if (selection?.anchorNode && view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
 }
