@@ -360,6 +360,28 @@ test('caret mode: no caret for the mouse, a caret for the keyboard; tagging work
   ]);
 });
 
+test('hovering a highlight names its kinds, all of them where spans overlap', async ({ page }) => {
+  await dragSelect(page, 'Parler poursuit Amazon pour diffamation');
+  await page.keyboard.press('c');
+  await dragSelect(page, 'Amazon pour diffamation et rupture de contrat');
+  await page.keyboard.press('e');
+  await expect.poll(() => highlightTexts(page, 'event')).toHaveLength(1);
+  const card = page.locator('#hover-card');
+  // Where only the claim is.
+  await page.mouse.move(0, 0);
+  await page
+    .locator('mark[data-kind="claim"]')
+    .first()
+    .hover({ position: { x: 5, y: 5 } });
+  await expect(card).toHaveText(ui('kind.claim'));
+  // Where both are: the innermost first, each kind named in words.
+  await page.locator('mark[data-kind="claim"] mark[data-kind="event"]').first().hover();
+  await expect(card).toHaveText(`${ui('kind.event')} · ${ui('kind.claim')}`);
+  // Off the highlights, no card.
+  await page.mouse.move(0, 0);
+  await expect(card).toBeHidden();
+});
+
 test('the interface language switches to French and is remembered', async ({ page }) => {
   await page.getByLabel(ui('toolbar.language')).selectOption('fr');
   await expect(
