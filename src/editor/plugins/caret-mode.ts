@@ -147,10 +147,16 @@ function drawnCaret(view: EditorView) {
   };
   view.dom.addEventListener('focus', schedule);
   view.dom.addEventListener('blur', schedule);
+  // The caret is placed in page coordinates: when the article's size
+  // changes (a window resize, blocks first drawn above it taking their real
+  // height), the text under it may have moved.
+  const resized = 'ResizeObserver' in window ? new ResizeObserver(schedule) : null;
+  resized?.observe(view.dom);
   schedule();
   return {
     update: schedule,
     destroy() {
+      resized?.disconnect();
       cancelAnimationFrame(frame);
       view.dom.removeEventListener('focus', schedule);
       view.dom.removeEventListener('blur', schedule);
