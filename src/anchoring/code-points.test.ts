@@ -7,6 +7,17 @@ const mixedText = fc
   .array(fc.constantFrom('a', 'é', '«', '»', ' ', '\n', '😀', '𝄞', 'Z', '–'), { maxLength: 60 })
   .map((a) => a.join(''));
 
+// Any UTF-16, lone surrogates included (a pasted or imported text may hold them).
+const anyUtf16 = fc
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom('\uD83D', '\uDE00', '😀'),
+    ),
+    { maxLength: 40 },
+  )
+  .map((a) => a.join(''));
+
 suite('CodePointIndex', () => {
   it('counts code points, not UTF-16 units', () => {
     expect(codePointLength('a😀b')).toBe(3);
@@ -16,7 +27,7 @@ suite('CodePointIndex', () => {
 
   it('agrees with Array.from on every offset', () => {
     fc.assert(
-      fc.property(mixedText, (text) => {
+      fc.property(fc.oneof(mixedText, anyUtf16), (text) => {
         const index = new CodePointIndex(text);
         const cps = Array.from(text);
         expect(index.length).toBe(cps.length);
