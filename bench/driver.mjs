@@ -162,7 +162,7 @@ export async function tagOnce(page, rand, { caret = false } = {}) {
   await page.evaluate(
     ({ blockPick }) => {
       const root = document.getElementById('article-text');
-      const paragraphs = [...root.children]
+      const paragraphs = [...root.querySelectorAll(':scope > .article-section > *')]
         .map((b, i) => [b, i])
         .filter(([b]) => b.tagName === 'P' && (b.textContent ?? '').length > 200);
       const [block, index] = paragraphs[Math.floor(blockPick * paragraphs.length)];
@@ -177,7 +177,9 @@ export async function tagOnce(page, rand, { caret = false } = {}) {
   const picked = await page.evaluate(
     ({ startFrac }) => {
       const index = window.__bench.tagIndex;
-      const block = document.getElementById('article-text').children[index];
+      const block = document
+        .getElementById('article-text')
+        .querySelectorAll(':scope > .article-section > *')[index];
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
       const nodes = [];
       let text = '';
@@ -222,14 +224,17 @@ export async function tagOnce(page, rand, { caret = false } = {}) {
   await settle(page, 250);
   const selected = await page.evaluate(() => {
     const b = window.__bench;
-    const box = document
+    const blocks = document
       .getElementById('article-text')
-      .children[b.tagIndex].getBoundingClientRect();
+      .querySelectorAll(':scope > .article-section > *');
+    const box = blocks[b.tagIndex].getBoundingClientRect();
     const text = String(document.getSelection());
     if (!text.trim() || box.bottom < 0 || box.top > innerHeight)
       throw new Error('the text to tag is not selected and in view');
     b.arm('keydown', 'keydown', () => {
-      const block = document.getElementById('article-text').children[b.tagIndex];
+      const block = document
+        .getElementById('article-text')
+        .querySelectorAll(':scope > .article-section > *')[b.tagIndex];
       return [...block.querySelectorAll('mark[data-annotation-id]')].some(
         (m) => !b.tagBefore.has(m.dataset.annotationId),
       );

@@ -229,6 +229,9 @@ const BLOCK_TAGS = {
  * across its whole span and is split only where a span that started inside
  * it outlives it (the fewest elements a browser can be given).
  */
+/** Blocks per section, as src/editor/schema.ts (bench/workload.test.ts checks they agree). */
+export const SECTION_SIZE = 24;
+
 export function staticPage(article, annotations, cssHref) {
   const { chars, ranges } = layout(article);
   const byBlock = ranges.map(() => []);
@@ -269,7 +272,12 @@ export function staticPage(article, annotations, cssHref) {
       }
       html += '</mark>'.repeat(stack.length);
       const [tag, attrs] = BLOCK_TAGS[b.type];
-      return `<${tag}${attrs}>${html}</${tag}>`;
+      const block = `<${tag}${attrs}>${html}</${tag}>`;
+      // Grouped in sections as the app groups them, so the stylesheet applies alike.
+      const first = i % SECTION_SIZE === 0 ? '<div class="article-section">' : '';
+      const last =
+        i % SECTION_SIZE === SECTION_SIZE - 1 || i === article.blocks.length - 1 ? '</div>' : '';
+      return first + block + last;
     })
     .join('\n');
   const html = `<!doctype html>

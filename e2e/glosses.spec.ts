@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { SEED_BLOCKS, dragSelect, openApp, ui } from './helpers';
+import { ARTICLE_BLOCKS, SEED_BLOCKS, dragSelect, openApp, ui } from './helpers';
 
 const glosses = JSON.parse(
   readFileSync(new URL('../locales/en/article-parler-amazon-fr.json', import.meta.url), 'utf8'),
@@ -21,7 +21,7 @@ test('the cursor in the third paragraph shows its English gloss; a tagged quote 
   page,
 }) => {
   // Block 5 is the third paragraph (title, standfirst, heading, then paragraphs 3, 4, 5).
-  const third = page.locator('#article-text > *').nth(5);
+  const third = page.locator(ARTICLE_BLOCKS).nth(5);
   await expect(third).toHaveText(SEED_BLOCKS[5]!);
   await third.click({ position: { x: 30, y: 8 } });
   const panel = page.locator('#gloss-panel');
@@ -135,7 +135,7 @@ test('a glossary term shows its gloss and note on hover, and to the keyboard via
 test('a person writes a gloss, finds it after reload marked as theirs, and reverts to the shipped one', async ({
   page,
 }) => {
-  const third = page.locator('#article-text > *').nth(5);
+  const third = page.locator(ARTICLE_BLOCKS).nth(5);
   await third.click({ position: { x: 30, y: 8 } });
   const panel = page.locator('#gloss-panel');
   await panel.getByRole('button', { name: ui('gloss.edit') }).click();
@@ -155,7 +155,7 @@ test('a person writes a gloss, finds it after reload marked as theirs, and rever
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
   await page
-    .locator('#article-text > *')
+    .locator(ARTICLE_BLOCKS)
     .nth(5)
     .click({ position: { x: 30, y: 8 } });
   await expect(panel.locator('.gloss-en')).toHaveText(mine);
@@ -178,7 +178,7 @@ test('a person writes a gloss, finds it after reload marked as theirs, and rever
 test('the interface language and the gloss language are separate settings', async ({ page }) => {
   await page.getByLabel(ui('toolbar.language')).selectOption('fr');
   await page
-    .locator('#article-text > *')
+    .locator(ARTICLE_BLOCKS)
     .nth(5)
     .click({ position: { x: 30, y: 8 } });
   const panel = page.locator('#gloss-panel');

@@ -53,11 +53,18 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
 }
 
+/** The article's blocks, in order (the article groups them in sections, src/editor/schema.ts). */
+export const ARTICLE_BLOCKS = '#article-text > .article-section > *';
+
 /** The article's text as the page shows it: each block's text, joined as the canonical text is. */
 export async function shownText(page: Page): Promise<string> {
   return page
     .locator('#article-text')
-    .evaluate((el) => [...el.children].map((b) => b.textContent ?? '').join('\n\n'));
+    .evaluate((el) =>
+      [...el.querySelectorAll(':scope > .article-section > *')]
+        .map((b) => b.textContent ?? '')
+        .join('\n\n'),
+    );
 }
 
 /** Client coordinates of the start and end of `needle` inside the article. */

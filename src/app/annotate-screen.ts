@@ -6,7 +6,6 @@ import type { EditorView } from 'prosemirror-view';
 import type { AppContext, Screen } from './context';
 import { createAnnotator } from './annotator';
 import { attachExchangeMenu } from './exchange-menu';
-import { canonicalText } from '../model/article';
 import { now } from '../model/annotation';
 import { glossKey, type UserGloss } from '../model/gloss';
 import { findGlossaryTerms } from '../glosses/glossary';
@@ -14,8 +13,7 @@ import { rememberGlossLanguage } from '../glosses/gloss-source';
 import { sentenceAt, sentencesInSpan, type Sentence } from '../glosses/sentences';
 import { glossaryTermsPlugin } from '../editor/plugins/glossary-terms';
 import { bilingualNodeViews, type BlockGloss } from '../editor/bilingual';
-import { offsetToPos, posToOffset } from '../editor/positions';
-import { CodePointIndex } from '../anchoring/code-points';
+import { ArticleIndex, offsetToPos, posToOffset } from '../editor/positions';
 import { createGlossPanel } from '../ui/gloss-panel';
 import { attachTermTooltip } from '../ui/term-tooltip';
 import { followLanguage, t } from '../i18n/i18n';
@@ -34,7 +32,7 @@ function storedBilingual(): boolean {
 export function createAnnotateScreen(context: AppContext): Screen {
   const { layout, session, notices, glosses, sentences } = context;
   const article = session.article;
-  const index = new CodePointIndex(canonicalText(article.blocks));
+  const index = new ArticleIndex(article.blocks);
 
   const terms = findGlossaryTerms(index.text, Object.keys(glosses.glossary())).map((m) => ({
     term: m.term,

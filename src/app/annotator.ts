@@ -11,7 +11,6 @@ import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { CodePointIndex } from '../anchoring/code-points';
 import { describe, trimSpan } from '../anchoring/describe';
-import { canonicalText } from '../model/article';
 import {
   newId,
   now,
@@ -33,7 +32,7 @@ import {
   updateHighlights,
   type HighlightSpan,
 } from '../editor/plugins/annotations';
-import { offsetToPos, posToOffset } from '../editor/positions';
+import { ArticleIndex, offsetToPos, posToOffset } from '../editor/positions';
 import { domSelectionPositions } from '../editor/dom-selection';
 import { followLanguage, t } from '../i18n/i18n';
 import { createToolbar, type Toolbar } from '../ui/toolbar';
@@ -72,7 +71,7 @@ export interface Annotator {
 
 const FLASH_MS = 1200;
 
-function spanOf(index: CodePointIndex, a: Annotation): HighlightSpan {
+function spanOf(index: ArticleIndex, a: Annotation): HighlightSpan {
   return {
     id: a.id,
     kind: a.kind,
@@ -87,7 +86,7 @@ export function createAnnotator(
   notices: Notices,
   extraPlugins: Plugin[] = [],
 ): Annotator {
-  const index = new CodePointIndex(canonicalText(session.article.blocks));
+  const index = new ArticleIndex(session.article.blocks);
   const sorted = new SortedAnnotations(session.annotations.values());
   let selected: string | null = null;
   /** An annotation to select in the same view update that draws it (set by tag()). */

@@ -18,11 +18,10 @@
  * them to the session, the storage and the dialogs in src/ui/exchange.
  */
 import type { AppContext } from './context';
-import { CodePointIndex } from '../anchoring/code-points';
 import { describe, trimSpan } from '../anchoring/describe';
-import { posToOffset } from '../editor/positions';
+import { ArticleIndex, posToOffset } from '../editor/positions';
 import { now, type Annotation } from '../model/annotation';
-import { canonicalText, type Article } from '../model/article';
+import { type Article } from '../model/article';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import { annotationChange } from '../session/article-session';
@@ -98,7 +97,7 @@ export function attachExchangeMenu(
 ): { destroy(): void } {
   const { session, repository, notices, layout } = context;
   const article = plainArticle(session.article);
-  const index = new CodePointIndex(canonicalText(article.blocks));
+  const index = new ArticleIndex(article.blocks);
 
   // ---- toolbar controls
 

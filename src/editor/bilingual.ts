@@ -12,6 +12,7 @@ import type {
   ViewMutationRecord,
 } from 'prosemirror-view';
 import { h } from '../ui/dom';
+import { blockIndexAt } from './schema';
 
 /** The element each block type is drawn as (the same as the schema's toDOM). */
 const BLOCK_ELEMENT: Record<string, [keyof HTMLElementTagNameMap, string?]> = {
@@ -82,7 +83,7 @@ export function bilingualNodeViews(
     getPos: () => number | undefined,
   ) => {
     const pos = getPos() ?? 0;
-    return new BilingualBlock(node, glossOf(view.state.doc.resolve(pos).index(0)));
+    return new BilingualBlock(node, glossOf(blockIndexAt(view.state.doc.resolve(pos))));
   };
   return Object.fromEntries(Object.keys(BLOCK_ELEMENT).map((name) => [name, make]));
 }

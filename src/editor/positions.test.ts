@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { CodePointIndex } from '../anchoring/code-points';
 import { BLOCK_SEPARATOR, canonicalText, type ArticleBlock } from '../model/article';
-import { articleDoc } from './schema';
-import { offsetToPos, posToOffset } from './positions';
+import { articleDoc, blockIndexAt, SECTION_SIZE } from './schema';
+import { ArticleIndex, offsetToPos, posToOffset } from './positions';
 
 const blockText = fc
   .array(fc.constantFrom('a', 'é', '«', ' ', '😀', '𝄞', 'Z', '’', '\u00a0'), { maxLength: 30 })
@@ -20,8 +19,10 @@ const blocks = fc.array(
     ) as fc.Arbitrary<ArticleBlock['type']>,
     text: blockText,
   }),
-  { minLength: 1, maxLength: 8 },
+  { minLength: 1, maxLength: 12 },
 );
+/** Sections of 1 to 4 blocks, so that the random articles have several. */
+const sectionSize = fc.integer({ min: 1, max: 4 });
 
 /** A random span [a, b) of code points in a text of `length` code points. */
 function span(length: number, x: number, y: number): [number, number] {
@@ -33,14 +34,17 @@ function span(length: number, x: number, y: number): [number, number] {
 describe('offsets ↔ positions', () => {
   it('a span maps to document positions whose text is the span, within and across blocks', () => {
     fc.assert(
-      fc.property(blocks, fc.nat(), fc.nat(), (bs, x, y) => {
+      fc.property(blocks, sectionSize, fc.nat(), fc.nat(), (bs, size, x, y) => {
         const text = canonicalText(bs);
-        const index = new CodePointIndex(text);
-        const doc = articleDoc(bs);
+        const index = new ArticleIndex(bs, size);
+        const doc = articleDoc(bs, size);
         const [a, b] = span(index.length, x, y);
         const from = offsetToPos(index, a);
         const to = offsetToPos(index, b);
-        expect(to - from).toBe(index.toUtf16(b) - index.toUtf16(a));
+        // Two tokens more per section boundary crossed than separator characters.
+        const crossed =
+          index.sectionOfUtf16(index.toUtf16(b)) - index.sectionOfUtf16(index.toUtf16(a));
+        expect(to - from).toBe(index.toUtf16(b) - index.toUtf16(a) + 2 * crossed);
         // textBetween puts the separator between blocks, as the canonical text does.
         const inDoc = doc.textBetween(from, to, BLOCK_SEPARATOR);
         const expected = Array.from(text).slice(a, b).join('');
@@ -54,15 +58,17 @@ describe('offsets ↔ positions', () => {
 
   it('round-trips every offset that lies inside a block', () => {
     fc.assert(
-      fc.property(blocks, (bs) => {
-        const index = new CodePointIndex(canonicalText(bs));
-        const doc = articleDoc(bs);
+      fc.property(blocks, sectionSize, (bs, size) => {
+        const index = new ArticleIndex(bs, size);
+        const doc = articleDoc(bs, size);
         let offset = 0;
-        for (const b of bs) {
+        for (const [blockIndex, b] of bs.entries()) {
           const n = Array.from(b.text).length;
           for (let i = 0; i <= n; i++) {
             const pos = offsetToPos(index, offset + i);
-            expect(doc.resolve(pos).parent.isTextblock).toBe(true);
+            const $pos = doc.resolve(pos);
+            expect($pos.parent.isTextblock).toBe(true);
+            expect(blockIndexAt($pos, size)).toBe(blockIndex);
             expect(posToOffset(index, pos)).toBe(offset + i);
           }
           offset += n + BLOCK_SEPARATOR.length;
@@ -81,11 +87,31 @@ describe('offsets ↔ positions', () => {
     ) as { blocks: ArticleBlock[] };
     expect(article.blocks.map((b) => b.text)).toEqual(seed.replace(/\n$/, '').split('\n'));
     const doc = articleDoc(article.blocks);
-    expect(doc.childCount).toBe(14);
-    const index = new CodePointIndex(canonicalText(article.blocks));
+    expect(doc.childCount).toBe(Math.ceil(14 / SECTION_SIZE));
+    let blocks = 0;
+    doc.forEach((section) => (blocks += section.childCount));
+    expect(blocks).toBe(14);
+    const index = new ArticleIndex(article.blocks);
     const at = index.text.indexOf('diffamation');
     expect(doc.textBetween(offsetToPos(index, at), offsetToPos(index, at + 11))).toBe(
       'diffamation',
+    );
+  });
+
+  it('maps every position of the document to an offset in the text, and back into the same block', () => {
+    fc.assert(
+      fc.property(blocks, sectionSize, (bs, size) => {
+        const index = new ArticleIndex(bs, size);
+        const doc = articleDoc(bs, size);
+        for (let pos = 0; pos <= doc.content.size; pos++) {
+          const offset = posToOffset(index, pos);
+          expect(offset).toBeGreaterThanOrEqual(0);
+          expect(offset).toBeLessThanOrEqual(index.length);
+          const $pos = doc.resolve(pos);
+          // Inside a block it comes back, or one before (a position inside an emoji's pair).
+          if ($pos.parent.isTextblock) expect(pos - offsetToPos(index, offset)).toBeOneOf([0, 1]);
+        }
+      }),
     );
   });
 });

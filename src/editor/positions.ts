@@ -1,20 +1,68 @@
 /**
  * Canonical-text offsets (code points) ↔ ProseMirror positions.
  *
- * The document is a flat list of text blocks. A block adds two positions
- * (its opening and closing token) and the canonical text puts two
- * characters ("\n\n") between blocks, so a UTF-16 offset u inside block i
- * sits at document position u + 1 — for every block. The only real work is
- * code points ↔ UTF-16, which CodePointIndex does.
+ * The document is the article's blocks in sections (schema.ts). A block
+ * adds two positions (its opening and closing token) and the canonical text
+ * puts two characters ("\n\n") between blocks, so within a section a UTF-16
+ * offset u sits at u + 1 + (the section's opening token). Each section
+ * boundary adds two tokens more (a section's closing and the next one's
+ * opening): in section k, u sits at u + 2 + 2k. The other real work is code
+ * points ↔ UTF-16, which CodePointIndex does.
  */
-import type { CodePointIndex } from '../anchoring/code-points';
+import { CodePointIndex } from '../anchoring/code-points';
+import { BLOCK_SEPARATOR, canonicalText, type ArticleBlock } from '../model/article';
+import { SECTION_SIZE } from './schema';
+
+/** An article's text, indexed for offsets and for the positions of its sections. */
+export class ArticleIndex extends CodePointIndex {
+  /** UTF-16 offset of each section's first character. */
+  private readonly sectionStarts: number[] = [];
+
+  constructor(blocks: readonly ArticleBlock[], sectionSize = SECTION_SIZE) {
+    super(canonicalText(blocks));
+    let u = 0;
+    blocks.forEach((b, i) => {
+      if (i % sectionSize === 0) this.sectionStarts.push(u);
+      u += b.text.length + BLOCK_SEPARATOR.length;
+    });
+    if (this.sectionStarts.length === 0) this.sectionStarts.push(0);
+  }
+
+  /** The section holding UTF-16 offset u (a separator belongs to the section before it). */
+  sectionOfUtf16(u: number): number {
+    return lastAtOrBefore(this.sectionStarts, (start) => start, u);
+  }
+
+  /** The section holding document position `pos` (tokens between sections: the one before). */
+  sectionOfPos(pos: number): number {
+    return lastAtOrBefore(this.sectionStarts, (start, k) => start + 2 + 2 * k, pos);
+  }
+}
+
+/** The last index i with key(items[i], i) <= x (0 if none). */
+function lastAtOrBefore(
+  items: readonly number[],
+  key: (item: number, i: number) => number,
+  x: number,
+): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (key(items[mid]!, mid) <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 /** Document position of a code-point offset of the canonical text. */
-export function offsetToPos(index: CodePointIndex, offset: number): number {
-  return index.toUtf16(offset) + 1;
+export function offsetToPos(index: ArticleIndex, offset: number): number {
+  const u = index.toUtf16(offset);
+  return u + 2 + 2 * index.sectionOfUtf16(u);
 }
 
 /** Code-point offset of a document position. */
-export function posToOffset(index: CodePointIndex, pos: number): number {
-  return index.toCodePoint(pos - 1);
+export function posToOffset(index: ArticleIndex, pos: number): number {
+  const u = pos - 2 - 2 * index.sectionOfPos(pos);
+  return index.toCodePoint(Math.max(0, Math.min(u, index.text.length)));
 }

@@ -1,9 +1,17 @@
 /**
- * The ProseMirror schema of an article: a list of text blocks, one node type
- * per block role, no marks (highlights are decorations, not marks, because
- * annotations are not part of the immutable text).
+ * The ProseMirror schema of an article: its text blocks, one node type per
+ * block role, grouped in sections of SECTION_SIZE blocks; no marks
+ * (highlights are decorations, not marks, because annotations are not part
+ * of the immutable text).
+ *
+ * Why sections: ProseMirror updates the view by walking the changed node's
+ * siblings, and the browser keeps `content-visibility` bookkeeping per
+ * contained element; with 418 blocks at the top level, every tag paid for
+ * all 418 (bench/README.md). Grouped, it pays for a few dozen. Sections are
+ * layout only: offsets (positions.ts) and the canonical text know nothing
+ * of them.
  */
-import { Schema, type Node as PMNode, type NodeSpec } from 'prosemirror-model';
+import { Schema, type Node as PMNode, type NodeSpec, type ResolvedPos } from 'prosemirror-model';
 import type { ArticleBlock, BlockType } from '../model/article';
 
 function textBlock(tag: string, className?: string): NodeSpec {
@@ -18,7 +26,12 @@ function textBlock(tag: string, className?: string): NodeSpec {
 
 export const articleSchema = new Schema({
   nodes: {
-    doc: { content: 'block+' },
+    doc: { content: 'section+' },
+    section: {
+      content: 'block+',
+      toDOM: () => ['div', { class: 'article-section' }, 0],
+      parseDOM: [{ tag: 'div.article-section' }],
+    },
     title: textBlock('h1', 'article-title'),
     standfirst: textBlock('p.standfirst', 'standfirst'),
     heading: textBlock('h2', 'article-heading'),
@@ -28,17 +41,25 @@ export const articleSchema = new Schema({
   },
 });
 
-/** The document for an article's blocks. */
-export function articleDoc(blocks: readonly ArticleBlock[]): PMNode {
-  return articleSchema.node(
-    'doc',
-    null,
-    blocks.map((b) =>
-      articleSchema.node(
-        b.type satisfies BlockType,
-        null,
-        b.text ? [articleSchema.text(b.text)] : [],
-      ),
+/** Blocks per section. */
+export const SECTION_SIZE = 24;
+
+/** The document for an article's blocks (`sectionSize` other than the default: tests only). */
+export function articleDoc(blocks: readonly ArticleBlock[], sectionSize = SECTION_SIZE): PMNode {
+  const nodes = blocks.map((b) =>
+    articleSchema.node(
+      b.type satisfies BlockType,
+      null,
+      b.text ? [articleSchema.text(b.text)] : [],
     ),
   );
+  const sections: PMNode[] = [];
+  for (let i = 0; i < nodes.length; i += sectionSize)
+    sections.push(articleSchema.node('section', null, nodes.slice(i, i + sectionSize)));
+  return articleSchema.node('doc', null, sections);
+}
+
+/** The index of the block (in the article's list) that holds a resolved position, or -1. */
+export function blockIndexAt($pos: ResolvedPos, sectionSize = SECTION_SIZE): number {
+  return $pos.depth >= 1 ? $pos.index(0) * sectionSize + $pos.index(1) : -1;
 }

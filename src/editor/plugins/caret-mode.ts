@@ -17,9 +17,9 @@
 import {
   Plugin,
   PluginKey,
+  Selection,
   TextSelection,
   type EditorState,
-  type Selection,
   type Transaction,
 } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
@@ -90,7 +90,9 @@ function moveCaret(view: EditorView, event: KeyboardEvent, move: Move): void {
   const alter = event.shiftKey ? 'extend' : 'move';
   if (move[1] === 'documentboundary') {
     const doc = view.state.doc;
-    const to = view.domAtPos(move[0] === 'forward' ? doc.content.size - 1 : 1);
+    const to = view.domAtPos(
+      move[0] === 'forward' ? Selection.atEnd(doc).to : Selection.atStart(doc).from,
+    );
     if (alter === 'extend') selection.extend(to.node, to.offset);
     else selection.collapse(to.node, to.offset);
   } else {
