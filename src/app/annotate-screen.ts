@@ -13,7 +13,7 @@ import { rememberGlossLanguage } from '../glosses/gloss-source';
 import { sentenceAt, sentencesInSpan, type Sentence } from '../glosses/sentences';
 import { glossaryTermsPlugin } from '../editor/plugins/glossary-terms';
 import { bilingualNodeViews, type BlockGloss } from '../editor/bilingual';
-import { ArticleIndex, offsetToPos, posToOffset } from '../editor/positions';
+import { offsetToPos, posToOffset } from '../editor/positions';
 import { createGlossPanel } from '../ui/gloss-panel';
 import { attachTermTooltip } from '../ui/term-tooltip';
 import { followLanguage, t } from '../i18n/i18n';
@@ -30,16 +30,15 @@ function storedBilingual(): boolean {
 }
 
 export function createAnnotateScreen(context: AppContext): Screen {
-  const { layout, session, notices, glosses, sentences } = context;
+  const { layout, session, notices, glosses, sentences, index } = context;
   const article = session.article;
-  const index = new ArticleIndex(article.blocks);
 
   const terms = findGlossaryTerms(index.text, Object.keys(glosses.glossary())).map((m) => ({
     term: m.term,
     from: offsetToPos(index, m.start),
     to: offsetToPos(index, m.end),
   }));
-  const annotator = createAnnotator(layout, session, notices, [glossaryTermsPlugin(terms)]);
+  const annotator = createAnnotator(layout, session, index, notices, [glossaryTermsPlugin(terms)]);
   const { view } = annotator;
   const exchange = attachExchangeMenu(context, annotator.toolbar.extra, {
     select: (id) => annotator.select(id),

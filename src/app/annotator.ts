@@ -9,7 +9,6 @@
  */
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { CodePointIndex } from '../anchoring/code-points';
 import { describe, trimSpan } from '../anchoring/describe';
 import {
   newId,
@@ -55,7 +54,6 @@ export interface Annotator {
   readonly session: ArticleSession;
   readonly view: EditorView;
   readonly toolbar: Toolbar;
-  readonly index: CodePointIndex;
   select(id: string | null, options?: { scroll?: boolean; focusPanel?: boolean }): void;
   /** The selected range in document positions, read from the DOM when the article has focus. */
   selectedRange(): { from: number; to: number };
@@ -83,10 +81,10 @@ function spanOf(index: ArticleIndex, a: Annotation): HighlightSpan {
 export function createAnnotator(
   layout: AnnotatorLayout,
   session: ArticleSession,
+  index: ArticleIndex,
   notices: Notices,
   extraPlugins: Plugin[] = [],
 ): Annotator {
-  const index = new ArticleIndex(session.article.blocks);
   const sorted = new SortedAnnotations(session.annotations.values());
   let selected: string | null = null;
   /** An annotation to select in the same view update that draws it (set by tag()). */
@@ -403,7 +401,6 @@ export function createAnnotator(
     session,
     view,
     toolbar,
-    index,
     select,
     selectedRange,
     addHelpRows: (rows) => helpRows.push(rows),

@@ -7,6 +7,7 @@ import type { Repository } from '../store/repository';
 import type { ArticleSession } from '../session/article-session';
 import type { GlossSource } from '../glosses/gloss-source';
 import type { Sentence } from '../glosses/sentences';
+import type { ArticleIndex } from '../editor/positions';
 import type { Layout } from '../ui/layout';
 import type { Notices } from '../ui/notices';
 import type { Route } from './router';
@@ -19,6 +20,8 @@ export interface AppContext {
   route: Route;
   /** The open article: records, undo history, storage, tab sync. */
   session: ArticleSession;
+  /** Its canonical text, indexed for offsets and document positions (one per open article). */
+  index: ArticleIndex;
   /**
    * Its sentences (code-point offsets into the canonical text), segmented on
    * first use: loading ICU's rules and segmenting a long article takes tens

@@ -19,7 +19,7 @@
  */
 import type { AppContext } from './context';
 import { describe, trimSpan } from '../anchoring/describe';
-import { ArticleIndex, posToOffset } from '../editor/positions';
+import { posToOffset } from '../editor/positions';
 import { now, type Annotation } from '../model/annotation';
 import { type Article } from '../model/article';
 import type { UserGloss } from '../model/gloss';
@@ -95,9 +95,8 @@ export function attachExchangeMenu(
   host: HTMLElement,
   hooks: ExchangeMenuHooks,
 ): { destroy(): void } {
-  const { session, repository, notices, layout } = context;
+  const { session, repository, notices, layout, index } = context;
   const article = plainArticle(session.article);
-  const index = new ArticleIndex(article.blocks);
 
   // ---- toolbar controls
 

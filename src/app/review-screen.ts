@@ -16,8 +16,6 @@
  * between them, single keys act on the current one (see review-keys.ts),
  * Escape leaves a field back to its card.
  */
-import { CodePointIndex } from '../anchoring/code-points';
-import { canonicalText } from '../model/article';
 import { REVIEW_STATUSES, type Review, type ReviewStatus } from '../model/review';
 import { acceptSuggestion, editTranslation, setComment, setStatus } from '../review/review';
 import { parseXliff, toXliff } from '../exchange/xliff';
@@ -43,7 +41,7 @@ type Filter = 'all' | ReviewStatus;
 export function createReviewScreen(context: AppContext): Screen {
   const { layout, session, notices } = context;
   const article = session.article;
-  const text = new CodePointIndex(canonicalText(article.blocks));
+  const text = context.index;
   // Translations are English: suggest from the English glosses, whatever
   // gloss language the annotator shows (both read the same i18next store).
   const glosses =

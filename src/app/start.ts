@@ -10,6 +10,7 @@ import { readArticle, type StartUpReads } from '../store/start-up-reads';
 import { ArticleSession, SYNC_CHANNEL } from '../session/article-session';
 import { GlossSource, storedGlossLanguage } from '../glosses/gloss-source';
 import { segmentSentences } from '../glosses/sentences';
+import { ArticleIndex } from '../editor/positions';
 import { createLayout } from '../ui/layout';
 import { createNotices } from '../ui/notices';
 import { createNav } from '../ui/nav';
@@ -61,6 +62,7 @@ export async function start(reads: StartUpReads): Promise<void> {
     session: ArticleSession;
     glosses: GlossSource;
     sentences: AppContext['sentences'];
+    index: ArticleIndex;
   } | null = null;
   let screen: Screen | null = null;
   let ready = false;
@@ -96,7 +98,7 @@ export async function start(reads: StartUpReads): Promise<void> {
         );
       }
     });
-    return { session, glosses, sentences };
+    return { session, glosses, sentences, index: new ArticleIndex(article.blocks) };
   }
 
   /** Counts route changes, so a screen that finished loading late is not mounted over a newer one. */
@@ -145,6 +147,7 @@ export async function start(reads: StartUpReads): Promise<void> {
       session: open.session,
       glosses: open.glosses,
       sentences: open.sentences,
+      index: open.index,
       reload: () => show(currentRoute(), true),
       announceArticleChange: (articleId) =>
         channel?.postMessage({ type: 'article-changed', articleId, tab: TAB }),

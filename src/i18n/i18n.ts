@@ -70,7 +70,6 @@ export async function initI18n(language?: UiLanguage): Promise<I18n> {
   return i18n;
 }
 
-/** Switches the interface language and remembers it. */
 /**
  * Runs `translate` now and again after every change of interface language;
  * returns what stops it (for a component's destroy).
@@ -82,6 +81,7 @@ export function followLanguage(translate: () => void): () => void {
   return () => i18n.off('languageChanged', run);
 }
 
+/** Switches the interface language and remembers it. */
 export async function setUiLanguage(language: UiLanguage): Promise<void> {
   await i18n.changeLanguage(language);
   document.documentElement.lang = language;

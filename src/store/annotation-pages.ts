@@ -44,19 +44,25 @@ export function pageKey(articleId: string, id: string): PageKey {
   return [articleId, pageOf(id)];
 }
 
-/** Annotations grouped into the pages they are stored in (only non-empty pages). */
-export function groupIntoPages(annotations: Iterable<Annotation>): AnnotationPage[] {
-  const pages = new Map<string, AnnotationPage>();
-  for (const annotation of annotations) {
-    const page = pageOf(annotation.id);
+/** Items grouped by the page `place` puts each in, pages in first-seen order. */
+export function groupByPage<T>(items: Iterable<T>, place: (item: T) => PageKey): [PageKey, T[]][] {
+  const pages = new Map<string, [PageKey, T[]]>();
+  for (const item of items) {
+    const key = place(item);
     // JSON of the key: article ids are any string, so no separator is safe.
-    const key = JSON.stringify([annotation.articleId, page]);
-    let stored = pages.get(key);
-    if (!stored)
-      pages.set(key, (stored = { articleId: annotation.articleId, page, annotations: [] }));
-    stored.annotations.push(annotation);
+    const id = JSON.stringify(key);
+    const entry = pages.get(id);
+    if (entry) entry[1].push(item);
+    else pages.set(id, [key, [item]]);
   }
   return [...pages.values()];
+}
+
+/** Annotations grouped into the pages they are stored in (only non-empty pages). */
+export function groupIntoPages(annotations: Iterable<Annotation>): AnnotationPage[] {
+  return groupByPage(annotations, (a) => pageKey(a.articleId, a.id)).map(
+    ([[articleId, page], list]) => ({ articleId, page, annotations: list }),
+  );
 }
 
 /**

@@ -15,6 +15,7 @@ import type { Review } from '../model/review';
 import type { GlossaDatabase, StoredArticle } from './db';
 import {
   PAGE_COUNT,
+  groupByPage,
   pageKey,
   updatePage,
   type AnnotationPage,
@@ -143,15 +144,19 @@ export class Repository {
       }
       // Each touched page is read and written back within this transaction,
       // which awaits only its own requests and so stays open.
-      const pages = pageWrites && tx.objectStore('annotationPages');
-      for (const [key, writes] of pageWrites?.values() ?? []) {
-        const rewrite = pages!.get(key).then((stored): Promise<unknown> => {
-          const empty: AnnotationPage = { articleId: key[0], page: key[1], annotations: [] };
-          const updated = updatePage(stored ?? empty, writes);
-          return updated ? pages!.put(updated) : pages!.delete(key);
-        });
-        // put() throws on a value it cannot clone: abort, or the rest would commit.
-        requests.push(rewrite.catch((error: unknown) => (abortQuietly(tx), Promise.reject(error))));
+      if (pageWrites) {
+        const pages = tx.objectStore('annotationPages');
+        for (const [key, writes] of pageWrites) {
+          const rewrite = pages.get(key).then((stored): Promise<unknown> => {
+            const empty: AnnotationPage = { articleId: key[0], page: key[1], annotations: [] };
+            const updated = updatePage(stored ?? empty, writes);
+            return updated ? pages.put(updated) : pages.delete(key);
+          });
+          // put() throws on a value it cannot clone: abort, or the rest would commit.
+          requests.push(
+            rewrite.catch((error: unknown) => (abortQuietly(tx), Promise.reject(error))),
+          );
+        }
       }
     } catch (error) {
       // put() throws synchronously on a record it cannot store (no key,
@@ -170,33 +175,27 @@ function articlePages(articleId: string): IDBKeyRange {
 }
 
 /** The annotation writes of a change, by page; throws on a write that cannot be placed. */
-function annotationPageWrites(
-  change: Change,
-): Map<string, [PageKey, [string, Annotation | null][]]> {
-  const byPage = new Map<string, [PageKey, [string, Annotation | null][]]>();
-  for (const [key, value] of change.annotations!) {
-    let place: PageKey;
-    if (value === null) {
-      if (typeof change.article !== 'string')
-        throw new TypeError(`deleting annotation ${key} needs the change's article`);
-      place = pageKey(change.article, key);
-    } else {
-      if (typeof value !== 'object' || typeof value.id !== 'string')
-        throw new TypeError(`annotation ${key} has no id`);
-      if (typeof value.articleId !== 'string')
-        throw new TypeError(`annotation ${value.id} has no articleId`);
-      place = pageKey(value.articleId, value.id);
-    }
-    const id = value?.id ?? key;
-    const pageId = JSON.stringify(place);
-    const entry = byPage.get(pageId);
-    if (entry) entry[1].push([id, value]);
-    else byPage.set(pageId, [place, [[id, value]]]);
-  }
-  return byPage;
+function annotationPageWrites(change: Change): [PageKey, [string, Annotation | null][]][] {
+  return groupByPage(change.annotations!, ([key, value]) => placeOf(change, key, value)).map(
+    ([place, writes]) => [place, writes.map(([key, value]) => [value?.id ?? key, value])],
+  );
 }
 
-function abortQuietly(tx: IDBTransaction | { abort(): void }): void {
+/** The page an annotation write goes to: its own article's, or for a deletion the change's. */
+function placeOf(change: Change, key: string, value: Annotation | null): PageKey {
+  if (value === null) {
+    if (typeof change.article !== 'string')
+      throw new TypeError(`deleting annotation ${key} needs the change's article`);
+    return pageKey(change.article, key);
+  }
+  if (typeof value !== 'object' || typeof value.id !== 'string')
+    throw new TypeError(`annotation ${key} has no id`);
+  if (typeof value.articleId !== 'string')
+    throw new TypeError(`annotation ${value.id} has no articleId`);
+  return pageKey(value.articleId, value.id);
+}
+
+function abortQuietly(tx: { abort(): void }): void {
   try {
     tx.abort();
   } catch {
