@@ -12,6 +12,7 @@ import {
   openApp,
   shownText,
   storedAnnotations,
+  textPoints,
   ui,
 } from './helpers';
 
@@ -378,9 +379,15 @@ test('hovering a highlight names its kinds, all of them where spans overlap', as
   await dragSelect(page, 'Parler poursuit Amazon pour diffamation');
   await page.keyboard.press('c');
   await dragSelect(page, 'Amazon pour diffamation et rupture de contrat');
+  const card = page.locator('#hover-card');
+  // The pointer rests on the selected words, over the claim only…
+  const words = await textPoints(page, 'diffamation et rupture');
+  await page.mouse.move(words.x1 + 4, words.y1);
+  await expect(card).toHaveText(ui('kind.claim'));
+  // …and the card follows the new highlight drawn under it, without a move.
   await page.keyboard.press('e');
   await expect.poll(() => highlightTexts(page, 'event')).toHaveLength(1);
-  const card = page.locator('#hover-card');
+  await expect(card).toHaveText(`${ui('kind.event')} · ${ui('kind.claim')}`);
   // Where only the claim is.
   await page.mouse.move(0, 0);
   await page

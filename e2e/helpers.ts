@@ -68,7 +68,7 @@ export async function shownText(page: Page): Promise<string> {
 }
 
 /** Client coordinates of the start and end of `needle` inside the article. */
-async function textPoints(
+export async function textPoints(
   page: Page,
   needle: string,
 ): Promise<{ x1: number; y1: number; x2: number; y2: number }> {

@@ -18,6 +18,7 @@ import { createGlossPanel } from '../ui/gloss-panel';
 import { attachTermTooltip } from '../ui/term-tooltip';
 import { followLanguage, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
+import { afterPaint } from '../ui/after-paint';
 
 const BILINGUAL_KEY = 'glossa:bilingual';
 
@@ -174,15 +175,12 @@ export function createAnnotateScreen(context: AppContext): Screen {
   if (bilingual) applyBilingual();
   // The gloss panel is filled after the first frame, like the other panels:
   // it needs the sentences, which are segmented on first use (AppContext).
-  let firstGlossesTimer = 0;
-  const firstGlossesFrame = requestAnimationFrame(() => {
-    firstGlossesTimer = window.setTimeout(() => showGlosses());
-  });
+  const firstGlosses = afterPaint(() => showGlosses());
+  firstGlosses.schedule();
 
   return {
     destroy() {
-      cancelAnimationFrame(firstGlossesFrame);
-      window.clearTimeout(firstGlossesTimer);
+      firstGlosses.cancel();
       stopTranslating();
       document.removeEventListener('keydown', onKeyDown);
       unsubscribe();

@@ -39,6 +39,7 @@ import { createSidebar, type Sidebar } from '../ui/sidebar';
 import { createDetailsPanel, type DetailsPanel } from '../ui/details-panel';
 import { pickAnnotation, showHelp } from '../ui/dialogs';
 import { attachHoverCard } from '../ui/hover-card';
+import { afterPaint } from '../ui/after-paint';
 import type { Notices } from '../ui/notices';
 import { isTypingTarget } from '../ui/dom';
 import type { Plugin } from 'prosemirror-state';
@@ -92,8 +93,9 @@ export function createAnnotator(
   /** Where to collapse the selection in that same update. */
   let collapseWithNextChange: number | null = null;
   let flashTimer = 0;
-  let panelsFrame = 0;
-  let panelsTimer = 0;
+  // The panels follow a frame later: the frame the reader waits for is the
+  // article's (a new highlight, or a part of the article not drawn before).
+  const panelsLater = afterPaint(() => showInPanels(selected));
   const selectListeners: ((id: string | null) => void)[] = [];
   const viewListeners: ((view: EditorView) => void)[] = [];
   const helpRows: (() => [string, string][])[] = [];
@@ -187,15 +189,9 @@ export function createAnnotator(
       scrollToAnnotation(flash);
     }
     sidebar.setSelected(id);
-    // The panels follow a frame later: the frame the reader waits for is the
-    // article's (a new highlight, or a part of the article not drawn before).
-    cancelAnimationFrame(panelsFrame);
-    window.clearTimeout(panelsTimer);
-    if (!options.focusPanel) {
-      panelsFrame = requestAnimationFrame(() => {
-        panelsTimer = window.setTimeout(() => showInPanels(id));
-      });
-    } else showInPanels(id, options.focusPanel);
+    panelsLater.cancel();
+    if (options.focusPanel) showInPanels(id, true);
+    else panelsLater.schedule();
   }
 
   /** The details panel and the select listeners (gloss panel) show an annotation. */
@@ -414,8 +410,7 @@ export function createAnnotator(
       stopTranslating();
       document.removeEventListener('keydown', onKeyDown);
       window.clearTimeout(flashTimer);
-      cancelAnimationFrame(panelsFrame);
-      window.clearTimeout(panelsTimer);
+      panelsLater.cancel();
       view.destroy();
       for (const el of [layout.toolbar, layout.article, layout.sidebar, layout.details])
         el.replaceChildren();

@@ -10,6 +10,7 @@
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../model/annotation';
 import { t } from '../i18n/i18n';
 import { h, replaceChildren } from './dom';
+import { afterPaint } from './after-paint';
 
 const ROW_HEIGHT = 56;
 const OVERSCAN = 6;
@@ -185,17 +186,9 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
   // for, and the list follows a frame later.
   let listDirty = false;
   let selectionDirty = false;
-  let scheduled = 0;
-  let timer = 0;
-  function schedule(): void {
-    if (scheduled || timer) return;
-    scheduled = requestAnimationFrame(() => {
-      scheduled = 0;
-      timer = window.setTimeout(flush);
-    });
-  }
+  const flushLater = afterPaint(flush);
+  const schedule = flushLater.schedule;
   function flush(): void {
-    timer = 0;
     if (listDirty) {
       listDirty = false;
       updateCounts();
@@ -307,8 +300,7 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     visibleIds: () => shown.map((a) => a.id),
     destroy() {
       cancelAnimationFrame(frame);
-      cancelAnimationFrame(scheduled);
-      window.clearTimeout(timer);
+      flushLater.cancel();
       resizeObserver.disconnect();
       container.replaceChildren();
     },

@@ -9,6 +9,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { GlossaryEntry } from '../glosses/glossary';
 import { termAt, TERM_TOOLTIP_ID as TOOLTIP_ID } from '../editor/plugins/glossary-terms';
 import { h } from './dom';
+import { afterPaint } from './after-paint';
 
 export interface TermTooltip {
   /** The caret moved: show the tooltip of the term under it, or hide. */
@@ -35,27 +36,39 @@ export function attachTermTooltip(
   tooltip.hidden = true;
   (view.dom.parentElement ?? document.body).append(tooltip);
 
-  let frame = 0;
+  // Drawn after the next paint: measuring the term now, in the middle of an
+  // update of the article's DOM, would force an extra layout of the page,
+  // and the frame that draws a new highlight under the pointer is not to be
+  // lengthened by the tooltip (see after-paint).
+  let pending: { el: HTMLElement; term: string } | null = null;
+  const drawLater = afterPaint(() => {
+    if (pending) draw(pending.el, pending.term);
+    pending = null;
+  });
 
   function show(el: HTMLElement, termText: string): void {
+    pending = { el, term: termText };
+    drawLater.schedule();
+  }
+
+  function draw(el: HTMLElement, termText: string): void {
     const entry = glossary()[termText];
     if (!entry) return hide();
+    // Redrawn since (a tag over it): the caret or the pointer brings the new one.
+    if (!el.isConnected) return;
+    const rect = el.getBoundingClientRect(); // read before writing: one layout
     term.textContent = termText;
     gloss.textContent = entry.gloss;
     note.textContent = entry.note;
     note.lang = ''; // the note follows the interface language
     tooltip.hidden = false;
-    // Position in the next frame: measuring now, in the middle of an update
-    // of the article's DOM, would force an extra layout of the whole page.
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      const rect = el.getBoundingClientRect();
-      tooltip.style.left = `${Math.round(window.scrollX + rect.left)}px`;
-      tooltip.style.top = `${Math.round(window.scrollY + rect.bottom + 6)}px`;
-    });
+    tooltip.style.left = `${Math.round(window.scrollX + rect.left)}px`;
+    tooltip.style.top = `${Math.round(window.scrollY + rect.bottom + 6)}px`;
   }
 
   function hide(): void {
+    pending = null;
+    drawLater.cancel();
     tooltip.hidden = true;
   }
 
@@ -87,7 +100,7 @@ export function attachTermTooltip(
       show(el, found.term);
     },
     destroy() {
-      cancelAnimationFrame(frame);
+      drawLater.cancel();
       view.dom.removeEventListener('mouseover', onOver);
       document.removeEventListener('keydown', onEscape);
       tooltip.remove();
