@@ -230,7 +230,7 @@ const BLOCK_TAGS = {
  * it outlives it (the fewest elements a browser can be given).
  */
 /** Blocks per section, as src/editor/schema.ts (bench/workload.test.ts checks they agree). */
-export const SECTION_SIZE = 24;
+export const SECTION_SIZE = 4;
 
 export function staticPage(article, annotations, cssHref) {
   const { chars, ranges } = layout(article);

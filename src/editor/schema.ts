@@ -7,9 +7,11 @@
  * Why sections: ProseMirror updates the view by walking the changed node's
  * siblings, and the browser keeps `content-visibility` bookkeeping per
  * contained element; with 418 blocks at the top level, every tag paid for
- * all 418 (bench/README.md). Grouped, it pays for a few dozen. Sections are
- * layout only: offsets (positions.ts) and the canonical text know nothing
- * of them.
+ * all 418 (bench/README.md). Sections are the contained elements
+ * (glossa.css): 105 of them, and ProseMirror walks 105 + 4 nodes. Four
+ * blocks, because a change repaints its whole section, and a bigger
+ * section made frames dearer again (bench/README.md). Sections are layout
+ * only: offsets (positions.ts) and the canonical text know nothing of them.
  */
 import { Schema, type Node as PMNode, type NodeSpec, type ResolvedPos } from 'prosemirror-model';
 import type { ArticleBlock, BlockType } from '../model/article';
@@ -42,7 +44,7 @@ export const articleSchema = new Schema({
 });
 
 /** Blocks per section. */
-export const SECTION_SIZE = 24;
+export const SECTION_SIZE = 4;
 
 /** The document for an article's blocks (`sectionSize` other than the default: tests only). */
 export function articleDoc(blocks: readonly ArticleBlock[], sectionSize = SECTION_SIZE): PMNode {
