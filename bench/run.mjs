@@ -65,8 +65,8 @@ const CONFIG = TINY
   : {
       counts: [1000, 5000, 10000],
       loads: 7,
-      // The p95 of 30 is the second slowest sample; of 50, the third.
-      taggings: (n) => (n >= 10000 ? 50 : 10),
+      // The p95 (nearest rank) of 30 samples is the second slowest; of 40, the third.
+      taggings: (n) => (n >= 10000 ? 40 : 10),
       // The first taggings on a page run code not yet compiled: timed and
       // reported apart (cold), not mixed into the steady state.
       coldTaggings: 3,
