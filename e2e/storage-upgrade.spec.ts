@@ -3,8 +3,8 @@
  * annotation) opens this one: its annotations are moved into pages
  * (src/store/annotation-pages.ts) in the upgrade, and all of them are there.
  */
-import { expect, test } from '@playwright/test';
-import { CANONICAL, offsetOf, openApp, shownHighlights, storedAnnotations } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { CANONICAL, offsetOf, openApp, shownHighlights, storedAnnotations, ui } from './helpers';
 
 const ARTICLE = 'parler-amazon-fr';
 
@@ -28,23 +28,8 @@ function annotation(id: string, kind: string, exact: string) {
   };
 }
 
-test('annotations stored by the version 2 database are all there after the upgrade', async ({
-  page,
-}) => {
-  // A page of the app's origin that does not run the app.
-  await page.goto('/favicon.png');
-  const words = [
-    'Amazon',
-    'Parler',
-    'plate-forme',
-    'diffamation',
-    'rupture de contrat',
-    'janvier 2021',
-  ];
-  const old = words
-    .filter((w) => CANONICAL.includes(w))
-    .map((w, i) => annotation(`v2-${i}`, ['claim', 'quote', 'event'][i % 3]!, w));
-  expect(old.length).toBeGreaterThan(3);
+/** Creates the version 2 database, as that version did, holding `records` as annotations. */
+async function version2(page: Page, records: object[]): Promise<void> {
   await page.evaluate(
     (records) =>
       new Promise<void>((resolve, reject) => {
@@ -70,8 +55,51 @@ test('annotations stored by the version 2 database are all there after the upgra
         };
         open.onerror = () => reject(open.error);
       }),
-    old,
+    records,
   );
+}
+
+/** The database's version and stores, and the keys of the version 2 `annotations` store if it is there. */
+async function databaseLayout(
+  page: Page,
+): Promise<{ version: number; stores: string[]; annotationKeys: string[] | null }> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('glossa');
+        open.onsuccess = () => {
+          const db = open.result;
+          const stores = [...db.objectStoreNames].sort();
+          const done = (annotationKeys: string[] | null) => {
+            resolve({ version: db.version, stores, annotationKeys });
+            db.close();
+          };
+          if (!stores.includes('annotations')) return done(null);
+          const keys = db.transaction('annotations').objectStore('annotations').getAllKeys();
+          keys.onsuccess = () => done((keys.result as string[]).sort());
+        };
+      }),
+  );
+}
+
+test('annotations stored by the version 2 database are all there after the upgrade', async ({
+  page,
+}) => {
+  // A page of the app's origin that does not run the app.
+  await page.goto('/favicon.png');
+  const words = [
+    'Amazon',
+    'Parler',
+    'plate-forme',
+    'diffamation',
+    'rupture de contrat',
+    'janvier 2021',
+  ];
+  const old = words
+    .filter((w) => CANONICAL.includes(w))
+    .map((w, i) => annotation(`v2-${i}`, ['claim', 'quote', 'event'][i % 3]!, w));
+  expect(old.length).toBeGreaterThan(3);
+  await version2(page, old);
 
   await openApp(page);
   const shown = await shownHighlights(page);
@@ -81,19 +109,39 @@ test('annotations stored by the version 2 database are all there after the upgra
   expect(await storedAnnotations(page)).toEqual(
     [...old].sort((a, b) => a.start - b.start || b.end - a.end),
   );
-  const layout = await page.evaluate(
-    () =>
-      new Promise<{ version: number; stores: string[] }>((resolve) => {
-        const open = indexedDB.open('glossa');
-        open.onsuccess = () => {
-          const db = open.result;
-          resolve({ version: db.version, stores: [...db.objectStoreNames].sort() });
-          db.close();
-        };
-      }),
-  );
+  const layout = await databaseLayout(page);
   expect(layout).toEqual({
     version: 3,
     stores: ['annotationPages', 'articles', 'glosses', 'reviews'],
+    annotationKeys: null,
+  });
+});
+
+test('an annotation the upgrade cannot move is named, and the version 2 data stays as it was', async ({
+  page,
+}) => {
+  await page.goto('/favicon.png');
+  const good = annotation('v2-good', 'claim', 'Amazon');
+  // No article id (version 2 took it; a page cannot), and a hostile id.
+  const hostile = '<img src=x onerror=alert(1)>';
+  const bad: Partial<ReturnType<typeof annotation>> = annotation(hostile, 'quote', 'Parler');
+  delete bad.articleId;
+  await version2(page, [good, bad]);
+  page.on('dialog', () => {
+    throw new Error('a dialog opened: the id was run as HTML');
+  });
+
+  await openApp(page);
+  await expect(page.getByRole('alert').locator('p')).toHaveText(
+    ui('save.upgradeNoArticle', { record: hostile }),
+  );
+  await expect(page.locator('#app img')).toHaveCount(0);
+  // The article still opens and can be read; nothing was moved or dropped.
+  expect(await page.locator('#article-text').textContent()).toContain('Amazon');
+  const stored = await databaseLayout(page);
+  expect(stored).toEqual({
+    version: 2,
+    stores: ['annotations', 'articles', 'glosses', 'reviews'],
+    annotationKeys: ['<img src=x onerror=alert(1)>', 'v2-good'],
   });
 });

@@ -7,6 +7,7 @@
 import { initI18n, t, i18n } from '../i18n/i18n';
 import { DEFAULT_ARTICLE_ID } from '../store/articles';
 import { readArticle, type StartUpReads } from '../store/start-up-reads';
+import type { UpgradeError } from '../store/db';
 import { ArticleSession, SYNC_CHANNEL } from '../session/article-session';
 import { GlossSource, storedGlossLanguage } from '../glosses/gloss-source';
 import { segmentSentences } from '../glosses/sentences';
@@ -55,7 +56,7 @@ export async function start(reads: StartUpReads): Promise<void> {
     notices.banner(t(event === 'blocked' ? 'save.blocked' : 'save.versionChange')),
   );
   const repository = await reads.repository;
-  if (!repository) notices.banner(t('save.unavailable'));
+  if (!repository) notices.banner(storageUnavailable(reads.upgradeFailure()));
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel(SYNC_CHANNEL) : null;
 
   let open: {
@@ -185,4 +186,14 @@ export async function start(reads: StartUpReads): Promise<void> {
 
   onRouteChange((route) => void show(route));
   await show(currentRoute());
+}
+
+/** Why nothing can be saved: an upgrade given up on a named record, or no storage at all. */
+function storageUnavailable(failure: UpgradeError | null): string {
+  if (!failure) return t('save.unavailable');
+  // Inserted as text: the record's key is not escaped for HTML.
+  const interpolation = { escapeValue: false };
+  return failure.problem === 'noArticle'
+    ? t('save.upgradeNoArticle', { record: failure.record, interpolation })
+    : t('save.upgradeFailed', { record: failure.record, interpolation });
 }

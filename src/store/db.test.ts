@@ -10,6 +10,7 @@ import {
   DB_NAME,
   DB_VERSION,
   UPGRADE_STEPS,
+  UpgradeError,
   openGlossaDB,
   type GlossaDatabase,
   type StoredArticle,
@@ -101,7 +102,10 @@ async function openVersion(name: string, version: number): Promise<IDBPDatabase>
   const db = await openDB(name, version, {
     upgrade(db, oldVersion, _newVersion, tx) {
       expect(oldVersion).toBe(0);
-      for (let v = 0; v < version; v++) UPGRADE_STEPS[v]!(db, tx);
+      for (let v = 0; v < version; v++)
+        UPGRADE_STEPS[v]!(db, tx, (e) => {
+          throw e;
+        });
     },
   });
   opened.push(db);
@@ -436,7 +440,10 @@ describe('migration from version 2 to version 3', () => {
     });
     expect(before.annotations).toHaveLength(annotations.length + 1);
 
-    await expect(openGlossaDB({ name: NAME })).rejects.toMatchObject({ name: 'AbortError' });
+    // The rejection names the record at fault.
+    const failure = await openGlossaDB({ name: NAME }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(UpgradeError);
+    expect(failure).toMatchObject({ toVersion: 3, record: 'n9', problem: 'noArticle' });
 
     expect(await indexedDB.databases()).toEqual([{ name: NAME, version: 2 }]);
     const v2 = await openDB(NAME, 2);

@@ -44,10 +44,35 @@ type UpgradeDB = IDBPDatabase<unknown>;
 type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
 
 /**
- * The schema steps, one per version. Exported so tests can build an old
- * database (steps up to N) and check the upgrade from it.
+ * An upgrade given up because of a stored record it cannot carry forward:
+ * which record, so that the person can be told what is wrong (the data
+ * stays as the older version left it).
  */
-export const UPGRADE_STEPS: ((db: UpgradeDB, tx: UpgradeTx) => void)[] = [
+export class UpgradeError extends Error {
+  override readonly name = 'UpgradeError';
+  constructor(
+    readonly toVersion: number,
+    /** The record's key in the older version's store. */
+    readonly record: string,
+    /** `noArticle`: an annotation that names no article; `notStorable`: the browser refused it. */
+    readonly problem: 'noArticle' | 'notStorable',
+  ) {
+    super(
+      `the upgrade to version ${toVersion} stopped at record ${JSON.stringify(record)}: ${problem}`,
+    );
+  }
+}
+
+/**
+ * The schema steps, one per version. Exported so tests can build an old
+ * database (steps up to N) and check the upgrade from it. A step that gives
+ * up reports why with `fail` and aborts the upgrade transaction.
+ */
+export const UPGRADE_STEPS: ((
+  db: UpgradeDB,
+  tx: UpgradeTx,
+  fail: (error: UpgradeError) => void,
+) => void)[] = [
   // Version 1: articles, and annotations indexed by article.
   (db) => {
     db.createObjectStore('articles', { keyPath: 'id' });
@@ -66,21 +91,31 @@ export const UPGRADE_STEPS: ((db: UpgradeDB, tx: UpgradeTx) => void)[] = [
   // Version 3: annotations move from one record each to pages per article
   // (annotation-pages.ts). Every record is moved, in this same upgrade
   // transaction: if any write fails, the upgrade aborts and version 2 stays.
-  (db, tx) => {
+  (db, tx, fail) => {
     const pages = db.createObjectStore('annotationPages', { keyPath: ['articleId', 'page'] });
     void tx
       .objectStore('annotations')
       .getAll()
       .then((records) => {
+        const annotations = records as AnnotationPage['annotations'];
+        // Version 2 took a record without an article id (its index skipped
+        // it); a page is keyed by the article id. The app never wrote one.
+        const orphan = annotations.find((a) => typeof a.articleId !== 'string' || !a.articleId);
+        if (orphan) {
+          fail(new UpgradeError(3, String(orphan.id), 'noArticle'));
+          tx.abort();
+          return;
+        }
+        let page: AnnotationPage | undefined;
         try {
           // A failed put fails the transaction; its own rejection says no more.
-          for (const page of groupIntoPages(records as AnnotationPage['annotations']))
-            pages.put(page).catch(() => undefined);
+          for (page of groupIntoPages(annotations)) pages.put(page).catch(() => undefined);
           db.deleteObjectStore('annotations');
         } catch {
-          // put() throws, rather than fails, on a page it cannot store (a
-          // record without an article id): abort, or the upgrade would
-          // finish with the records moved so far and the old store kept.
+          // put() throws, rather than fails, on a page it cannot store: abort,
+          // or the upgrade would finish with the records moved so far and the
+          // old store kept.
+          fail(new UpgradeError(3, String(page?.annotations[0]?.id), 'notStorable'));
           tx.abort();
         }
       });
@@ -96,16 +131,21 @@ export interface OpenOptions {
   onBlocked?: () => void;
 }
 
-/** Opens (and upgrades) the database. */
+/**
+ * Opens (and upgrades) the database. Rejects with an UpgradeError when an
+ * upgrade step gave up on a record, the database then left as it was.
+ */
 export function openGlossaDB(options: OpenOptions = {}): Promise<GlossaDatabase> {
   const version = options.version ?? DB_VERSION;
+  let failure: UpgradeError | null = null;
+  const fail = (error: UpgradeError) => (failure ??= error);
   return openDB<GlossaDB>(options.name ?? DB_NAME, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       // A failed upgrade rejects the open; the upgrade transaction's `done`
       // would report it again, as an unhandled rejection.
       tx.done.catch(() => undefined);
       for (let v = oldVersion; v < (newVersion ?? version); v++)
-        UPGRADE_STEPS[v]?.(db as unknown as UpgradeDB, tx as unknown as UpgradeTx);
+        UPGRADE_STEPS[v]?.(db as unknown as UpgradeDB, tx as unknown as UpgradeTx, fail);
     },
     blocked() {
       options.onBlocked?.();
@@ -114,5 +154,7 @@ export function openGlossaDB(options: OpenOptions = {}): Promise<GlossaDatabase>
       // Let the newer tab upgrade; this tab's writes will then report failure.
       options.onVersionChange?.();
     },
+  }).catch((error: unknown) => {
+    throw failure ?? error;
   });
 }

@@ -31,6 +31,18 @@ async function seededAndClosed(): Promise<void> {
 
 let opened: { close(): void }[] = [];
 
+/** A version 2 database, as that version created it (still open). */
+function version2() {
+  return openDB(DB_NAME, 2, {
+    upgrade(db, _oldVersion, _newVersion, tx) {
+      for (const step of UPGRADE_STEPS.slice(0, 2))
+        step(db, tx, (e) => {
+          throw e;
+        });
+    },
+  });
+}
+
 async function seeded(): Promise<Repository> {
   const db = await openGlossaDB();
   opened.push(db);
@@ -89,11 +101,7 @@ describe('beginStartUpReads', () => {
   });
 
   it('upgrades a version 2 database first, and reads its annotations from their new pages', async () => {
-    const v2 = await openDB(DB_NAME, 2, {
-      upgrade(db, _oldVersion, _newVersion, tx) {
-        for (const step of UPGRADE_STEPS.slice(0, 2)) step(db, tx);
-      },
-    });
+    const v2 = await version2();
     const tx = v2.transaction(['articles', 'annotations'], 'readwrite');
     void tx.objectStore('articles').put(article('a1'));
     for (const a of [annotation('n1', 'a1'), annotation('n2', 'other'), annotation('n3', 'a1')])
@@ -112,10 +120,25 @@ describe('beginStartUpReads', () => {
     expect(await indexedDB.databases()).toEqual([{ name: DB_NAME, version: DB_VERSION }]);
   });
 
+  it('an upgrade given up on a record: no repository, and the record named', async () => {
+    const v2 = await version2();
+    const orphan: Partial<ReturnType<typeof annotation>> = annotation('n7', 'a1');
+    delete orphan.articleId;
+    await v2.put('annotations', orphan);
+    v2.close();
+
+    const reads = beginStartUpReads('a1');
+    expect(reads.upgradeFailure()).toBeNull(); // not known yet
+    expect(await reads.repository).toBeNull();
+    expect(reads.upgradeFailure()).toMatchObject({ record: 'n7', problem: 'noArticle' });
+    expect(await indexedDB.databases()).toEqual([{ name: DB_NAME, version: 2 }]);
+  });
+
   it('without IndexedDB: no repository, and no article but the shipped default', async () => {
     vi.stubGlobal('window', {});
     const reads = beginStartUpReads('a1');
     expect(await reads.repository).toBeNull();
+    expect(reads.upgradeFailure()).toBeNull();
     expect(await reads.takeArticle('a1')).toBeNull();
   });
 

@@ -9,7 +9,7 @@
  * This module and its imports stay small (idb and the store), so the entry
  * chunk is quick to fetch and run.
  */
-import { openGlossaDB, type StoredArticle } from './db';
+import { openGlossaDB, UpgradeError, type StoredArticle } from './db';
 import { Repository, type ArticleRecords } from './repository';
 import { DEFAULT_ARTICLE_ID, ensureDefaultArticle } from './articles';
 
@@ -24,6 +24,8 @@ export interface OpenedArticle {
 export interface StartUpReads {
   /** The repository, or null when IndexedDB is unavailable or fails to open. */
   readonly repository: Promise<Repository | null>;
+  /** Once `repository` is null: the upgrade that was given up, if that is why (the record at fault). */
+  upgradeFailure(): UpgradeError | null;
   /**
    * The article routed at start and its records (null: no such article).
    * Handed out once: later openings read afresh.
@@ -50,6 +52,7 @@ export function beginStartUpReads(articleId: string | null): StartUpReads {
   let listener: ((event: DatabaseEvent) => void) | null = null;
   const emit = (event: DatabaseEvent) => (listener ? listener(event) : missed.push(event));
 
+  let upgradeFailure: UpgradeError | null = null;
   const repository = (async () => {
     try {
       if (!('indexedDB' in window) || !window.indexedDB) return null;
@@ -61,7 +64,8 @@ export function beginStartUpReads(articleId: string | null): StartUpReads {
         },
       });
       return new Repository(db);
-    } catch {
+    } catch (error) {
+      if (error instanceof UpgradeError) upgradeFailure = error;
       return null;
     }
   })();
@@ -72,6 +76,7 @@ export function beginStartUpReads(articleId: string | null): StartUpReads {
 
   return {
     repository,
+    upgradeFailure: () => upgradeFailure,
     takeArticle(wanted) {
       if (!opening || (wanted ?? DEFAULT_ARTICLE_ID) !== id) return null;
       const taken = opening;
