@@ -103,3 +103,25 @@ test('a long article: far highlights can be jumped to at once, and all are drawn
     .evaluateAll((marks) => [...new Set(marks.map((m) => m.textContent))]);
   expect(texts).toEqual(['tribunal']);
 });
+
+test('blocks are spaced alike within a section and across sections (contained sections keep their margins)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 4000 });
+  await openApp(page);
+  // Space above each paragraph that follows a paragraph, by whether a section boundary lies between.
+  const gaps = await page.locator('#article-text').evaluate((root) => {
+    const blocks = [...root.querySelectorAll(':scope > .article-section > *')].slice(0, 16);
+    const out = { within: [] as number[], across: [] as number[] };
+    for (let i = 1; i < blocks.length; i++) {
+      const [a, b] = [blocks[i - 1]!, blocks[i]!];
+      if (a.tagName !== 'P' || b.tagName !== 'P' || a.className || b.className) continue;
+      const gap = Math.round(b.getBoundingClientRect().top - a.getBoundingClientRect().bottom);
+      (a.parentElement === b.parentElement ? out.within : out.across).push(gap);
+    }
+    return out;
+  });
+  expect(gaps.within.length).toBeGreaterThan(2);
+  expect(gaps.across.length).toBeGreaterThan(0);
+  expect(new Set([...gaps.within, ...gaps.across])).toEqual(new Set([gaps.within[0]]));
+});
