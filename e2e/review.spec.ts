@@ -72,7 +72,12 @@ async function putFromAnotherTab(
 async function tagQuote(page: Page, text: string, speaker?: string): Promise<void> {
   await dragSelect(page, text);
   await page.keyboard.press('q');
-  if (speaker !== undefined) await page.getByLabel(ui('details.speaker')).fill(speaker);
+  if (speaker === undefined) return;
+  // The details panel follows the new quote a frame after its highlight
+  // (src/ui/after-paint.ts); until then it still shows the previous quote,
+  // whose speaker field this would fill. Wait for it, as a reader does.
+  await expect(page.locator('.details-excerpt')).toHaveText(text);
+  await page.getByLabel(ui('details.speaker')).fill(speaker);
 }
 
 /** The review card of the n-th quote (1-based, document order). */
