@@ -66,7 +66,7 @@ export class UpgradeError extends Error {
 /**
  * The schema steps, one per version. Exported so tests can build an old
  * database (steps up to N) and check the upgrade from it. A step that gives
- * up reports why with `fail` and aborts the upgrade transaction.
+ * up calls `fail`, which records why and aborts the upgrade transaction.
  */
 export const UPGRADE_STEPS: ((
   db: UpgradeDB,
@@ -101,11 +101,7 @@ export const UPGRADE_STEPS: ((
         // Version 2 took a record without an article id (its index skipped
         // it); a page is keyed by the article id. The app never wrote one.
         const orphan = annotations.find((a) => typeof a.articleId !== 'string' || !a.articleId);
-        if (orphan) {
-          fail(new UpgradeError(3, String(orphan.id), 'noArticle'));
-          tx.abort();
-          return;
-        }
+        if (orphan) return fail(new UpgradeError(3, String(orphan.id), 'noArticle'));
         let page: AnnotationPage | undefined;
         try {
           // A failed put fails the transaction; its own rejection says no more.
@@ -116,7 +112,6 @@ export const UPGRADE_STEPS: ((
           // or the upgrade would finish with the records moved so far and the
           // old store kept.
           fail(new UpgradeError(3, String(page?.annotations[0]?.id), 'notStorable'));
-          tx.abort();
         }
       });
   },
@@ -138,12 +133,15 @@ export interface OpenOptions {
 export function openGlossaDB(options: OpenOptions = {}): Promise<GlossaDatabase> {
   const version = options.version ?? DB_VERSION;
   let failure: UpgradeError | null = null;
-  const fail = (error: UpgradeError) => (failure ??= error);
   return openDB<GlossaDB>(options.name ?? DB_NAME, version, {
     upgrade(db, oldVersion, newVersion, tx) {
       // A failed upgrade rejects the open; the upgrade transaction's `done`
       // would report it again, as an unhandled rejection.
       tx.done.catch(() => undefined);
+      const fail = (error: UpgradeError) => {
+        failure ??= error;
+        tx.abort();
+      };
       for (let v = oldVersion; v < (newVersion ?? version); v++)
         UPGRADE_STEPS[v]?.(db as unknown as UpgradeDB, tx as unknown as UpgradeTx, fail);
     },
