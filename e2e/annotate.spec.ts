@@ -160,7 +160,7 @@ test('tag with the keyboard alone: caret, Shift+arrows across blocks, keys, the 
   await page.keyboard.press('ArrowUp');
   await expect(page.locator('.details-excerpt')).toContainText('Parler a abandonné');
   await page.keyboard.press('ArrowDown');
-  // The panel follows a frame later (src/ui/after-paint.ts).
+  // The panel follows a frame later (src/dom/after-paint.ts).
   await expect(page.locator('.details-excerpt')).toHaveText('Parler annule');
 
   // Edit the open annotation from the keyboard: change its kind and write a claimant then a note.

@@ -74,7 +74,7 @@ async function tagQuote(page: Page, text: string, speaker?: string): Promise<voi
   await page.keyboard.press('q');
   if (speaker === undefined) return;
   // The details panel follows the new quote a frame after its highlight
-  // (src/ui/after-paint.ts); until then it still shows the previous quote,
+  // (src/dom/after-paint.ts); until then it still shows the previous quote,
   // whose speaker field this would fill. Wait for it, as a reader does.
   await expect(page.locator('.details-excerpt')).toHaveText(text);
   await page.getByLabel(ui('details.speaker')).fill(speaker);

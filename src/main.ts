@@ -4,7 +4,7 @@
  * database is open — and the article's records requested — while the app's
  * code is still being fetched and evaluated (store/start-up-reads.ts).
  */
-import { currentRoute } from './app/router';
+import { currentRoute } from './dom/router';
 import { beginStartUpReads } from './store/start-up-reads';
 
 const reads = beginStartUpReads(currentRoute().articleId);

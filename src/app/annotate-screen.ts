@@ -17,8 +17,8 @@ import { offsetToPos, posToOffset } from '../editor/positions';
 import { createGlossPanel } from '../ui/gloss-panel';
 import { attachTermTooltip } from '../ui/term-tooltip';
 import { followLanguage, t } from '../i18n/i18n';
-import { h } from '../ui/dom';
-import { afterPaint } from '../ui/after-paint';
+import { h } from '../dom/h';
+import { afterPaint } from '../dom/after-paint';
 
 const BILINGUAL_KEY = 'glossa:bilingual';
 

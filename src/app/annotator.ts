@@ -39,9 +39,9 @@ import { createSidebar, type Sidebar } from '../ui/sidebar';
 import { createDetailsPanel, type DetailsPanel } from '../ui/details-panel';
 import { pickAnnotation, showHelp } from '../ui/dialogs';
 import { attachHoverCard } from '../ui/hover-card';
-import { afterPaint } from '../ui/after-paint';
+import { afterPaint } from '../dom/after-paint';
 import type { Notices } from '../ui/notices';
-import { isTypingTarget } from '../ui/dom';
+import { isTypingTarget } from '../dom/h';
 import type { Plugin } from 'prosemirror-state';
 
 export interface AnnotatorLayout {

@@ -10,7 +10,7 @@ import type { Sentence } from '../glosses/sentences';
 import type { ArticleIndex } from '../editor/positions';
 import type { Layout } from '../ui/layout';
 import type { Notices } from '../ui/notices';
-import type { Route } from './router';
+import type { Route } from '../dom/router';
 
 export interface AppContext {
   /** Null when IndexedDB is unavailable. */

@@ -36,7 +36,7 @@ const serializers = () =>
   ]).then(([w3c, native, jsonl]) => ({ ...w3c, ...native, ...jsonl }));
 import type { OnExisting } from '../exchange/import-plan';
 import { followLanguage, i18n, t } from '../i18n/i18n';
-import { h, isTypingTarget } from '../ui/dom';
+import { h, isTypingTarget } from '../dom/h';
 import { fileSafe } from '../ui/download';
 import { reasonOf } from '../ui/error-reason';
 import { showExportDialog, type ExportFormat } from '../ui/exchange/export-dialog';
@@ -49,7 +49,7 @@ import {
   createImportClient,
   type ImportOutcome,
   type ProgressListener,
-} from '../ui/exchange/import-client';
+} from '../exchange/import-client';
 import { createOrphansPanel } from '../ui/exchange/orphans-panel';
 
 /** What the annotate screen gives the menu. */

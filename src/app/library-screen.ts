@@ -20,10 +20,10 @@
  */
 import { reasonOf } from '../ui/error-reason';
 import type { AppContext, Screen } from './context';
-import { currentRoute, navigate } from './router';
+import { currentRoute, navigate } from '../dom/router';
 import { followLanguage } from '../i18n/i18n';
 import { now, type Annotation } from '../model/annotation';
-import type { StoredArticle } from '../store/db';
+import type { StoredArticle } from '../model/article';
 import type { ArticleRecords } from '../store/repository';
 import { DEFAULT_ARTICLE_ID } from '../store/articles';
 import {
@@ -33,7 +33,7 @@ import {
   MAX_INPUT_LENGTH,
   type ExtractResult,
 } from '../library/extract';
-import { h } from '../ui/dom';
+import { h } from '../dom/h';
 import { createArticleList, type LibraryRow } from '../ui/library/article-list';
 import {
   articleChange,
@@ -44,7 +44,7 @@ import {
   newArticle,
   proposeRevision,
   restoreChange,
-} from '../ui/library/changes';
+} from '../library/changes';
 import {
   confirmDeleteDialog,
   confirmImportDialog,

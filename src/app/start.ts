@@ -17,7 +17,7 @@ import { createNotices } from '../ui/notices';
 import { createNav } from '../ui/nav';
 import { reasonOf } from '../ui/error-reason';
 import { createLanguageSwitch } from '../ui/language-switch';
-import { currentRoute, navigate, onRouteChange, type Route, type View } from './router';
+import { currentRoute, navigate, onRouteChange, type Route, type View } from '../dom/router';
 import type { AppContext, Screen, ScreenFactory } from './context';
 import { createAnnotateScreen } from './annotate-screen';
 

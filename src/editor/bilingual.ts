@@ -11,7 +11,7 @@ import type {
   NodeViewConstructor,
   ViewMutationRecord,
 } from 'prosemirror-view';
-import { h } from '../ui/dom';
+import { h } from '../dom/h';
 import { blockIndexAt } from './schema';
 
 /** The element each block type is drawn as (the same as the schema's toDOM). */

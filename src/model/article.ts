@@ -39,3 +39,14 @@ export function canonicalText(blocks: readonly ArticleBlock[]): string {
 export function isBlockType(value: unknown): value is BlockType {
   return typeof value === 'string' && (BLOCK_TYPES as readonly string[]).includes(value);
 }
+
+/** An article as stored, with what the library keeps about it. */
+export interface StoredArticle extends Article {
+  /** RFC 3339. */
+  created: string;
+  modified: string;
+  /** SHA-256 of the canonical text, when computed. */
+  contentHash?: string;
+  /** Earlier versions of the text, kept when a revised article replaced them. */
+  previousVersions?: { blocks: Article['blocks']; replaced: string; contentHash?: string }[];
+}

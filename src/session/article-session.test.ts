@@ -4,14 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../model/annotation';
 import type { Review } from '../model/review';
 import { pageKey, pageOf, updatePage } from '../store/annotation-pages';
-import { openGlossaDB, type GlossaDatabase, type StoredArticle } from '../store/db';
+import type { StoredArticle } from '../model/article';
+import type { SaveState } from '../model/save-state';
+import { openGlossaDB, type GlossaDatabase } from '../store/db';
 import { Repository, type Change, type RecordStore, type RecordTypes } from '../store/repository';
-import {
-  ArticleSession,
-  annotationChange,
-  type SaveState,
-  type SessionChange,
-} from './article-session';
+import { ArticleSession, annotationChange, type SessionChange } from './article-session';
 
 const ARTICLE: StoredArticle = {
   id: 'parler-amazon-fr',

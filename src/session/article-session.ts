@@ -12,7 +12,8 @@
 import type { Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
-import type { StoredArticle } from '../store/db';
+import type { StoredArticle } from '../model/article';
+import type { SaveState } from '../model/save-state';
 import {
   RECORD_STORES,
   type ArticleRecords,
@@ -26,7 +27,6 @@ import {
 type SessionStore = Exclude<RecordStore, 'articles'>;
 const SESSION_STORES = RECORD_STORES.filter((s): s is SessionStore => s !== 'articles');
 
-export type SaveState = 'saved' | 'saving' | 'unsaved';
 export type ChangeOrigin = 'local' | 'undo' | 'redo' | 'remote';
 
 export interface SessionChange {

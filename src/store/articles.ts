@@ -3,7 +3,7 @@
  */
 import type { Article } from '../model/article';
 import { isBlockType } from '../model/article';
-import type { StoredArticle } from './db';
+import type { StoredArticle } from '../model/article';
 import type { Repository } from './repository';
 import { now } from '../model/annotation';
 

@@ -13,8 +13,8 @@ import {
   UpgradeError,
   openGlossaDB,
   type GlossaDatabase,
-  type StoredArticle,
 } from './db';
+import type { StoredArticle } from '../model/article';
 import { Repository } from './repository';
 
 const NAME = 'glossa-test';

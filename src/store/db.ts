@@ -6,21 +6,10 @@
  * brought forward without losing data (idb README, "upgrade").
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import type { Article } from '../model/article';
+import type { StoredArticle } from '../model/article';
 import { groupIntoPages, type AnnotationPage, type PageKey } from './annotation-pages';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
-
-/** An article as stored, with what the library keeps about it. */
-export interface StoredArticle extends Article {
-  /** RFC 3339. */
-  created: string;
-  modified: string;
-  /** SHA-256 of the canonical text, when computed. */
-  contentHash?: string;
-  /** Earlier versions of the text, kept when a revised article replaced them. */
-  previousVersions?: { blocks: Article['blocks']; replaced: string; contentHash?: string }[];
-}
 
 export interface GlossaDB extends DBSchema {
   articles: { key: string; value: StoredArticle };

@@ -6,7 +6,8 @@ import type { Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import { groupIntoPages, pageKey, pageOf, type AnnotationPage } from './annotation-pages';
-import { openGlossaDB, type GlossaDatabase, type StoredArticle } from './db';
+import type { StoredArticle } from '../model/article';
+import { openGlossaDB, type GlossaDatabase } from './db';
 import { Repository, type Change } from './repository';
 import { storedAnnotation, storedArticle } from './test-fixtures';
 

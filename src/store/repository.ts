@@ -12,7 +12,8 @@
 import type { Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
-import type { GlossaDatabase, StoredArticle } from './db';
+import type { StoredArticle } from '../model/article';
+import type { GlossaDatabase } from './db';
 import {
   PAGE_COUNT,
   groupByPage,

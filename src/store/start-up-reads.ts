@@ -9,7 +9,8 @@
  * This module and its imports stay small (idb and the store), so the entry
  * chunk is quick to fetch and run.
  */
-import { openGlossaDB, UpgradeError, type StoredArticle } from './db';
+import type { StoredArticle } from '../model/article';
+import { openGlossaDB, UpgradeError } from './db';
 import { Repository, type ArticleRecords } from './repository';
 import { DEFAULT_ARTICLE_ID, ensureDefaultArticle } from './articles';
 

@@ -3,7 +3,7 @@
  * import this module).
  */
 import type { Annotation } from '../model/annotation';
-import type { StoredArticle } from './db';
+import type { StoredArticle } from '../model/article';
 
 export function storedArticle(id: string): StoredArticle {
   return {

@@ -12,7 +12,7 @@ import {
   type AnnotationKind,
 } from '../model/annotation';
 import { i18n, t } from '../i18n/i18n';
-import { h } from './dom';
+import { h } from '../dom/h';
 
 export interface DetailsPanelOptions {
   setKind(id: string, kind: AnnotationKind): void;

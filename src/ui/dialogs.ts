@@ -4,7 +4,7 @@
  */
 import type { Annotation } from '../model/annotation';
 import { t } from '../i18n/i18n';
-import { h } from './dom';
+import { h } from '../dom/h';
 
 function modal(className: string, labelId: string): HTMLDialogElement {
   const dialog = h('dialog', { class: className, 'aria-labelledby': labelId });

@@ -7,7 +7,7 @@
 import type { Sentence } from '../glosses/sentences';
 import type { Gloss, GlossSource } from '../glosses/gloss-source';
 import { t } from '../i18n/i18n';
-import { h, replaceChildren } from './dom';
+import { h, replaceChildren } from '../dom/h';
 
 export interface GlossPanelOptions {
   glosses: GlossSource;

@@ -3,8 +3,8 @@
  * spans overlap), so the kind is readable without relying on colour.
  */
 import { t } from '../i18n/i18n';
-import { h } from './dom';
-import { afterPaint } from './after-paint';
+import { h } from '../dom/h';
+import { afterPaint } from '../dom/after-paint';
 
 export function attachHoverCard(root: HTMLElement): () => void {
   const card = h('div', { class: 'hover-card', role: 'tooltip', id: 'hover-card' });

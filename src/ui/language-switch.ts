@@ -9,7 +9,7 @@ import {
   UI_LANGUAGES,
   type UiLanguage,
 } from '../i18n/i18n';
-import { h } from './dom';
+import { h } from '../dom/h';
 
 /** Language names in their own language, so each is readable whatever the interface language. */
 const NAMES: Record<UiLanguage, string> = { en: 'English', fr: 'Français' };

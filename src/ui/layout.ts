@@ -3,7 +3,7 @@
  * panels. Built once; screens fill its regions.
  */
 import { t } from '../i18n/i18n';
-import { h } from './dom';
+import { h } from '../dom/h';
 
 export interface Layout {
   root: HTMLElement;

@@ -3,8 +3,8 @@
  * Alt+1/2/3. Real links, so they open in a new tab too.
  */
 import { t } from '../i18n/i18n';
-import { routeUrl, VIEWS, type View } from '../app/router';
-import { h } from './dom';
+import { routeUrl, VIEWS, type View } from '../dom/router';
+import { h } from '../dom/h';
 
 export interface Nav {
   setCurrent(view: View, articleId: string): void;

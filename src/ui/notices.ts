@@ -3,7 +3,7 @@
  * short-lived status line for the result of an action. Both are live
  * regions, so screen readers announce them.
  */
-import { h } from './dom';
+import { h } from '../dom/h';
 
 export interface Notices {
   /** A lasting warning; replaces the previous one. Null clears it. */

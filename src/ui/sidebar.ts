@@ -9,8 +9,8 @@
  */
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../model/annotation';
 import { t } from '../i18n/i18n';
-import { h, replaceChildren } from './dom';
-import { afterPaint } from './after-paint';
+import { h, replaceChildren } from '../dom/h';
+import { afterPaint } from '../dom/after-paint';
 
 const ROW_HEIGHT = 56;
 const OVERSCAN = 6;

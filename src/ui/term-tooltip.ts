@@ -8,8 +8,8 @@
 import type { EditorView } from 'prosemirror-view';
 import type { GlossaryEntry } from '../glosses/glossary';
 import { termAt, TERM_TOOLTIP_ID as TOOLTIP_ID } from '../editor/plugins/glossary-terms';
-import { h } from './dom';
-import { afterPaint } from './after-paint';
+import { h } from '../dom/h';
+import { afterPaint } from '../dom/after-paint';
 
 export interface TermTooltip {
   /** The caret moved: show the tooltip of the term under it, or hide. */

@@ -4,10 +4,10 @@
  * Extra actions (export, import, views) are added by their own modules.
  */
 import { ANNOTATION_KINDS, type AnnotationKind } from '../model/annotation';
-import type { SaveState } from '../session/article-session';
+import type { SaveState } from '../model/save-state';
 import { t } from '../i18n/i18n';
 import { TAG_KEYS } from '../editor/view';
-import { h } from './dom';
+import { h } from '../dom/h';
 
 export interface ToolbarOptions {
   tag(kind: AnnotationKind): void;

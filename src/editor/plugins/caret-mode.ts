@@ -24,7 +24,7 @@ import {
 } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { domSelectionPositions } from '../dom-selection';
-import { afterPaint } from '../../ui/after-paint';
+import { afterPaint } from '../../dom/after-paint';
 
 const key = new PluginKey<boolean>('glossa-caret-mode');
 

@@ -5,7 +5,7 @@
  * text; what goes into them is decided in app/exchange-menu.ts.
  */
 import { t } from '../../i18n/i18n';
-import { append, h } from '../dom';
+import { append, h } from '../../dom/h';
 import { copyText, downloadText } from '../download';
 import { reasonOf } from '../error-reason';
 

@@ -12,7 +12,7 @@
 import type { ImportProblem, OnExisting } from '../../exchange/import-plan';
 import type { FileFormat } from '../../exchange/parse-file';
 import { t } from '../../i18n/i18n';
-import { h, replaceChildren } from '../dom';
+import { h, replaceChildren } from '../../dom/h';
 import { sortProblems, viewProblem } from './problems';
 
 /** Rows of the problem table shown at once; "Show more" adds as many again. */

@@ -7,7 +7,7 @@
  */
 import { compareAnnotations, type Annotation } from '../../model/annotation';
 import { t } from '../../i18n/i18n';
-import { h, replaceChildren } from '../dom';
+import { h, replaceChildren } from '../../dom/h';
 
 const PAGE_ROWS = 50;
 const EXCERPT_LENGTH = 120;

@@ -12,11 +12,11 @@
  * of the same row.
  */
 import { ANNOTATION_KINDS } from '../../model/annotation';
-import type { StoredArticle } from '../../store/db';
+import type { StoredArticle } from '../../model/article';
 import { i18n } from '../../i18n/i18n';
-import { routeUrl } from '../../app/router';
-import { h } from '../dom';
-import type { KindCounts } from './changes';
+import { routeUrl } from '../../dom/router';
+import { h } from '../../dom/h';
+import type { KindCounts } from '../../library/changes';
 import { MAX_TITLE_LENGTH } from './import-dialogs';
 import { languageName } from './languages';
 import { say } from './text';

@@ -10,10 +10,10 @@
 import type { Annotation } from '../../model/annotation';
 import type { ArticleBlock } from '../../model/article';
 import type { SourceFormat } from '../../library/extract';
-import type { StoredArticle } from '../../store/db';
+import type { StoredArticle } from '../../model/article';
 import { t } from '../../i18n/i18n';
-import { h } from '../dom';
-import type { RevisionProposal, VersionMatch } from './changes';
+import { h } from '../../dom/h';
+import type { RevisionProposal, VersionMatch } from '../../library/changes';
 import { DEFAULT_ARTICLE_LANGUAGE, languageName, languageOptions } from './languages';
 import { button, buttonRow, openModal } from './modal';
 import { say } from './text';

@@ -3,7 +3,7 @@
  * Escape closes, and focus goes back to where it was. Each dialog resolves
  * a promise with what the person chose, or null when they cancelled.
  */
-import { h } from '../dom';
+import { h } from '../../dom/h';
 
 let counter = 0;
 

@@ -8,7 +8,7 @@
  * current offer; only one offer is current at a time (a new deletion
  * replaces the previous offer, whose deletion then stands).
  */
-import { h } from '../dom';
+import { h } from '../../dom/h';
 
 /** How long an Undo stays offered. */
 export const UNDO_WINDOW_MS = 10_000;

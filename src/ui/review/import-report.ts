@@ -8,7 +8,7 @@
  */
 import type { ImportProblem } from '../../exchange/xliff';
 import { t } from '../../i18n/i18n';
-import { append, h } from '../dom';
+import { append, h } from '../../dom/h';
 
 /** What an import came to. */
 export type ImportOutcome =

@@ -11,8 +11,8 @@
  */
 import { REVIEW_STATUSES, isReviewStatus, type ReviewStatus } from '../../model/review';
 import { i18n, t } from '../../i18n/i18n';
-import { h, replaceChildren } from '../dom';
-import type { QuoteItem } from './quote-items';
+import { h, replaceChildren } from '../../dom/h';
+import type { QuoteItem } from '../../review/quote-items';
 import { ACTION_SHORTCUTS } from './review-keys';
 
 export interface QuoteCardActions {

@@ -7,9 +7,9 @@
  * `destroy()` removes everything it added, attributes included, since the
  * area is shared with the annotator's toolbar.
  */
-import type { SaveState } from '../../session/article-session';
+import type { SaveState } from '../../model/save-state';
 import { t } from '../../i18n/i18n';
-import { h } from '../dom';
+import { h } from '../../dom/h';
 
 export interface ReviewToolbarOptions {
   undo(): void;

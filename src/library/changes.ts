@@ -7,13 +7,13 @@
  * Building each change here, away from the DOM and IndexedDB, keeps those
  * rules testable on their own (changes.test.ts).
  */
-import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../../model/annotation';
-import { canonicalText, type ArticleBlock } from '../../model/article';
-import type { Review } from '../../model/review';
-import type { StoredArticle } from '../../store/db';
-import type { ArticleRecords, Change } from '../../store/repository';
-import { planRevision, type RevisionReport } from '../../library/revise';
-import { reconcile } from '../../review/review';
+import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../model/annotation';
+import { canonicalText, type ArticleBlock } from '../model/article';
+import type { Review } from '../model/review';
+import type { StoredArticle } from '../model/article';
+import type { ArticleRecords, Change } from '../store/repository';
+import { planRevision, type RevisionReport } from './revise';
+import { reconcile } from '../review/review';
 
 /** Annotations per kind. */
 export type KindCounts = Record<AnnotationKind, number>;

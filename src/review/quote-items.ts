@@ -8,12 +8,12 @@
  * on the first action), and a stored approval whose quote has changed since
  * shows as "to review" with its reason (`reconcile`). Nothing here writes.
  */
-import type { CodePointIndex } from '../../anchoring/code-points';
-import { compareAnnotations, type Annotation } from '../../model/annotation';
-import type { Review } from '../../model/review';
-import { reviewFor } from '../../review/review';
-import type { Gloss } from '../../glosses/gloss-source';
-import { sentencesInSpan, type Sentence } from '../../glosses/sentences';
+import type { CodePointIndex } from '../anchoring/code-points';
+import { compareAnnotations, type Annotation } from '../model/annotation';
+import type { Review } from '../model/review';
+import { reviewFor } from './review';
+import type { Gloss } from '../glosses/gloss-source';
+import { sentencesInSpan, type Sentence } from '../glosses/sentences';
 
 /** The text around a quote: the sentence(s) it lies in, split at the quote's ends. */
 export interface QuoteContext {

@@ -5,11 +5,11 @@
  * of src/exchange (pure and tested there); this shell adds what keeps a big
  * file cheap for the page — see import-protocol.ts.
  */
-import { canonicalText } from '../../model/article';
-import type { Annotation } from '../../model/annotation';
-import type { Article } from '../../model/article';
-import { planImport, type OnExisting } from '../../exchange/import-plan';
-import { parseAnnotationFile, type ParsedFile } from '../../exchange/parse-file';
+import { canonicalText } from '../model/article';
+import type { Annotation } from '../model/annotation';
+import type { Article } from '../model/article';
+import { planImport, type OnExisting } from './import-plan';
+import { parseAnnotationFile, type ParsedFile } from './parse-file';
 import {
   CHUNK_SIZE,
   type ImportSummary,

@@ -4,9 +4,9 @@
  * back together. Vite bundles the worker from the `new URL(…)` below; the
  * CSP allows it (worker-src 'self').
  */
-import type { Annotation } from '../../model/annotation';
-import type { Article } from '../../model/article';
-import type { OnExisting } from '../../exchange/import-plan';
+import type { Annotation } from '../model/annotation';
+import type { Article } from '../model/article';
+import type { OnExisting } from './import-plan';
 import type { ImportSummary, ImportWorkerMessage, ImportWorkerRequest } from './import-protocol';
 
 /** A plan as the dialog uses it: the summary and every annotation to write. */

@@ -10,12 +10,12 @@
  * - the annotations to write come back in slices of CHUNK_SIZE, each one a
  *   short task to receive, then a summary (counts, problems) without them.
  */
-import type { Annotation } from '../../model/annotation';
-import type { Article } from '../../model/article';
-import type { UserGloss } from '../../model/gloss';
-import type { Review } from '../../model/review';
-import type { ImportProblem, OnExisting } from '../../exchange/import-plan';
-import type { FileFormat } from '../../exchange/parse-file';
+import type { Annotation } from '../model/annotation';
+import type { Article } from '../model/article';
+import type { UserGloss } from '../model/gloss';
+import type { Review } from '../model/review';
+import type { ImportProblem, OnExisting } from './import-plan';
+import type { FileFormat } from './parse-file';
 
 /** Annotations per `annotations` message. */
 export const CHUNK_SIZE = 2000;

@@ -4,12 +4,12 @@
  * order.
  */
 import { describe, expect, it } from 'vitest';
-import { CodePointIndex } from '../../anchoring/code-points';
-import type { Annotation } from '../../model/annotation';
-import { canonicalText, type ArticleBlock } from '../../model/article';
-import type { Review } from '../../model/review';
-import { segmentSentences, type Sentence } from '../../glosses/sentences';
-import { setStatus } from '../../review/review';
+import { CodePointIndex } from '../anchoring/code-points';
+import type { Annotation } from '../model/annotation';
+import { canonicalText, type ArticleBlock } from '../model/article';
+import type { Review } from '../model/review';
+import { segmentSentences, type Sentence } from '../glosses/sentences';
+import { setStatus } from './review';
 import { quoteContext, quoteItems, suggestionFor, type GlossReader } from './quote-items';
 
 const BLOCKS: ArticleBlock[] = [

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Annotation } from '../../model/annotation';
-import { canonicalText, type Article } from '../../model/article';
-import type { Review } from '../../model/review';
-import type { UserGloss } from '../../model/gloss';
-import type { StoredArticle } from '../../store/db';
-import { CodePointIndex } from '../../anchoring/code-points';
-import { describe as describeSpan } from '../../anchoring/describe';
+import type { Annotation } from '../model/annotation';
+import { canonicalText, type Article } from '../model/article';
+import type { Review } from '../model/review';
+import type { UserGloss } from '../model/gloss';
+import type { StoredArticle } from '../model/article';
+import { CodePointIndex } from '../anchoring/code-points';
+import { describe as describeSpan } from '../anchoring/describe';
 import {
   countByKind,
   deletionChange,

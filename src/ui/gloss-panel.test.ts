@@ -1,0 +1,53 @@
+// @vitest-environment jsdom
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { i18n, initI18n, setUiLanguage } from '../i18n/i18n';
+import { GlossSource } from '../glosses/gloss-source';
+import { segmentSentences } from '../glosses/sentences';
+import { createGlossPanel } from './gloss-panel';
+import type { Article } from '../model/article';
+
+const article = JSON.parse(
+  readFileSync(resolve('public/articles/parler-amazon-fr.json'), 'utf8'),
+) as Article;
+const sentences = segmentSentences(article.blocks);
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+
+describe('gloss panel', () => {
+  it('shows "No English gloss yet" (translated) for a sentence without a gloss, never a raw key', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const panel = createGlossPanel(host, {
+      glosses: new GlossSource(i18n, 'no-glosses-here', 'en'),
+      write: () => undefined,
+      setLanguage: () => undefined,
+    });
+    panel.show([sentences[0]!], false);
+    expect(host.querySelector('.gloss-en')?.textContent).toBe('No English gloss yet');
+    await setUiLanguage('fr');
+    panel.translate();
+    expect(host.querySelector('.gloss-en')?.textContent).toBe('Pas encore de glose anglaise');
+    expect(host.textContent).not.toMatch(/gloss\.missing|b0\.s0/);
+    await setUiLanguage('en');
+    panel.destroy();
+  });
+
+  it('shows user text as text', () => {
+    const host = document.createElement('div');
+    const glosses = new GlossSource(i18n, article.id, 'en');
+    glosses.setUserGloss(sentences[0]!.id, 'en', '<img src=x onerror=alert(1)>');
+    const panel = createGlossPanel(host, {
+      glosses,
+      write: () => undefined,
+      setLanguage: () => undefined,
+    });
+    panel.show([sentences[0]!], false);
+    expect(host.querySelector('img')).toBeNull();
+    expect(host.querySelector('.gloss-en')?.textContent).toBe('<img src=x onerror=alert(1)>');
+    glosses.setUserGloss(sentences[0]!.id, 'en', null);
+  });
+});
