@@ -111,8 +111,8 @@ test('annotations stored by the version 2 database are all there after the upgra
   );
   const layout = await databaseLayout(page);
   expect(layout).toEqual({
-    version: 3,
-    stores: ['annotationPages', 'articles', 'glosses', 'reviews'],
+    version: 4,
+    stores: ['annotationPages', 'articles', 'glosses', 'reviews', 'terms', 'tmUnits'],
     annotationKeys: null,
   });
 });

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
-import { PAGE_COUNT, pageOf, type AnnotationPage } from './annotation-pages';
+import type { TermEntry } from '../model/termbase';
+import type { TmUnit } from '../model/translation-memory';
+import { groupIntoPages, PAGE_COUNT, pageOf, type AnnotationPage } from './annotation-pages';
 import {
   DB_NAME,
   DB_VERSION,
@@ -171,15 +173,17 @@ async function expectPagedExactly(db: GlossaDatabase, annotations: Annotation[])
 }
 
 describe('openGlossaDB on a new database', () => {
-  it('creates version 3 with articles, annotationPages, glosses and reviews', async () => {
-    expect(DB_VERSION).toBe(3);
+  it('creates version 4 with articles, annotationPages, glosses, reviews, tmUnits and terms', async () => {
+    expect(DB_VERSION).toBe(4);
     const db = await open();
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual([
       'annotationPages',
       'articles',
       'glosses',
       'reviews',
+      'terms',
+      'tmUnits',
     ]);
   });
 
@@ -188,7 +192,7 @@ describe('openGlossaDB on a new database', () => {
     expect(db.name).toBe(DB_NAME);
     expect(DB_NAME).toBe('glossa');
     const databases = await indexedDB.databases();
-    expect(databases).toEqual([{ name: 'glossa', version: 3 }]);
+    expect(databases).toEqual([{ name: 'glossa', version: 4 }]);
   });
 
   it('keys each store by its record id (pages by article and page) and indexes glosses and reviews by article', async () => {
@@ -211,6 +215,21 @@ describe('openGlossaDB on a new database', () => {
     expect(reviews.keyPath).toBe('annotationId');
     expect([...reviews.indexNames]).toEqual(['byArticle']);
     expect(reviews.index('byArticle').keyPath).toBe('articleId');
+    await tx.done;
+  });
+
+  it('keys translation-memory units and terms by id, indexed by their lookup keys', async () => {
+    const db = await open();
+    const tx = db.transaction(['tmUnits', 'terms']);
+    const tm = tx.objectStore('tmUnits');
+    expect(tm.keyPath).toBe('id');
+    expect([...tm.indexNames].sort()).toEqual(['byArticle', 'bySourceKey']);
+    expect(tm.index('bySourceKey').keyPath).toBe('sourceKey');
+    expect(tm.index('byArticle').keyPath).toBe('articleId');
+    const terms = tx.objectStore('terms');
+    expect(terms.keyPath).toBe('id');
+    expect([...terms.indexNames]).toEqual(['byTermKey']);
+    expect(terms.index('byTermKey').keyPath).toBe('termKey');
     await tx.done;
   });
 
@@ -241,7 +260,7 @@ describe('openGlossaDB on a new database', () => {
     expect(await db.count('annotationPages')).toBe(4);
   });
 
-  it('reopening a version 3 database keeps its data and runs no upgrade step again', async () => {
+  it('reopening a version 4 database keeps its data and runs no upgrade step again', async () => {
     const first = await open();
     await first.put('glosses', gloss('a', 's1'));
     await first.put('annotationPages', {
@@ -251,7 +270,7 @@ describe('openGlossaDB on a new database', () => {
     });
     first.close();
     const second = await open();
-    expect(second.version).toBe(3);
+    expect(second.version).toBe(4);
     expect(await second.get('glosses', 'a/s1')).toEqual(gloss('a', 's1'));
     await expectPagedExactly(second, [annotation('n1', 'a')]);
   });
@@ -359,7 +378,7 @@ describe('migration from version 2 to version 3', () => {
 
   it('moves every annotation, unchanged, into the page of its article and id', async () => {
     await version2();
-    const db = await open();
+    const db = await open({ name: NAME, version: 3 });
     expect(db.version).toBe(3);
     await expectPagedExactly(db, annotations);
     // Pages of "a": 32, of "b": 3 (n1 and n29 share one).
@@ -369,7 +388,7 @@ describe('migration from version 2 to version 3', () => {
 
   it('deletes the old annotations store and leaves the other stores as they were', async () => {
     const before = await version2();
-    const db = await open();
+    const db = await open({ name: NAME, version: 3 });
     expect([...db.objectStoreNames].sort()).toEqual([
       'annotationPages',
       'articles',
@@ -397,7 +416,7 @@ describe('migration from version 2 to version 3', () => {
 
   it('the repository reads each article as it was before the upgrade', async () => {
     await version2();
-    const repository = new Repository(await open());
+    const repository = new Repository(await open({ name: NAME, version: 3 }));
     for (const id of ['a', 'b', 'c']) {
       const { article: stored, records } = await repository.loadArticle(id);
       expect(stored).toStrictEqual(article(id));
@@ -411,7 +430,7 @@ describe('migration from version 2 to version 3', () => {
 
   it('an empty version 2 database upgrades, and works', async () => {
     await version2({ articles: [], annotations: [], glosses: [], reviews: [] });
-    const db = await open();
+    const db = await open({ name: NAME, version: 3 });
     expect(db.version).toBe(3);
     expect([...db.objectStoreNames].sort()).toEqual([
       'annotationPages',
@@ -441,7 +460,7 @@ describe('migration from version 2 to version 3', () => {
     expect(before.annotations).toHaveLength(annotations.length + 1);
 
     // The rejection names the record at fault.
-    const failure = await openGlossaDB({ name: NAME }).catch((e: unknown) => e);
+    const failure = await openGlossaDB({ name: NAME, version: 3 }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(UpgradeError);
     expect(failure).toMatchObject({ toVersion: 3, record: 'n9', problem: 'noArticle' });
 
@@ -460,14 +479,26 @@ describe('migration from version 2 to version 3', () => {
     // Once the record is whole again, the upgrade goes through.
     await v2.put('annotations', annotation('n9', 'a'));
     v2.close();
-    const db = await open();
+    const db = await open({ name: NAME, version: 3 });
     expect(db.version).toBe(3);
     await expectPagedExactly(db, [...annotations, annotation('n9', 'a')]);
   });
+
+  it("a version 2 database opened by today's app goes through version 3 to 4, losing nothing", async () => {
+    const before = await version2();
+    const db = await open();
+    expect(db.version).toBe(4);
+    await expectPagedExactly(db, annotations);
+    expect(await db.getAll('articles')).toStrictEqual(before.articles);
+    expect(await db.getAll('glosses')).toStrictEqual(before.glosses);
+    expect(await db.getAll('reviews')).toStrictEqual(before.reviews);
+    expect(await db.count('tmUnits')).toBe(0);
+    expect(await db.count('terms')).toBe(0);
+  });
 });
 
-describe('migration from version 1 to version 3', () => {
-  it('moves version 1 annotations into pages and adds empty, working glosses and reviews', async () => {
+describe('migration from version 1 to version 4', () => {
+  it('moves version 1 annotations into pages and adds empty, working glosses, reviews, TM and termbase', async () => {
     const articles = [article('a'), article('b')];
     const annotations = [
       annotation('n1', 'a'),
@@ -480,12 +511,14 @@ describe('migration from version 1 to version 3', () => {
     v1.close();
 
     const db = await open();
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual([
       'annotationPages',
       'articles',
       'glosses',
       'reviews',
+      'terms',
+      'tmUnits',
     ]);
     expect(await db.getAll('articles')).toStrictEqual(articles);
     await expectPagedExactly(db, annotations);
@@ -497,5 +530,72 @@ describe('migration from version 1 to version 3', () => {
     await db.put('reviews', review('n3', 'b'));
     expect(await db.getAllFromIndex('glosses', 'byArticle', 'a')).toEqual([gloss('a', 's1')]);
     expect(await db.getAllFromIndex('reviews', 'byArticle', 'b')).toEqual([review('n3', 'b')]);
+    expect(await db.count('tmUnits')).toBe(0);
+    expect(await db.count('terms')).toBe(0);
+  });
+});
+
+describe('migration from version 3 to version 4', () => {
+  const articles = [article('a'), article('b')];
+  const annotations = [annotation('n1', 'a'), annotation('n29', 'a', 7), annotation('n3', 'b')];
+  const glosses = [gloss('a', 's1'), gloss('b', 's2')];
+  const reviews = [review('n1', 'a')];
+
+  async function version3() {
+    const v3 = await openVersion(NAME, 3);
+    expect(v3.version).toBe(3);
+    const tx = v3.transaction(['articles', 'annotationPages', 'glosses', 'reviews'], 'readwrite');
+    for (const a of articles) void tx.objectStore('articles').put(a);
+    for (const page of groupIntoPages(annotations))
+      void tx.objectStore('annotationPages').put(page);
+    for (const g of glosses) void tx.objectStore('glosses').put(g);
+    for (const r of reviews) void tx.objectStore('reviews').put(r);
+    await tx.done;
+    const contents = await oldContents(v3);
+    v3.close();
+    return contents;
+  }
+
+  it('keeps every version 3 record unchanged and adds empty tmUnits and terms stores', async () => {
+    const before = await version3();
+    const db = await open();
+    expect(db.version).toBe(4);
+    const after = await oldContents(untyped(db));
+    expect(after).toStrictEqual({ ...before, terms: [], tmUnits: [] });
+    await expectPagedExactly(db, annotations);
+  });
+
+  it('the new stores work, and the repository reads each article as before', async () => {
+    await version3();
+    const db = await open();
+    const unit: TmUnit = {
+      id: 'u1',
+      source: 'Parler a porté plainte.',
+      sourceKey: 'parler a porté plainte.',
+      target: 'Parler filed a complaint.',
+      sourceLang: 'fr',
+      targetLang: 'en',
+      origin: 'tmx',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+    };
+    const term: TermEntry = {
+      id: 't1',
+      term: 'plainte',
+      termKey: 'plainte',
+      equivalents: ['complaint', 'lawsuit'],
+      origin: 'user',
+      created: '2026-01-01T00:00:00.000Z',
+      modified: '2026-01-01T00:00:00.000Z',
+    };
+    await db.put('tmUnits', unit);
+    await db.put('terms', term);
+    expect(await db.getAllFromIndex('tmUnits', 'bySourceKey', unit.sourceKey)).toEqual([unit]);
+    expect(await db.getAllFromIndex('terms', 'byTermKey', 'plainte')).toEqual([term]);
+    const { article: a, records } = await new Repository(db).loadArticle('a');
+    expect(a).toStrictEqual(article('a'));
+    expect(records.annotations.map((x) => x.id).sort()).toEqual(['n1', 'n29']);
+    expect(records.glosses).toEqual([gloss('a', 's1')]);
+    expect(records.reviews).toEqual([review('n1', 'a')]);
   });
 });

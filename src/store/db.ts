@@ -10,6 +10,8 @@ import type { StoredArticle } from '../model/article';
 import { groupIntoPages, type AnnotationPage, type PageKey } from './annotation-pages';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
+import type { TermEntry } from '../model/termbase';
+import type { TmUnit } from '../model/translation-memory';
 
 export interface GlossaDB extends DBSchema {
   articles: { key: string; value: StoredArticle };
@@ -19,10 +21,14 @@ export interface GlossaDB extends DBSchema {
   glosses: { key: string; value: UserGloss; indexes: { byArticle: string } };
   /** Since version 2: translator reviews of quotes, keyed by annotation id. */
   reviews: { key: string; value: Review; indexes: { byArticle: string } };
+  /** Since version 4: the translation memory, for the whole library. */
+  tmUnits: { key: string; value: TmUnit; indexes: { bySourceKey: string; byArticle: string } };
+  /** Since version 4: the termbase, for the whole library. */
+  terms: { key: string; value: TermEntry; indexes: { byTermKey: string } };
 }
 
 export const DB_NAME = 'glossa';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export type GlossaDatabase = IDBPDatabase<GlossaDB>;
 /**
@@ -103,6 +109,15 @@ export const UPGRADE_STEPS: ((
           fail(new UpgradeError(3, String(page?.annotations[0]?.id), 'notStorable'));
         }
       });
+  },
+  // Version 4: the translation memory and the termbase. New stores only, so
+  // version 3 data stays as it was; the shipped glosses and glossary enter
+  // them at run time, where the app has them.
+  (db) => {
+    const tm = db.createObjectStore('tmUnits', { keyPath: 'id' });
+    tm.createIndex('bySourceKey', 'sourceKey');
+    tm.createIndex('byArticle', 'articleId');
+    db.createObjectStore('terms', { keyPath: 'id' }).createIndex('byTermKey', 'termKey');
   },
 ];
 
