@@ -353,6 +353,17 @@ export function createAnnotator(
     sidebar.refresh();
   });
   toolbar.setSaveState(session.saveState);
+  // Another tab changed a field this tab changed too: the panel shows the
+  // other version beside the field; for a record not open, say so.
+  const unsubscribeConflicts = session.onConflict(({ store, key, conflicts }) => {
+    if (store === 'annotations' && key === selected) {
+      for (const c of conflicts) details.showOtherVersion(c.path, c.theirs);
+    }
+    const whole = conflicts.find((c) => c.path === '');
+    if (whole)
+      notices.status(t(whole.mine === undefined ? 'conflict.notDeleted' : 'conflict.restored'));
+    else if (store !== 'annotations' || key !== selected) notices.status(t('conflict.kept'));
+  });
 
   // ---- keys that work everywhere on this screen
 
@@ -406,12 +417,14 @@ export function createAnnotator(
     destroy() {
       unsubscribe();
       unsubscribeSave();
+      unsubscribeConflicts();
       detachHover();
       stopTranslating();
       document.removeEventListener('keydown', onKeyDown);
       window.clearTimeout(flashTimer);
       panelsLater.cancel();
       view.destroy();
+      details.destroy();
       for (const el of [layout.toolbar, layout.article, layout.sidebar, layout.details])
         el.replaceChildren();
     },

@@ -9,6 +9,7 @@ import { DEFAULT_ARTICLE_ID } from '../store/articles';
 import { readArticle, type StartUpReads } from '../store/start-up-reads';
 import type { UpgradeError } from '../store/db';
 import { ArticleSession, SYNC_CHANNEL } from '../session/article-session';
+import { StaleArticleError } from '../store/repository';
 import { GlossSource, storedGlossLanguage } from '../glosses/gloss-source';
 import { segmentSentences } from '../glosses/sentences';
 import { ArticleIndex } from '../editor/positions';
@@ -46,15 +47,18 @@ export async function start(reads: StartUpReads): Promise<void> {
   await initI18n();
   const layout = createLayout(document.getElementById('app')!);
   const notices = createNotices(layout.banner, layout.status, () => t('save.dismiss'));
+  /** Whether the banner shown is a failed save's, which the next save resolves. */
+  let saveBanner = false;
   const nav = createNav(layout.nav, (view) => navigate({ view }));
   createLanguageSwitch(layout.headerEnd);
   i18n.on('languageChanged', () => {
     layout.translate();
     nav.translate();
   });
-  reads.onDatabaseEvent((event) =>
-    notices.banner(t(event === 'blocked' ? 'save.blocked' : 'save.versionChange')),
-  );
+  reads.onDatabaseEvent((event) => {
+    saveBanner = false;
+    notices.banner(t(event === 'blocked' ? 'save.blocked' : 'save.versionChange'));
+  });
   const repository = await reads.repository;
   if (!repository) notices.banner(storageUnavailable(reads.upgradeFailure()));
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel(SYNC_CHANNEL) : null;
@@ -68,6 +72,14 @@ export async function start(reads: StartUpReads): Promise<void> {
   let screen: Screen | null = null;
   let ready = false;
 
+  // Leaving with changes not yet on disk: the browser asks the person first.
+  window.addEventListener('beforeunload', (event) => {
+    if (!open?.session.hasUnsavedChanges) return;
+    event.preventDefault();
+    // Older browsers show the dialog only when returnValue is set.
+    event.returnValue = '';
+  });
+
   async function openArticle(id: string): Promise<typeof open> {
     const opened = await (reads.takeArticle(id) ?? readArticle(repository, id));
     if (!opened) return null;
@@ -79,12 +91,24 @@ export async function start(reads: StartUpReads): Promise<void> {
     const session = new ArticleSession(article, records, { repository, channel });
     session.onSaveState((state, error) => {
       if (!repository) return;
-      if (state === 'unsaved') {
+      if (state === 'unsaved' && error instanceof StaleArticleError) {
+        // Only reopening resolves it; no later save can.
+        saveBanner = false;
+        notices.banner(t('save.stale'), {
+          label: t('app.reopen'),
+          run: () => void show(currentRoute(), true),
+        });
+      } else if (state === 'unsaved') {
+        saveBanner = true;
         notices.banner(t('save.failed', { reason: reasonOf(error) }), {
           label: t('save.retry'),
           run: () => void session.retry(),
         });
-      } else if (state === 'saved') notices.banner(null);
+      } else if (state === 'saved' && saveBanner) {
+        // A save clears only the banner a failed save put up, not another one's.
+        saveBanner = false;
+        notices.banner(null);
+      }
     });
     const glosses = new GlossSource(i18n, article.id, storedGlossLanguage());
     glosses.loadUserGlosses(records.glosses);
@@ -115,6 +139,7 @@ export async function start(reads: StartUpReads): Promise<void> {
       try {
         open = await openArticle(articleId);
       } catch (error) {
+        saveBanner = false;
         notices.banner(t('app.loadFailed', { reason: reasonOf(error) }));
         open = null;
       }
@@ -130,6 +155,7 @@ export async function start(reads: StartUpReads): Promise<void> {
     try {
       factory = await SCREENS[route.view]();
     } catch (error) {
+      saveBanner = false;
       notices.banner(t('app.loadFailed', { reason: reasonOf(error) }));
       return;
     }
@@ -162,6 +188,7 @@ export async function start(reads: StartUpReads): Promise<void> {
       // before the first cursor move asks for them.
       const sentences = open.sentences;
       whenIdle(() => void sentences());
+      if (repository) whenIdle(() => void askToPersist(notices));
     }
   }
 
@@ -177,6 +204,7 @@ export async function start(reads: StartUpReads): Promise<void> {
         m.articleId !== open?.session.article.id
       )
         return;
+      saveBanner = false;
       notices.banner(t('app.changedElsewhere'), {
         label: t('app.reopen'),
         run: () => void show(currentRoute(), true),
@@ -186,6 +214,32 @@ export async function start(reads: StartUpReads): Promise<void> {
 
   onRouteChange((route) => void show(route));
   await show(currentRoute());
+}
+
+const PERSIST_KEY = 'glossa:storage-persisted';
+
+/**
+ * Asks the browser to keep Glossa's storage when space runs low
+ * (navigator.storage.persist): otherwise it may evict the only copy of a
+ * person's work. Says what the browser answered, once per answer.
+ */
+async function askToPersist(notices: ReturnType<typeof createNotices>): Promise<void> {
+  if (!navigator.storage?.persist) return;
+  let persisted: boolean;
+  try {
+    persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+  } catch {
+    return;
+  }
+  const answer = persisted ? 'yes' : 'no';
+  document.body.dataset.storagePersisted = answer;
+  try {
+    if (localStorage.getItem(PERSIST_KEY) === answer) return;
+    localStorage.setItem(PERSIST_KEY, answer);
+  } catch {
+    // Not remembered: said again next time.
+  }
+  notices.status(t(persisted ? 'save.persisted' : 'save.notPersisted'));
 }
 
 /** Why nothing can be saved: an upgrade given up on a named record, or no storage at all. */

@@ -7,8 +7,21 @@ import { pageKey, pageOf, updatePage } from '../store/annotation-pages';
 import type { StoredArticle } from '../model/article';
 import type { SaveState } from '../model/save-state';
 import { openGlossaDB, type GlossaDatabase } from '../store/db';
-import { Repository, type Change, type RecordStore, type RecordTypes } from '../store/repository';
-import { ArticleSession, annotationChange, type SessionChange } from './article-session';
+import {
+  Repository,
+  type Change,
+  type CommitOptions,
+  type MergedRecord,
+  type RecordStore,
+  type RecordTypes,
+  StaleArticleError,
+} from '../store/repository';
+import {
+  ArticleSession,
+  annotationChange,
+  type SessionChange,
+  type SessionConflict,
+} from './article-session';
 
 const ARTICLE: StoredArticle = {
   id: 'parler-amazon-fr',
@@ -64,11 +77,11 @@ class FlakyRepository extends Repository {
   readonly readStarted: string[][] = [];
   readsFinished = 0;
 
-  override async commit(change: Change): Promise<void> {
+  override async commit(change: Change, options?: CommitOptions): Promise<MergedRecord[]> {
     this.commits++;
     if (this.commitGate) await this.commitGate;
     if (this.failing) throw new Error('disk full');
-    return super.commit(change);
+    return super.commit(change, options);
   }
 
   override async read<S extends RecordStore>(
@@ -779,5 +792,129 @@ describe('two sessions on the same article (two tabs)', () => {
     b.repository.commitGate = null;
     await b.session.retry();
     expect(await stored('a1')).toEqual(annotation('a1', { note: 'B, non enregistré' }));
+  });
+});
+
+describe('two tabs editing the same record', () => {
+  let name = '';
+  let counter = 0;
+  beforeEach(() => {
+    name = `glossa-merge-test-${process.pid}-${counter++}`;
+  });
+
+  /** Two sessions that both hold a1 as seeded, and neither has heard from the other. */
+  async function twoTabs() {
+    await seed(annotation('a1', { note: '', fields: { claimant: 'Amazon' } }));
+    const a = await openSession({ channel: channel(name) });
+    const b = await openSession({ channel: channel(name) });
+    const conflictsOfB: SessionConflict[] = [];
+    b.session.onConflict((c) => conflictsOfB.push(c));
+    return { a, b, conflictsOfB };
+  }
+
+  it('a note typed in one tab and the claimant in the other both survive', async () => {
+    const { a, b, conflictsOfB } = await twoTabs();
+    // Both write at once, each from the record as it opened it.
+    a.session.apply(annotationChange('a1', annotation('a1', { note: 'note de A' })));
+    b.session.apply(
+      annotationChange('a1', annotation('a1', { fields: { claimant: 'Amazon Web Services' } })),
+    );
+    await Promise.all([a.session.settled(), b.session.settled()]);
+    const both = { note: 'note de A', fields: { claimant: 'Amazon Web Services' } };
+    expect(await stored('a1')).toMatchObject(both);
+    await until(
+      () =>
+        a.session.annotations.get('a1')?.fields.claimant === 'Amazon Web Services' &&
+        b.session.annotations.get('a1')?.note === 'note de A',
+      'both tabs to hold both edits',
+    );
+    expect(conflictsOfB).toEqual([]);
+  });
+
+  it('the same field changed in both keeps the later writer’s text and reports the other’s', async () => {
+    const { a, b, conflictsOfB } = await twoTabs();
+    b.repository.commitGate = new Promise((resolve) => setTimeout(resolve, 30));
+    a.session.apply(annotationChange('a1', annotation('a1', { note: 'AAAA' })));
+    b.session.apply(annotationChange('a1', annotation('a1', { note: 'BBBB' })));
+    await Promise.all([a.session.settled(), b.session.settled()]);
+    expect((await stored('a1'))?.note).toBe('BBBB');
+    expect(conflictsOfB).toEqual([
+      {
+        store: 'annotations',
+        key: 'a1',
+        conflicts: [{ path: 'note', mine: 'BBBB', theirs: 'AAAA' }],
+      },
+    ]);
+  });
+
+  it('typing goes on while the merge is under way: memory keeps the typing and gains the other field', async () => {
+    const { a, b } = await twoTabs();
+    a.session.apply(annotationChange('a1', annotation('a1', { fields: { claimant: 'AWS' } })));
+    await a.session.settled();
+    // B has not heard of A's write yet (no message handled): it types on.
+    b.repository.commitGate = new Promise((resolve) => setTimeout(resolve, 20));
+    b.session.apply(annotationChange('a1', annotation('a1', { note: 'B' })), { group: 'note' });
+    b.session.apply(annotationChange('a1', annotation('a1', { note: 'Bo' })), { group: 'note' });
+    await b.session.settled();
+    b.session.apply(annotationChange('a1', { ...b.session.annotations.get('a1')!, note: 'Bon' }));
+    await b.session.settled();
+    expect(await stored('a1')).toMatchObject({ note: 'Bon', fields: { claimant: 'AWS' } });
+    expect(b.session.annotations.get('a1')).toMatchObject({
+      note: 'Bon',
+      fields: { claimant: 'AWS' },
+    });
+  });
+
+  it('a delete in one tab does not remove what the other tab saved into it meanwhile', async () => {
+    const { a, b, conflictsOfB } = await twoTabs();
+    b.repository.commitGate = new Promise((resolve) => setTimeout(resolve, 20));
+    b.session.apply(annotationChange('a1', null));
+    a.session.apply(annotationChange('a1', annotation('a1', { note: 'saisi dans A' })));
+    await Promise.all([a.session.settled(), b.session.settled()]);
+    expect((await stored('a1'))?.note).toBe('saisi dans A');
+    expect(b.session.annotations.get('a1')?.note).toBe('saisi dans A');
+    expect(conflictsOfB).toHaveLength(1);
+    expect(conflictsOfB[0]!.conflicts[0]!.path).toBe('');
+  });
+
+  it('undo in one tab reverts its own change and keeps the other tab’s later one', async () => {
+    const { a, b } = await twoTabs();
+    a.session.apply(annotationChange('a1', annotation('a1', { note: 'note de A' })));
+    await a.session.settled();
+    await until(() => b.session.annotations.get('a1')?.note === 'note de A', 'A’s note to reach B');
+    b.session.apply(
+      annotationChange('a1', { ...b.session.annotations.get('a1')!, fields: { claimant: 'AWS' } }),
+    );
+    await b.session.settled();
+    await until(
+      () => a.session.annotations.get('a1')?.fields.claimant === 'AWS',
+      'B’s edit to reach A',
+    );
+    expect(a.session.undo()).toBe(true);
+    await a.session.settled();
+    expect(await stored('a1')).toMatchObject({ note: '', fields: { claimant: 'AWS' } });
+  });
+
+  it('a write onto an article deleted or replaced since is refused and kept unsaved', async () => {
+    const { a } = await twoTabs();
+    await connections[0]!.put('articles', {
+      ...ARTICLE,
+      blocks: [{ type: 'title', text: 'Autre texte' }],
+      previousVersions: [{ blocks: ARTICLE.blocks, replaced: '2026-01-01T00:00:00.000Z' }],
+    });
+    const errors: unknown[] = [];
+    a.session.onSaveState((state, error) => state === 'unsaved' && errors.push(error));
+    a.session.apply(annotationChange('a2', annotation('a2', { note: 'sur l’ancien texte' })));
+    await a.session.settled();
+    expect(await stored('a2')).toBeUndefined();
+    expect(a.session.isUnsaved('annotations', 'a2')).toBe(true);
+    expect(a.session.hasUnsavedChanges).toBe(true);
+    expect(errors[0]).toBeInstanceOf(StaleArticleError);
+    expect(errors[0]).toMatchObject({ reason: 'replaced' });
+
+    await connections[0]!.delete('articles', ARTICLE.id);
+    await a.session.retry();
+    expect(a.session.lastError).toMatchObject({ reason: 'deleted' });
+    expect(await storedAnnotations()).toHaveLength(1);
   });
 });

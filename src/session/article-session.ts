@@ -8,23 +8,35 @@
  * retried with the next change or on request) — the app keeps working and
  * nothing is thrown away. A committed change is announced on a
  * BroadcastChannel; other tabs on the article re-read just those records.
+ *
+ * Several tabs may edit one record. Each write names the value it was based
+ * on (the record as this tab last saw it on disk, kept in `bases`), and the
+ * repository merges it, inside the write's transaction, with whatever another
+ * tab stored in between (model/merge.ts): different fields both survive; a
+ * field changed in both is reported as a conflict, for the person to choose.
+ * Undo reverts this tab's own change the same way, never a newer one from
+ * elsewhere. Writes also name the article's version, so a tab still showing a
+ * deleted or replaced text cannot store offsets into it.
  */
 import type { Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import type { StoredArticle } from '../model/article';
 import type { SaveState } from '../model/save-state';
+import { mergeRecord, type MergeConflict } from '../model/merge';
 import {
   RECORD_STORES,
+  articleVersionOf,
   type ArticleRecords,
   type Change,
+  type MergedRecord,
   type RecordStore,
   type RecordTypes,
   type Repository,
 } from '../store/repository';
 
 /** Stores held in a session (the article record itself is the library's). */
-type SessionStore = Exclude<RecordStore, 'articles'>;
+export type SessionStore = Exclude<RecordStore, 'articles'>;
 const SESSION_STORES = RECORD_STORES.filter((s): s is SessionStore => s !== 'articles');
 
 export type ChangeOrigin = 'local' | 'undo' | 'redo' | 'remote';
@@ -32,6 +44,13 @@ export type ChangeOrigin = 'local' | 'undo' | 'redo' | 'remote';
 export interface SessionChange {
   change: Change;
   origin: ChangeOrigin;
+}
+
+/** A record this tab and another both changed, field by field. */
+export interface SessionConflict {
+  store: SessionStore;
+  key: string;
+  conflicts: MergeConflict[];
 }
 
 interface HistoryEntry {
@@ -67,6 +86,13 @@ export class ArticleSession {
 
   private readonly listeners = new Set<(c: SessionChange) => void>();
   private readonly saveListeners = new Set<(s: SaveState, error?: unknown) => void>();
+  private readonly conflictListeners = new Set<(c: SessionConflict) => void>();
+  /** Per record, the value this tab last knew to be on disk (absent: none): what its writes are based on. */
+  private readonly bases: Record<SessionStore, Map<string, unknown>> = {
+    annotations: new Map(),
+    reviews: new Map(),
+    glosses: new Map(),
+  };
   private readonly dirty: Record<SessionStore, Set<string>> = {
     annotations: new Set(),
     reviews: new Set(),
@@ -96,6 +122,7 @@ export class ArticleSession {
     for (const a of records.annotations) this.annotations.set(a.id, a);
     for (const r of records.reviews) this.reviews.set(r.annotationId, r);
     for (const g of records.glosses) this.glosses.set(g.key, g);
+    for (const s of SESSION_STORES) for (const [k, v] of this.mapOf(s)) this.bases[s].set(k, v);
     this.repository = options.repository;
     this.channel = options.channel ?? null;
     this.saveState = this.repository ? 'saved' : 'unsaved';
@@ -111,6 +138,17 @@ export class ArticleSession {
   onSaveState(listener: (s: SaveState, error?: unknown) => void): () => void {
     this.saveListeners.add(listener);
     return () => this.saveListeners.delete(listener);
+  }
+
+  /** Calls `listener` when a write met another tab's change of the same field. */
+  onConflict(listener: (c: SessionConflict) => void): () => void {
+    this.conflictListeners.add(listener);
+    return () => this.conflictListeners.delete(listener);
+  }
+
+  /** Has this tab changes that are not on disk yet (unsaved, or being written)? */
+  get hasUnsavedChanges(): boolean {
+    return SESSION_STORES.some((s) => this.dirty[s].size > 0 || this.inFlight[s].size > 0);
   }
 
   /**
@@ -145,7 +183,11 @@ export class ArticleSession {
   async applyDurably(change: Change): Promise<void> {
     if (!this.repository) throw new Error('IndexedDB is not available');
     const before = this.snapshot(change);
-    await this.repository.commit({ ...change, article: this.article.id });
+    await this.repository.commit(
+      { ...change, article: this.article.id },
+      { articleVersion: articleVersionOf(this.article) },
+    );
+    for (const s of SESSION_STORES) for (const [k, v] of change[s] ?? []) this.bases[s].set(k, v);
     this.applyToMemory(change, 'local');
     this.undoStack.push({ before, after: change, time: Date.now() });
     this.redoStack = [];
@@ -175,8 +217,9 @@ export class ArticleSession {
     const entry = this.undoStack.pop();
     if (!entry) return false;
     this.redoStack.push(entry);
-    this.applyToMemory(entry.before, 'undo');
-    this.persist(entry.before);
+    const change = this.revert(entry.after, entry.before);
+    this.applyToMemory(change, 'undo');
+    this.persist(change);
     return true;
   }
 
@@ -184,9 +227,32 @@ export class ArticleSession {
     const entry = this.redoStack.pop();
     if (!entry) return false;
     this.undoStack.push({ ...entry, group: undefined });
-    this.applyToMemory(entry.after, 'redo');
-    this.persist(entry.after);
+    const change = this.revert(entry.before, entry.after);
+    this.applyToMemory(change, 'redo');
+    this.persist(change);
     return true;
+  }
+
+  /**
+   * The change that takes each record from `from` back to `to` where this
+   * tab's change left it, keeping what changed since (another tab's edit of
+   * another field, received meanwhile): undo reverts only this tab's change.
+   */
+  private revert(from: Change, to: Change): Change {
+    const out: Change = {};
+    for (const s of SESSION_STORES) {
+      const entries = to[s] as Map<string, object | null> | undefined;
+      if (!entries) continue;
+      const map = this.mapOf(s) as Map<string, object>;
+      const fromValues = from[s] as Map<string, object | null> | undefined;
+      out[s] = new Map(
+        [...entries].map(([key, value]) => [
+          key,
+          mergeRecord(fromValues?.get(key) ?? null, value, map.get(key) ?? null).value,
+        ]),
+      ) as never;
+    }
+    return out;
   }
 
   /** Writes every record still marked unsaved. */
@@ -249,6 +315,7 @@ export class ArticleSession {
     this.setSaveState('saving');
     this.writing = this.writing.then(async () => {
       const change: Change = {};
+      const bases: Change = {};
       const taken: Partial<Record<SessionStore, string[]>> = {};
       for (const s of SESSION_STORES) {
         if (this.dirty[s].size === 0) continue;
@@ -258,10 +325,15 @@ export class ArticleSession {
         taken[s] = keys;
         const map = this.mapOf(s);
         change[s] = new Map(keys.map((k) => [k, map.get(k) ?? null])) as never;
+        bases[s] = new Map(keys.map((k) => [k, this.bases[s].get(k) ?? null])) as never;
       }
       try {
         if (!this.repository) throw new Error('IndexedDB is not available');
-        await this.repository.commit({ ...change, article: this.article.id });
+        const merged = await this.repository.commit(
+          { ...change, article: this.article.id },
+          { bases, articleVersion: articleVersionOf(this.article) },
+        );
+        this.afterCommit(change, merged);
         this.lastError = null;
         if (Object.keys(taken).length > 0) {
           const message: SyncMessage = { articleId: this.article.id, tab: this.tabId, keys: taken };
@@ -278,6 +350,34 @@ export class ArticleSession {
       }
     });
     return this.writing;
+  }
+
+  /**
+   * What was stored is now the base of each record. Where the repository
+   * merged this tab's write with another's, memory takes the other side's
+   * fields too — also when the person went on typing meanwhile.
+   */
+  private afterCommit(sent: Change, merged: MergedRecord[]): void {
+    for (const s of SESSION_STORES)
+      for (const [k, v] of (sent[s] as Map<string, unknown> | undefined) ?? [])
+        this.bases[s].set(k, v);
+    if (merged.length === 0) return;
+    const change: Change = {};
+    for (const record of merged) {
+      const s = record.store as SessionStore;
+      this.bases[s].set(record.key, record.value);
+      const map = this.mapOf(s) as Map<string, object>;
+      const sentValue = (sent[s] as Map<string, object | null>).get(record.key) ?? null;
+      const now = map.get(record.key) ?? null;
+      const value = this.dirty[s].has(record.key)
+        ? mergeRecord(sentValue, now, record.value as object | null).value
+        : record.value;
+      ((change[s] ??= new Map()) as Map<string, unknown>).set(record.key, value);
+      if (record.conflicts.length > 0)
+        for (const l of this.conflictListeners)
+          l({ store: s, key: record.key, conflicts: record.conflicts });
+    }
+    this.applyToMemory(change, 'remote');
   }
 
   private hasDirty(): boolean {
@@ -308,8 +408,10 @@ export class ArticleSession {
         const keys = (message.keys[s] ?? []).filter((k) => !this.isLocal(s, k));
         if (keys.length === 0) continue;
         const read = await repository.read(s, keys, this.article.id);
-        // Check again: the person may have edited one of them while we read.
+        // Check again: the person may have edited one of them while we read
+        // (their write will be merged with this one in its transaction).
         for (const k of keys) if (this.isLocal(s, k)) read.delete(k);
+        for (const [k, v] of read) this.bases[s].set(k, v);
         change[s] = read as never;
       }
       this.applyToMemory(change, 'remote');

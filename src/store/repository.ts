@@ -13,6 +13,7 @@ import type { Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import type { StoredArticle } from '../model/article';
+import { mergeRecord, type MergeConflict, type MergeOptions } from '../model/merge';
 import type { GlossaDatabase } from './db';
 import {
   PAGE_COUNT,
@@ -52,6 +53,65 @@ export interface ArticleRecords {
   annotations: Annotation[];
   reviews: Review[];
   glosses: UserGloss[];
+}
+
+/** How each store's records merge: an annotation's span and quote move as one. */
+const MERGE_OPTIONS: Record<RecordStore, MergeOptions> = {
+  articles: { latest: ['modified'] },
+  annotations: {
+    atomic: [['start', 'end', 'exact', 'prefix', 'suffix', 'orphaned']],
+    latest: ['modified'],
+  },
+  reviews: { latest: ['modified'] },
+  glosses: { latest: ['modified'] },
+};
+
+/** Which text of an article a write was made on: its id and how many times its text was replaced. */
+export interface ArticleVersion {
+  id: string;
+  /** `previousVersions.length` of the article as the writer has it. */
+  replaced: number;
+}
+
+export function articleVersionOf(article: StoredArticle): ArticleVersion {
+  return { id: article.id, replaced: article.previousVersions?.length ?? 0 };
+}
+
+/**
+ * A write refused because its article was deleted, or its text replaced by a
+ * new version, since the writer opened it: offsets made on the old text
+ * would land on the wrong words. Nothing of the write was stored.
+ */
+export class StaleArticleError extends Error {
+  override readonly name = 'StaleArticleError';
+  constructor(
+    readonly articleId: string,
+    readonly reason: 'deleted' | 'replaced',
+  ) {
+    super(`article ${articleId} was ${reason} since this write was prepared`);
+  }
+}
+
+export interface CommitOptions {
+  /**
+   * For each record of the change, the value it was based on: the record as
+   * the writer last saw it on disk (null: none). When given, the stored value
+   * is compared with it inside the transaction, and when another writer
+   * changed the record in between, the two are merged field by field
+   * (model/merge.ts) instead of the later write overwriting the earlier.
+   */
+  bases?: Change;
+  /** Refuse the write (StaleArticleError) if the article is no longer this version. */
+  articleVersion?: ArticleVersion;
+}
+
+/** A record whose stored value is not the one the writer sent: merged with another writer's. */
+export interface MergedRecord {
+  store: RecordStore;
+  key: string;
+  /** What was stored (null: no record). */
+  value: unknown;
+  conflicts: MergeConflict[];
 }
 
 export class Repository {
@@ -121,26 +181,70 @@ export class Repository {
     return new Map(keys.map((k, i) => [k, pages[i]?.annotations.find((a) => a.id === k) ?? null]));
   }
 
-  /** Writes a change in one strict-durability transaction; resolves once it is committed. */
-  async commit(change: Change): Promise<void> {
+  /**
+   * Writes a change in one strict-durability transaction; resolves once it
+   * is committed, with the records that were merged with another writer's
+   * changes on the way (see CommitOptions.bases).
+   */
+  async commit(change: Change, options: CommitOptions = {}): Promise<MergedRecord[]> {
     const stores = RECORD_STORES.filter((s) => change[s] && change[s].size > 0);
-    if (stores.length === 0) return;
+    if (stores.length === 0) return [];
     // Checked before the transaction, so a bad change writes nothing.
     const pageWrites = change.annotations?.size ? annotationPageWrites(change) : null;
-    const tx = this.db.transaction(
+    const { bases, articleVersion } = options;
+    const storeNames = new Set<'articles' | 'annotationPages' | 'reviews' | 'glosses'>(
       stores.map((s) => (s === 'annotations' ? 'annotationPages' : s)),
-      'readwrite',
-      { durability: 'strict' },
     );
+    if (articleVersion) storeNames.add('articles');
+    const tx = this.db.transaction([...storeNames], 'readwrite', { durability: 'strict' });
+    const merged: MergedRecord[] = [];
+    /** The value to store for a key: mine, or mine merged with what is stored now. */
+    const resolve = <S extends RecordStore>(
+      store: S,
+      key: string,
+      mine: RecordTypes[S] | null,
+      stored: RecordTypes[S] | null,
+    ): RecordTypes[S] | null => {
+      const baseMap = bases?.[store] as Map<string, RecordTypes[S] | null> | undefined;
+      if (!baseMap?.has(key)) return mine;
+      const result = mergeRecord(baseMap.get(key) ?? null, mine, stored, MERGE_OPTIONS[store]);
+      if (result.value !== mine)
+        merged.push({ store, key, value: result.value, conflicts: result.conflicts });
+      return result.value;
+    };
     // Queue every request without awaiting in between: awaiting unrelated
     // work inside a transaction lets it auto-commit early (idb README).
     const requests: Promise<unknown>[] = [];
+    /** Fails the whole transaction with `error` (a rejected request alone would not abort it). */
+    const failWith = (error: unknown): Promise<never> => (abortQuietly(tx), Promise.reject(error));
     try {
+      if (articleVersion) {
+        requests.push(
+          tx
+            .objectStore('articles')
+            .get(articleVersion.id)
+            .then((stored) => {
+              if (!stored) return failWith(new StaleArticleError(articleVersion.id, 'deleted'));
+              if ((stored.previousVersions?.length ?? 0) !== articleVersion.replaced)
+                return failWith(new StaleArticleError(articleVersion.id, 'replaced'));
+              return undefined;
+            }),
+        );
+      }
       for (const s of stores) {
         if (s === 'annotations') continue;
         const store = tx.objectStore(s);
         for (const [key, value] of change[s]!) {
-          requests.push(value === null ? store.delete(key) : store.put(value as never));
+          if (!bases?.[s]?.has(key)) {
+            requests.push(value === null ? store.delete(key) : store.put(value as never));
+            continue;
+          }
+          // Read and written in this transaction: no other write can come between.
+          const write = store.get(key).then((stored): Promise<unknown> => {
+            const next = resolve(s, key, value, (stored as never) ?? null);
+            return next === null ? store.delete(key) : store.put(next as never);
+          });
+          requests.push(write.catch(failWith));
         }
       }
       // Each touched page is read and written back within this transaction,
@@ -150,13 +254,16 @@ export class Repository {
         for (const [key, writes] of pageWrites) {
           const rewrite = pages.get(key).then((stored): Promise<unknown> => {
             const empty: AnnotationPage = { articleId: key[0], page: key[1], annotations: [] };
-            const updated = updatePage(stored ?? empty, writes);
+            const page = stored ?? empty;
+            const resolved = writes.map(([id, value]): [string, Annotation | null] => [
+              id,
+              resolve('annotations', id, value, page.annotations.find((a) => a.id === id) ?? null),
+            ]);
+            const updated = updatePage(page, resolved);
             return updated ? pages.put(updated) : pages.delete(key);
           });
           // put() throws on a value it cannot clone: abort, or the rest would commit.
-          requests.push(
-            rewrite.catch((error: unknown) => (abortQuietly(tx), Promise.reject(error))),
-          );
+          requests.push(rewrite.catch(failWith));
         }
       }
     } catch (error) {
@@ -166,7 +273,13 @@ export class Repository {
       await Promise.allSettled([...requests, tx.done]);
       throw error;
     }
-    await Promise.all([...requests, tx.done]);
+    const outcome = await Promise.allSettled(requests);
+    const failed = outcome.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    await tx.done.catch((error: unknown) => {
+      throw failed?.reason ?? error;
+    });
+    if (failed) throw failed.reason;
+    return merged;
   }
 }
 

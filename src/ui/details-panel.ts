@@ -24,8 +24,53 @@ export interface DetailsPanelOptions {
 
 export interface DetailsPanel {
   show(annotation: Annotation | null): void;
+  /**
+   * Another tab saved a different value of a field this tab also changed
+   * (`path` as model/merge.ts names it: `note`, `fields.speaker`): show it
+   * beside the field, for the person to keep theirs or take it.
+   */
+  showOtherVersion(path: string, value: unknown): void;
   translate(): void;
   focus(): void;
+  destroy(): void;
+}
+
+/** The hint's sentence; the value is user text, written with textContent, so not escaped for HTML. */
+function say(value: string): string {
+  return t('details.otherVersion', { value, interpolation: { escapeValue: false } });
+}
+
+/** A value another tab saved for a text box, shown under it with a button to take it. */
+function otherVersionHint(take: (value: string) => void) {
+  const text = h('span', {});
+  const button = h('button', { type: 'button', class: 'secondary' });
+  const element = h(
+    'p',
+    { class: 'other-version', role: 'status', hidden: true },
+    text,
+    ' ',
+    button,
+  );
+  let value = '';
+  button.addEventListener('click', () => {
+    element.hidden = true;
+    take(value);
+  });
+  return {
+    element,
+    show(other: string) {
+      value = other;
+      element.hidden = false;
+      text.textContent = say(other);
+    },
+    hide() {
+      element.hidden = true;
+    },
+    translate() {
+      button.textContent = t('details.takeOtherVersion');
+      if (!element.hidden) text.textContent = say(value);
+    },
+  };
 }
 
 export function createDetailsPanel(
@@ -51,6 +96,12 @@ export function createDetailsPanel(
   const noteLabel = h('label', { for: 'details-note' });
   const note = h('textarea', { id: 'details-note', rows: 4 });
   const times = h('p', { class: 'details-meta' });
+  const fieldHint = otherVersionHint((value) => {
+    if (current) options.setField(current.id, KIND_FIELD[current.kind], value);
+  });
+  const noteHint = otherVersionHint((value) => {
+    if (current) options.setNote(current.id, value);
+  });
   const remove = h('button', { type: 'button', class: 'danger', id: 'details-delete' });
   const close = h('button', { type: 'button', class: 'secondary', id: 'details-close' });
   const form = h(
@@ -60,8 +111,8 @@ export function createDetailsPanel(
     excerptLabel,
     excerpt,
     position,
-    h('div', { class: 'field' }, fieldLabel, field),
-    h('div', { class: 'field' }, noteLabel, note),
+    h('div', { class: 'field' }, fieldLabel, field, fieldHint.element),
+    h('div', { class: 'field' }, noteLabel, note, noteHint.element),
     times,
     h('div', { class: 'details-actions' }, remove, close),
   );
@@ -119,9 +170,24 @@ export function createDetailsPanel(
     fieldLabel.textContent = t(`details.${fieldName}`);
     field.dataset.field = fieldName;
     const fieldValue = a.fields[fieldName] ?? '';
-    if (field.value !== fieldValue) field.value = fieldValue;
-    if (note.value !== a.note) note.value = a.note;
+    // A text box the person is typing in is never reset under them: a value
+    // from elsewhere (another tab) is shown beside it instead.
+    setText(field, fieldValue, fieldHint);
+    setText(note, a.note, noteHint);
     times.textContent = `${t('details.created', { date: formatDate(a.created) })} · ${t('details.modified', { date: formatDate(a.modified) })}`;
+  }
+
+  function setText(
+    box: HTMLInputElement | HTMLTextAreaElement,
+    value: string,
+    hint: ReturnType<typeof otherVersionHint>,
+  ): void {
+    if (box.value === value) return hint.hide();
+    if (document.activeElement === box) hint.show(value);
+    else {
+      box.value = value;
+      hint.hide();
+    }
   }
 
   function translate(): void {
@@ -134,15 +200,32 @@ export function createDetailsPanel(
     remove.textContent = t('details.delete');
     remove.title = t('details.deleteTitle');
     close.textContent = t('details.close');
+    fieldHint.translate();
+    noteHint.translate();
     render();
   }
   translate();
 
   return {
     show(annotation) {
+      const another = annotation?.id !== current?.id;
       current = annotation;
+      if (another && annotation) {
+        // Another annotation: its values replace the boxes', focused or not.
+        field.value = annotation.fields[KIND_FIELD[annotation.kind]] ?? '';
+        note.value = annotation.note;
+      }
       if (!annotation) delete container.dataset.annotationId;
       render();
+    },
+    showOtherVersion(path, value) {
+      if (!current) return;
+      const text = typeof value === 'string' ? value : '';
+      if (path === 'note') noteHint.show(text);
+      else if (path === `fields.${KIND_FIELD[current.kind]}`) fieldHint.show(text);
+    },
+    destroy() {
+      container.replaceChildren();
     },
     translate,
     focus() {
