@@ -33,7 +33,7 @@
  * share a purpose. Article ids are percent-encoded inside the URNs.
  *
  * The export passes every MUST assertion of the W3C test suite, containers
- * included (`node ../shared/w3c-annotation-model/validate.mjs --containers`).
+ * included (`testing/w3c-validator.ts` with `containers`, in the tests).
  *
  * Not carried: empty notes and fields (no body is written), reviews whose
  * translation is still an unedited suggestion, a review's comment, origin,
