@@ -30,6 +30,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv04, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { isObject, type Json } from '../json-guards';
 
 /** The folder holding the suite's `definitions/`, `annotations/` and `collections/`. */
 export const SUITE_DIR = fileURLToPath(new URL('./w3c-annotation-model/', import.meta.url));
@@ -80,12 +81,6 @@ export interface W3CReport {
 /** The suite cannot be read or the input is not usable (status 2). */
 class UsageError extends Error {}
 
-type JsonObject = Record<string, unknown>;
-
-function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 function asList(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
   return Array.isArray(value) ? value : [value];
@@ -95,7 +90,7 @@ function hasType(value: unknown, name: string): boolean {
   return isObject(value) && asList(value.type).includes(name);
 }
 
-function hasAnnoContext(value: unknown): value is JsonObject {
+function hasAnnoContext(value: unknown): value is Json {
   return isObject(value) && asList(value['@context']).includes(ANNO_CONTEXT);
 }
 
@@ -239,7 +234,7 @@ class MustSuite {
 
   private load(entry: unknown, testDir: string): SuiteNode {
     if (Array.isArray(entry)) return this.loadList(entry, testDir);
-    let obj: JsonObject;
+    let obj: Json;
     let source: string;
     let cacheKey: string | null = null;
     if (typeof entry === 'string') {
@@ -286,10 +281,10 @@ class MustSuite {
     return { kind: 'leaf', meta, validate: this.compile(obj, source, cacheKey) };
   }
 
-  private compile(obj: JsonObject, source: string, cacheKey: string | null): ValidateFunction {
+  private compile(obj: Json, source: string, cacheKey: string | null): ValidateFunction {
     const cached = cacheKey === null ? undefined : this.compiled.get(cacheKey);
     if (cached) return cached;
-    const schema: JsonObject = {};
+    const schema: Json = {};
     for (const [k, v] of Object.entries(obj)) if (!JSONTEST_KEYWORDS.has(k)) schema[k] = v;
     // Assertion files carry relative ids ("3.1-foo.json"); drop them so that
     // the same file can be compiled more than once (e.g. with overrides) and
@@ -392,7 +387,7 @@ class MustSuite {
 
 // ---------------------------------------------------------------- input walking
 
-function isContainer(value: unknown): value is JsonObject {
+function isContainer(value: unknown): value is Json {
   if (!isObject(value)) return false;
   if (hasType(value, 'AnnotationCollection') || hasType(value, 'AnnotationPage')) return true;
   if (hasType(value, 'Annotation') || 'target' in value) return false;
@@ -419,7 +414,7 @@ function collect(doc: unknown): {
   const containers: FoundContainer[] = [];
   const notes: string[] = [];
   const join = (where: string, key: string) => (where ? `${where}.${key}` : key);
-  const contextOf = (obj: JsonObject, fallback: unknown) =>
+  const contextOf = (obj: Json, fallback: unknown) =>
     hasAnnoContext(obj) ? obj['@context'] : fallback;
 
   const addItems = (items: unknown[], where: string, ctx: unknown) => {
@@ -452,7 +447,7 @@ function collect(doc: unknown): {
     }
   };
 
-  const walkContainer = (obj: JsonObject, where: string, ctx: unknown) => {
+  const walkContainer = (obj: Json, where: string, ctx: unknown) => {
     if (hasType(obj, 'AnnotationPage')) {
       walkPage(obj, where, ctx);
       return;
