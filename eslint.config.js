@@ -19,4 +19,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  {
+    // Test helpers (e.g. the W3C annotation-model checker) never reach the app bundle.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/**/testing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/testing/*'], message: 'Test helpers are for tests only.' }] },
+      ],
+    },
+  },
 );

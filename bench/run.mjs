@@ -1,7 +1,7 @@
 // Glossa's benchmark (issue 7): a long article with 1,000, 5,000 and 10,000
 // annotations, in Debian's headless Chromium. See bench/README.md.
 //
-//   node bench/run.mjs          full run (three to four minutes), writes bench/results.json
+//   node bench/run.mjs          full run (three to four minutes), writes bench/out/results.json
 //   node bench/run.mjs --tiny   CI smoke run: 50 annotations, 2 runs, no targets checked
 //
 // Options: --counts=1000,10000 (only these counts), --no-profile (skip the
@@ -557,11 +557,13 @@ async function main() {
         ? `\n${failed.length} target(s) FAIL: ${failed.map((t) => t.name).join(', ')}`
         : '\nAll targets PASS',
     );
-  // Only a full run of this checkout replaces bench/results.json.
+  // Only a full run of this checkout replaces bench/out/results.json (ignored by git: it is
+  // rewritten on every full run; the figures worth keeping go into bench/README.md).
   const partial = TINY || option('counts') || APP_ROOT !== ROOT;
   const out = partial
     ? join(os.tmpdir(), `glossa-bench-results-${TINY ? 'tiny' : 'partial'}.json`)
-    : join(ROOT, 'bench/results.json');
+    : join(ROOT, 'bench/out/results.json');
+  mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nResults: ${out} (${results.seconds} s)`);
   if (args.has('--keep')) console.log(`Build and generated pages kept in ${work}`);

@@ -6,7 +6,6 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
@@ -18,20 +17,15 @@ import {
   storedAnnotations,
   ui,
 } from './helpers';
+import { validateW3CFile } from '../src/exchange/testing/w3c-validator';
 
-const VALIDATOR = fileURLToPath(
-  new URL('../../shared/w3c-annotation-model/validate.mjs', import.meta.url),
-);
 const fixture = (name: string) =>
   fileURLToPath(new URL(`fixtures/exchange/${name}`, import.meta.url));
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-/** Runs the W3C annotation-model validator (MUST assertions, containers too) on a file. */
-function validateW3C(file: string): { status: number | null; output: string } {
-  const run = spawnSync(process.execPath, [VALIDATOR, '--containers', file], {
-    encoding: 'utf8',
-  });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+/** Runs the W3C annotation-model checker (MUST assertions, containers too) on a file. */
+function validateW3C(file: string): { status: number; output: string } {
+  return validateW3CFile(file, { containers: true });
 }
 
 const importDialog = (page: Page) =>

@@ -34,7 +34,7 @@ export function ui(key: string, values: Record<string, string | number> = {}, ln
 }
 
 export const SEED_TEXT = readFileSync(
-  new URL('../../shared/articles/parler-amazon.fr.txt', import.meta.url),
+  new URL('fixtures/articles/parler-amazon.fr.txt', import.meta.url),
   'utf8',
 ).replace(/\n$/, '');
 export const SEED_BLOCKS = SEED_TEXT.split('\n');

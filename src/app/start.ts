@@ -21,6 +21,7 @@ import { createLanguageSwitch } from '../ui/language-switch';
 import { currentRoute, navigate, onRouteChange, type Route, type View } from '../dom/router';
 import type { AppContext, Screen, ScreenFactory } from './context';
 import { createAnnotateScreen } from './annotate-screen';
+import { whenIdle } from '../dom/idle';
 
 /**
  * The screens. The annotator is in the main bundle; the others are loaded
@@ -31,12 +32,6 @@ const SCREENS: Record<View, () => Promise<ScreenFactory>> = {
   review: () => import('./review-screen').then((m) => m.createReviewScreen),
   library: () => import('./library-screen').then((m) => m.createLibraryScreen),
 };
-
-/** Runs `work` once the browser is idle (soon, where requestIdleCallback is missing). */
-function whenIdle(work: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(work, { timeout: 2000 });
-  else setTimeout(work, 200);
-}
 
 /** This tab, to ignore our own announcements. */
 const TAB = crypto.randomUUID();
@@ -187,8 +182,9 @@ export async function start(reads: StartUpReads): Promise<void> {
       // Segment the sentences while the reader looks at the first screen,
       // before the first cursor move asks for them.
       const sentences = open.sentences;
-      whenIdle(() => void sentences());
-      if (repository) whenIdle(() => void askToPersist(notices));
+      whenIdle(() => void sentences(), { timeout: 2000, fallbackDelay: 200 });
+      if (repository)
+        whenIdle(() => void askToPersist(notices), { timeout: 5000, fallbackDelay: 1000 });
     }
   }
 

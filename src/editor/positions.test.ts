@@ -79,7 +79,7 @@ describe('offsets ↔ positions', () => {
 
   it('holds for the shipped article, whose blocks are the seed file lines', () => {
     const seed = readFileSync(
-      new URL('../../../shared/articles/parler-amazon.fr.txt', import.meta.url),
+      new URL('../../e2e/fixtures/articles/parler-amazon.fr.txt', import.meta.url),
       'utf8',
     );
     const article = JSON.parse(

@@ -18,6 +18,7 @@ import { isAnnotationKind, now, type Annotation, type AnnotationFields } from '.
 import { canonicalText, isBlockType, type Article, type ArticleBlock } from '../model/article';
 import { glossKey, type UserGloss } from '../model/gloss';
 import { isReviewStatus, type Review } from '../model/review';
+import { isObject, type Json } from './json-guards';
 import {
   isDateTime,
   joinPath,
@@ -93,12 +94,6 @@ export interface NativeParseOptions {
   /** Called every `chunkSize` annotations and at the end. */
   onProgress?: (done: number, total: number) => void;
   chunkSize?: number;
-}
-
-type Json = Record<string, unknown>;
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

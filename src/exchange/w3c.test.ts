@@ -3,11 +3,6 @@
  * suite's MUST assertions), the shapes other tools write, and the problems
  * reported for what cannot be read.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe as suite, expect, it } from 'vitest';
 import articleJson from '../../public/articles/parler-amazon-fr.json';
 import { CodePointIndex } from '../anchoring/code-points';
@@ -16,13 +11,12 @@ import type { Annotation, AnnotationKind } from '../model/annotation';
 import { canonicalText, type Article } from '../model/article';
 import type { Review } from '../model/review';
 import { planImport } from './import-plan';
+import { validateW3C } from './testing/w3c-validator';
 import { mapId, parseW3C, toW3C, toW3CAll, uuidV5Url, type W3CAnnotation } from './w3c';
 
 const article = articleJson as Article;
 const text = canonicalText(article.blocks);
 const index = new CodePointIndex(text);
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const VALIDATOR = '../shared/w3c-annotation-model/validate.mjs';
 
 let serial = 0;
 /** An annotation of `needle` (first occurrence) in the shipped article. */
@@ -76,23 +70,12 @@ const review: Review = {
 };
 const all = [claim, quote, event, orphan];
 
-/** Runs the shared W3C validator on a JSON value; returns its exit status and output. */
+/**
+ * Runs the W3C annotation-model checker (the suite's MUST assertions, on
+ * collections and pages too) on a JSON value as it would be written to a file.
+ */
 function validate(json: unknown): { status: number; output: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'glossa-w3c-'));
-  const file = path.join(dir, 'export.json');
-  writeFileSync(file, JSON.stringify(json, null, 2));
-  try {
-    const output = execFileSync('node', [VALIDATOR, '--containers', file], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    return { status: 0, output };
-  } catch (err) {
-    const e = err as { status: number; stdout: string };
-    return { status: e.status, output: e.stdout };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return validateW3C(JSON.parse(JSON.stringify(json)), { containers: true });
 }
 
 suite('toW3C', () => {

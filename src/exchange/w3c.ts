@@ -33,7 +33,7 @@
  * share a purpose. Article ids are percent-encoded inside the URNs.
  *
  * The export passes every MUST assertion of the W3C test suite, containers
- * included (`node ../shared/w3c-annotation-model/validate.mjs --containers`).
+ * included (`testing/w3c-validator.ts` with `containers`, in the tests).
  *
  * Not carried: empty notes and fields (no body is written), reviews whose
  * translation is still an unedited suggestion, a review's comment, origin,
@@ -83,6 +83,7 @@ import type { Article } from '../model/article';
 import { isReviewStatus, type Review, type ReviewStatus } from '../model/review';
 import type { Selectors } from '../anchoring/anchor';
 import type { TextQuote } from '../anchoring/describe';
+import { isObject, type Json } from './json-guards';
 import {
   isDateTime,
   joinPath,
@@ -326,8 +327,6 @@ export interface W3CParseOptions {
   chunkSize?: number;
 }
 
-type Json = Record<string, unknown>;
-
 /**
  * Reads W3C annotations in any of the shapes listed in the module header.
  * Never throws: what cannot be read is reported in `problems`.
@@ -348,10 +347,6 @@ export function parseW3C(json: unknown, options: W3CParseOptions = {}): W3CParse
     }
   });
   return { records, problems };
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function asList(value: unknown): unknown[] {

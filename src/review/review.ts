@@ -9,13 +9,8 @@
  * Functions that change a record take an optional `at` timestamp (RFC 3339)
  * for `modified`; tests pass it, the app lets it default to the clock.
  */
-import type { Annotation } from '../model/annotation';
+import { now, type Annotation } from '../model/annotation';
 import { REVIEW_STATUSES, type Review, type ReviewStatus } from '../model/review';
-
-/** The clock, read only when a caller gives no timestamp. */
-function timestamp(): string {
-  return new Date().toISOString();
-}
 
 /** Does the quote still have the span and text it had when the review was approved? */
 function sameQuote(review: Review, annotation: Annotation): boolean {
@@ -70,7 +65,7 @@ export function reviewFor(
  * The translator takes the suggested translation as it is: it becomes theirs
  * (origin 'human'), and a review still "to review" becomes "translated".
  */
-export function acceptSuggestion(review: Review, at: string = timestamp()): Review {
+export function acceptSuggestion(review: Review, at: string = now()): Review {
   if (review.origin === 'human' && review.status !== 'to-review') return review;
   return {
     ...review,
@@ -86,7 +81,7 @@ export function acceptSuggestion(review: Review, at: string = timestamp()): Revi
  * whose text changes goes back to "translated", since what was approved is
  * no longer what is there. Setting the same text again changes nothing.
  */
-export function editTranslation(review: Review, text: string, at: string = timestamp()): Review {
+export function editTranslation(review: Review, text: string, at: string = now()): Review {
   if (text === review.translation) return review;
   const status: ReviewStatus =
     review.status === 'to-review' || review.status === 'approved' ? 'translated' : review.status;
@@ -104,7 +99,7 @@ export function setStatus(
   review: Review,
   status: ReviewStatus,
   annotation: Annotation,
-  at: string = timestamp(),
+  at: string = now(),
 ): Review {
   const approving = status === 'approved';
   if (status === review.status && (!approving || sameQuote(review, annotation))) return review;
@@ -118,7 +113,7 @@ export function setStatus(
 }
 
 /** Sets the reviewer's comment. */
-export function setComment(review: Review, comment: string, at: string = timestamp()): Review {
+export function setComment(review: Review, comment: string, at: string = now()): Review {
   if (comment === review.comment) return review;
   return { ...review, comment, modified: at };
 }
@@ -129,11 +124,7 @@ export function setComment(review: Review, comment: string, at: string = timesta
  * the review goes back to "to review" with `staleReason: 'quote-changed'`;
  * otherwise the review is returned as it is.
  */
-export function reconcile(
-  review: Review,
-  annotation: Annotation,
-  at: string = timestamp(),
-): Review {
+export function reconcile(review: Review, annotation: Annotation, at: string = now()): Review {
   if (review.status !== 'approved' || sameQuote(review, annotation)) return review;
   // approvedQuote is kept: it tells the view what the approval was about.
   return { ...review, status: 'to-review', staleReason: 'quote-changed', modified: at };

@@ -13,10 +13,12 @@
  * without a lookup. PAGE_COUNT and pageOf are part of the stored format:
  * changing either needs a database migration.
  *
- * This module imports nothing at run time, so the e2e tests can use it to
- * seed databases the way the app lays them out.
+ * This module imports nothing at run time but the pure hash of
+ * model/hash.ts, so the e2e tests can use it to seed databases the way the
+ * app lays them out.
  */
 import type { Annotation } from '../model/annotation';
+import { fnv1a } from '../model/hash';
 
 /** Pages per article. */
 export const PAGE_COUNT = 32;
@@ -32,12 +34,7 @@ export type PageKey = [articleId: string, page: number];
 
 /** The page an annotation id belongs to: FNV-1a (32-bit) of its UTF-16 code units, mod PAGE_COUNT. */
 export function pageOf(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % PAGE_COUNT;
+  return fnv1a(id) % PAGE_COUNT;
 }
 
 export function pageKey(articleId: string, id: string): PageKey {

@@ -20,6 +20,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { SpanTable } from './span-table';
+import { whenIdle } from '../../dom/idle';
 import type { AnnotationKind } from '../../model/annotation';
 
 export interface HighlightSpan {
@@ -163,23 +164,19 @@ const DRAW_CHUNK = 6000;
 
 /** Draws the rest of a partly drawn article in idle time, a chunk at a time. */
 function drawInIdleTime(view: EditorView) {
-  const idle =
-    window.requestIdleCallback?.bind(window) ??
-    ((cb: () => void) => window.setTimeout(cb, 1) as unknown as number);
-  const cancel = window.cancelIdleCallback?.bind(window) ?? window.clearTimeout.bind(window);
-  let handle = 0;
+  let cancel: (() => void) | null = null;
   const step = () => {
-    handle = 0;
+    cancel = null;
     const st = key.getState(view.state);
     if (!st || allHighlightsDrawn(view.state)) return;
     view.dispatch(view.state.tr.setMeta(key, { drawTo: st.drawnTo + DRAW_CHUNK }));
     schedule();
   };
   const schedule = () => {
-    if (!handle && !allHighlightsDrawn(view.state)) handle = idle(step, { timeout: 1000 });
+    if (!cancel && !allHighlightsDrawn(view.state)) cancel = whenIdle(step, { timeout: 1000 });
   };
   schedule();
-  return { destroy: () => cancel(handle) };
+  return { destroy: () => cancel?.() };
 }
 
 /**
