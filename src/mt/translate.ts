@@ -222,6 +222,9 @@ export async function translate(
       translations.push(...(await one(doFetch, batch, settings, controller.signal)));
     }
     if (controller.signal.aborted) throw new Error('aborted');
+    // A blank translation of a non-blank sentence is no translation.
+    const blank = translations.findIndex((x, i) => !x.trim() && texts[i]!.trim());
+    if (blank >= 0) fail('badResponse', `translation ${blank} is empty`);
     return { ok: true, translations };
   } catch (e) {
     if (e instanceof Failure) return { ok: false, problem: e.problem };
