@@ -8,6 +8,7 @@
  * with nothing written. The calls cross origins (the app's port to the
  * engine's), so they also check the page's CSP lets a configured engine through.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { expectSaved, dragSelect, openApp, storedRecords, ui } from './helpers';
 import {
@@ -235,5 +236,37 @@ test('a hostile stored setting is ignored with a message; machine translation st
     ui('mt:problem.stored', { detail: '' }).split('()')[0]!,
   );
   await expect(page.locator('img')).toHaveCount(0);
+  expect(engine.requests).toEqual([]);
+});
+
+test('at 320 px, by keyboard: the settings dialog and the action fit, and have no axe violations', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await bringInArticle(page);
+  await showBothSentences(page);
+  const fits = (selector: string) =>
+    page.locator(selector).evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+  expect(await fits('#mt-action')).toBe(true);
+  const violations = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  expect(await violations()).toEqual([]);
+
+  // The settings button is reached with Tab, opened with Enter; the engine select has focus.
+  const settings = page.getByRole('button', { name: ui('mt:settings.button') });
+  await settings.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: ui('mt:settings.title') });
+  await expect(dialog.getByLabel(ui('mt:settings.engine'))).toBeFocused();
+  await page.keyboard.press('ArrowDown'); // LibreTranslate
+  await expect(dialog.getByLabel(ui('mt:settings.url'))).toBeVisible();
+  expect(await fits('.mt-settings-dialog')).toBe(true);
+  expect(await violations()).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(settings).toBeFocused();
+  expect(await page.evaluate(() => localStorage.getItem('glossa:mt-settings'))).toBe(null);
   expect(engine.requests).toEqual([]);
 });
