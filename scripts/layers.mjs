@@ -2,9 +2,10 @@
 // Each top-level folder of src/ has a rank; a module may import from its own
 // folder or from a folder of a lower rank, never from one of the same or a
 // higher rank. The picture, lowest first:
-//   model ← anchoring, i18n ← glosses ← review ← store, exchange
+//   model ← anchoring, i18n ← glosses ← review ← store, exchange, mt
 //         ← library, session, dom ← editor ← ui ← app ← main.ts
-// (dom: DOM helpers and the router, which know nothing of the app.)
+// (dom: DOM helpers and the router, which know nothing of the app;
+// mt: the optional machine-translation connectors, which know only model/.)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 
@@ -16,6 +17,7 @@ export const LAYERS = {
   review: 3,
   store: 4,
   exchange: 4,
+  mt: 4,
   library: 5,
   session: 5,
   dom: 5,

@@ -19,6 +19,7 @@ import { attachTermTooltip } from '../ui/term-tooltip';
 import { followLanguage, t } from '../i18n/i18n';
 import { h } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
+import type { MtAttachment } from '../ui/mt/attach';
 
 const BILINGUAL_KEY = 'glossa:bilingual';
 
@@ -83,7 +84,11 @@ export function createAnnotateScreen(context: AppContext): Screen {
     panel.show(s ? [s] : [], false);
   }
 
-  function writeGloss(sentence: Sentence, text: string | null): void {
+  function writeGloss(
+    sentence: Sentence,
+    text: string | null,
+    mark?: Pick<UserGloss, 'origin' | 'matchPercent' | 'checked'>,
+  ): void {
     const key = glossKey(article.id, sentence.id);
     const record: UserGloss | null =
       text === null
@@ -95,6 +100,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
             lang: glosses.language,
             text,
             modified: now(),
+            ...mark,
           };
     session.apply({ glosses: new Map([[key, record]]) });
     notices.status(t(text === null ? 'gloss.reverted' : 'gloss.saved'));
@@ -159,6 +165,33 @@ export function createAnnotateScreen(context: AppContext): Screen {
     ['Alt+1 / Alt+2 / Alt+3', t('help.views')],
   ]);
 
+  // ---- machine translation (optional, off until configured; src/ui/mt): its code and
+  // strings load here with import(), so they cost the start-up nothing. Until the gloss
+  // panel hosts the action, it follows the sentences the panel is shown.
+  let mt: MtAttachment | null = null;
+  let mtDestroyed = false;
+  let mtShown: Sentence[] = [];
+  const panelShow = panel.show;
+  panel.show = (shown, forAnnotation) => {
+    panelShow(shown, forAnnotation);
+    mt?.show((mtShown = shown));
+  };
+  void import('../ui/mt/attach').then(({ attachMachineTranslation }) => {
+    if (mtDestroyed) return;
+    mt = attachMachineTranslation({
+      toolbar: annotator.toolbar.extra,
+      aside: layout.aside,
+      glosses,
+      stored: (s) => session.glosses.get(glossKey(article.id, s.id)),
+      write: (s, text, mark) => writeGloss(s, text, mark),
+      status: (text, tone) => notices.status(text, tone),
+      addHelpRows: (rows) => annotator.addHelpRows(rows),
+      onGlossesChanged: (listener) =>
+        session.subscribe(({ change }) => void (change.glosses?.size && listener())),
+    });
+    mt.show(mtShown);
+  });
+
   const unsubscribe = session.subscribe(({ change }) => {
     if (!change.glosses?.size) return;
     panel.refresh();
@@ -180,6 +213,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
 
   return {
     destroy() {
+      mtDestroyed = true;
+      mt?.destroy();
       firstGlosses.cancel();
       stopTranslating();
       document.removeEventListener('keydown', onKeyDown);

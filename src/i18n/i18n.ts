@@ -11,6 +11,8 @@ import enUi from '../../locales/en/ui.json';
 import enReview from '../../locales/en/review.json';
 import enExchange from '../../locales/en/exchange.json';
 import enLibrary from '../../locales/en/library.json';
+// Types only: the mt strings load with the machine-translation code (src/ui/mt/strings.ts).
+import type enMt from '../../locales/en/mt.json';
 
 export const UI_LANGUAGES = ['en', 'fr'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -25,16 +27,18 @@ declare module 'i18next' {
       review: typeof enReview;
       exchange: typeof enExchange;
       library: typeof enLibrary;
+      mt: typeof enMt;
     };
   }
 }
 
 /** Every locales/<lng>/<namespace>.json, keyed by language then namespace. */
 function bundledResources(): Resource {
-  const files = import.meta.glob<Record<string, unknown>>('../../locales/*/*.json', {
-    eager: true,
-    import: 'default',
-  });
+  // Optional features bring their own strings when first used (mt: machine translation).
+  const files = import.meta.glob<Record<string, unknown>>(
+    ['../../locales/*/*.json', '!../../locales/*/mt.json'],
+    { eager: true, import: 'default' },
+  );
   const out: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const [path, data] of Object.entries(files)) {
     const m = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);

@@ -12,6 +12,12 @@ export interface UserGloss {
   lang: string;
   text: string;
   modified: string;
+  /** Where the text came from: a person, the translation memory, or a machine-translation engine. */
+  origin?: 'user' | 'tm' | 'machine';
+  /** For a translation-memory gloss: how closely the stored source matched, 0–100. */
+  matchPercent?: number;
+  /** Whether a person has checked a gloss that came from the memory or a machine. */
+  checked?: boolean;
 }
 
 export function glossKey(articleId: string, sentenceId: string): string {

@@ -1,0 +1,89 @@
+/**
+ * Machine translation on the annotate screen, loaded with `import()` the
+ * first time the screen opens, so neither its code nor its strings weigh
+ * on the start-up: the toolbar's "Machine translation…" button (settings)
+ * and the "Machine-translate" action under the gloss panel.
+ */
+import type { Sentence } from '../../glosses/sentences';
+import type { GlossSource } from '../../glosses/gloss-source';
+import type { UserGloss } from '../../model/gloss';
+import { loadMtSettings, type MtSettings } from '../../mt/settings';
+import { followLanguage, t } from '../../i18n/i18n';
+import { h } from '../../dom/h';
+import { loadMtStrings } from './strings';
+import { openMtSettings } from './settings-dialog';
+import { createMtAction, MT_ACTION_KEYS, type MachineMark } from './mt-action';
+
+export interface MtAttachOptions {
+  /** Where the settings button goes (the toolbar's extra group). */
+  toolbar: HTMLElement;
+  /** Where the action goes (under the gloss panel). */
+  aside: HTMLElement;
+  glosses: GlossSource;
+  stored(sentence: Sentence): UserGloss | undefined;
+  write(sentence: Sentence, text: string, mark: MachineMark): void;
+  status(text: string, tone?: 'info' | 'error'): void;
+  addHelpRows(rows: () => [string, string][]): void;
+  /** Calls back when glosses change (written, undone, another tab); returns what stops it. */
+  onGlossesChanged(listener: () => void): () => void;
+}
+
+export interface MtAttachment {
+  show(sentences: Sentence[]): void;
+  destroy(): void;
+}
+
+export function attachMachineTranslation(options: MtAttachOptions): MtAttachment {
+  loadMtStrings();
+  const loaded = loadMtSettings();
+  let settings: MtSettings = loaded.settings;
+  // A stored value that cannot be used is ignored (machine translation stays off), and said once.
+  const storedProblem = loaded.problems[0];
+  if (storedProblem) {
+    console.warn('Glossa: machine-translation settings ignored:', storedProblem);
+    options.status(
+      t('mt:problem.stored', {
+        detail: storedProblem.detail,
+        interpolation: { escapeValue: false },
+      }),
+      'error',
+    );
+  }
+
+  const settingsButton = h('button', { type: 'button', id: 'mt-settings', class: 'secondary' });
+  settingsButton.addEventListener('click', () => {
+    void openMtSettings(settings).then((saved) => {
+      if (!saved) return;
+      settings = saved;
+      options.status(t(saved.engine === 'none' ? 'mt:settings.off' : 'mt:settings.saved'));
+      action.update();
+    });
+  });
+  options.toolbar.append(settingsButton);
+
+  const action = createMtAction(options.aside, {
+    settings: () => settings,
+    glosses: options.glosses,
+    stored: options.stored,
+    write: options.write,
+    status: options.status,
+  });
+  const stopListening = options.onGlossesChanged(() => action.update());
+  options.addHelpRows(() => [[MT_ACTION_KEYS, t('mt:action.help')]]);
+
+  const stopTranslating = followLanguage(() => {
+    settingsButton.textContent = t('mt:settings.button');
+    settingsButton.title = t('mt:settings.buttonTitle');
+    action.translate();
+  });
+
+  return {
+    show: (sentences) => action.show(sentences),
+    destroy() {
+      stopTranslating();
+      stopListening();
+      action.destroy();
+      settingsButton.remove();
+    },
+  };
+}
