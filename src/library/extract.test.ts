@@ -14,8 +14,8 @@ import {
   type ExtractResult,
 } from './extract';
 
-// The tests run from the repository's root; shared/ lies beside it.
-const seedText = readFileSync(resolve('../shared/articles/parler-amazon.fr.txt'), 'utf8');
+// The tests run from the repository's root; the seed is a committed fixture.
+const seedText = readFileSync(resolve('e2e/fixtures/articles/parler-amazon.fr.txt'), 'utf8');
 const seedArticle = JSON.parse(
   readFileSync(resolve('public/articles/parler-amazon-fr.json'), 'utf8'),
 ) as Article;
