@@ -13,6 +13,7 @@ import {
   MAX_TEXT_CODE_POINTS,
   type ExtractResult,
 } from './extract';
+import { MAX_INLINE_HTML } from './extract/markdown';
 
 // The tests run from the repository's root; the seed is a committed fixture.
 const seedText = readFileSync(resolve('e2e/fixtures/articles/parler-amazon.fr.txt'), 'utf8');
@@ -178,6 +179,85 @@ describe('Markdown', () => {
     const text = '# T\n\n' + unit.repeat(Math.floor(400_000 / unit.length));
     const result = extractArticle({ name: 'x.md', text });
     expect(blocksOf(result)).toHaveLength(2);
+  });
+
+  it('drops inline HTML that closes, however many, and reads a longer one than the bound as text', () => {
+    const near = '# T\n\n' + 'a <b c="> d"> e <!-- > --> f '.repeat(2_000);
+    const blocks = blocksOf(extractArticle({ name: 'x.md', text: near }));
+    expect(blocks[1]!.text).toBe('a e f '.repeat(2_000).trim());
+    // The one departure from CommonMark (see markdown.ts): a comment past the bound is text.
+    const long = `# T\n\nx <!-- ${'a'.repeat(MAX_INLINE_HTML)} --> y`;
+    expect(blocksOf(extractArticle({ name: 'x.md', text: long }))[1]!.text).toBe(
+      `x <!-- ${'a'.repeat(MAX_INLINE_HTML)} --> y`,
+    );
+  });
+
+  it('reduces GFM tables and footnotes to text, and reads CommonMark exactly', () => {
+    const text = [
+      '# Les chiffres',
+      '',
+      '| Ville | Habitants |',
+      '| :---- | --------: |',
+      '| Lyon  | 522 250   |',
+      '| Lille | *236 710* |',
+      '',
+      'Selon l’Insee[^1], la hausse continue. Voir <https://insee.fr> ou www.insee.fr.',
+      '',
+      '[^1]: Institut national de la statistique.',
+      '',
+      // CommonMark: no emphasis across a space, an escaped bracket, a numeric reference.
+      'Du texte * pas * emphase, \\[crochet\\], &#233;t&eacute;, `` code ` avec `` et <!-- commentaire -->fin',
+    ].join('\n');
+    expect(blocksOf(extractArticle({ name: 'a.md', text }))).toEqual(
+      b(
+        ['title', 'Les chiffres'],
+        ['paragraph', 'Ville | Habitants'],
+        ['paragraph', 'Lyon | 522 250'],
+        ['paragraph', 'Lille | 236 710'],
+        ['paragraph', 'Selon l’Insee, la hausse continue. Voir https://insee.fr ou www.insee.fr.'],
+        ['paragraph', 'Institut national de la statistique.'],
+        ['paragraph', 'Du texte * pas * emphase, [crochet], été, code ` avec et fin'],
+      ),
+    );
+  });
+
+  it('never crashes on any input and never yields control characters or empty blocks', () => {
+    const markdownish = fc.constantFrom(
+      ...'#*_`[]()<>!-=+~|:\\.&;^ \n\t\r'.split(''),
+      '&#1;',
+      '&#x0;',
+      '&#xD800;',
+      '&amp;',
+      '<!--',
+      '-->',
+      '```',
+      '> ',
+      '1. ',
+      '[^1]',
+      '\u0085',
+      '\u00a0',
+      '😀',
+      'é',
+      'a',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: markdownish, maxLength: 200 }),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+        ),
+        (text) => {
+          const result = extractArticle({ name: 'x.md', text });
+          if (!result.ok) return;
+          expect(result.blocks.filter((x) => x.type === 'title')).toHaveLength(1);
+          for (const block of result.blocks) {
+            expect(block.text).not.toMatch(/\p{Cc}/u);
+            expect(block.text).not.toBe('');
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('makes the first block the title when there is no h1', () => {
