@@ -1,15 +1,18 @@
 /**
  * Extraction: from an incoming file or paste to an article's `{ title, blocks }`.
  *
- * Three input formats, chosen by extension, then MIME type, then a sniff:
+ * Three input formats, chosen by extension, then MIME type, then a sniff
+ * (`input.ts`), each with its reader:
  *
  * - plain text in the seed's form (first line = title, then one block per line
  *   or blank-line-separated blocks), with block types inferred from the shape
- *   of the lines (see `inferTextTypes`);
- * - Markdown, whose `#` headings and `>` quotes give the types and whose
- *   inline markers are stripped to plain text;
- * - HTML, parsed with DOMParser ('text/html' never runs scripts) and reduced
- *   to the text of its blocks — no attribute, link or script survives.
+ *   of the lines (`text.ts`);
+ * - Markdown, parsed by micromark (CommonMark and GFM tables, strike-through,
+ *   footnotes) and its tree walked into blocks (`markdown.ts`);
+ * - HTML, parsed with DOMParser into an inert document ('text/html' never
+ *   runs scripts), its article found by Mozilla's Readability when it is a
+ *   whole page, and reduced to the text of its blocks — no attribute, link
+ *   or script survives (`html.ts`).
  *
  * Every format then goes through one normalisation (NFC, no control
  * characters, collapsed whitespace, no empty blocks) and one check of the
