@@ -178,6 +178,78 @@ test('an HTML page arrives as text only; its article is annotated, and the libra
   expect(dialogs).toEqual([]);
 });
 
+/** The blocks of the saved newspaper page's article (e2e/fixtures/library), text only. */
+const SAVED_PAGE_BLOCKS = [
+  'Sécheresse : dans la Drôme, les agriculteurs rationnent l’eau des cultures',
+  'Les arrêtés préfectoraux limitent l’irrigation depuis le 1er juillet. Sur les coteaux de la vallée de la Drôme, les exploitants s’organisent pour sauver une partie de leurs récoltes.',
+  'Au bord de la route qui longe la rivière, les enrouleurs sont à l’arrêt. Depuis le 1er juillet, un arrêté préfectoral interdit l’arrosage des cultures entre 9 heures et 19 heures dans toute la vallée, et le débit de la Drôme a encore baissé cette semaine, à moins d’un mètre cube par seconde au pont de Crest.',
+  '« On arrose la nuit, quand on peut, et on choisit les parcelles qu’on laisse mourir », résume Pierre Achard, céréalier à Aouste-sur-Sye, en montrant un champ de maïs dont les feuilles s’enroulent déjà sur elles-mêmes. Il a renoncé à irriguer un tiers de ses quarante hectares pour réserver l’eau de son forage aux semences sous contrat.',
+  'Des tours d’eau négociés entre voisins',
+  'Faute de pouvoir arroser tous en même temps, les agriculteurs du syndicat d’irrigation de la basse vallée ont mis en place des tours d’eau : chaque exploitation dispose d’un créneau de quelques heures, deux nuits par semaine, fixé lors d’une réunion tenue fin juin dans la salle des fêtes de Crest.',
+  'Le dispositif, piloté par la chambre d’agriculture, doit permettre de maintenir un débit minimal dans la rivière pour les poissons et les prélèvements d’eau potable des communes en aval. La préfecture n’exclut pas de passer au niveau « crise » si la pluie ne revient pas avant la fin du mois.',
+  'Nous savons que l’eau ne reviendra pas comme avant. Il faudra changer de cultures, pas seulement attendre l’orage de la semaine prochaine.',
+  'Ces mots de la présidente de la chambre d’agriculture, prononcés devant les exploitants réunis à Crest, ont été accueillis par un long silence. Beaucoup ont investi dans des forages ou des retenues collinaires qu’ils remboursent encore, et changer de cultures demande plusieurs années de transition.',
+  'Le sorgho plutôt que le maïs',
+  'Certains ont déjà franchi le pas. À Divajeu, Émilie Roux a remplacé l’an dernier la moitié de son maïs par du sorgho, une céréale venue d’Afrique qui demande deux fois moins d’eau. Ses rendements sont plus faibles, reconnaît-elle, mais ses parcelles ont tenu sans arrosage pendant les trois semaines de canicule de juin.',
+  'La coopérative locale, qui rachète sa récolte pour l’alimentation animale, propose désormais des contrats sur cinq ans pour encourager la conversion. Une trentaine d’exploitations s’y sont engagées cette année, selon ses dirigeants.',
+];
+
+test('a saved newspaper page arrives as its article alone: no navigation, banner, ad, caption or comment', async ({
+  page,
+}) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await openApp(page, '/?view=library');
+  await page
+    .getByLabel(ui('library:import.file'))
+    .setInputFiles(fixture('saved-page-quotidien.fr.html'));
+  const check = page.getByRole('dialog', { name: ui('library:confirm.title') });
+  await expect(check.getByLabel(ui('library:confirm.name'))).toHaveValue(SAVED_PAGE_BLOCKS[0]!);
+  await expect(check.locator('.library-summary')).toContainText(
+    ui('library:confirm.blocks_other', { count: SAVED_PAGE_BLOCKS.length }),
+  );
+  await check.getByRole('button', { name: ui('library:confirm.add') }).click();
+
+  await expect(page.locator('#article-text h1')).toHaveText(SAVED_PAGE_BLOCKS[0]!);
+  await expect(page.locator('#article-text h2')).toHaveText([
+    'Des tours d’eau négociés entre voisins',
+    'Le sorgho plutôt que le maïs',
+  ]);
+  await expect(page.locator('#article-text blockquote')).toHaveText(
+    /^Nous savons que l’eau ne reviendra pas comme avant\./,
+  );
+  const text = await shownText(page);
+  expect(text).toBe(SAVED_PAGE_BLOCKS.join('\n\n'));
+  for (const chrome of [
+    'cookies', // the consent banner
+    'Politique', // navigation
+    'Planète', // breadcrumb
+    'Publié le', // dateline
+    'Partager', // share buttons
+    'Publicité', // inline ad
+    'Lire aussi', // related link
+    'JEAN MARTIN / AFP', // captions
+    'presque à sec',
+    'Réactions', // comments
+    'subventionner',
+    'Les plus lus', // sidebar
+    'Mentions légales', // footer
+  ]) {
+    expect(text).not.toContain(chrome);
+  }
+  // Nothing of the page reached the live document, and nothing of it ran.
+  await expect(
+    page.locator('img, iframe, .article__media, .article__legend, .didomi-notice, #comments'),
+  ).toHaveCount(0);
+  expect(
+    await page.evaluate(() => (window as { __glossaImportRan?: string }).__glossaImportRan),
+  ).toBe(undefined);
+  expect(dialogs).toEqual([]);
+});
+
 test('a revised version of the default article keeps its annotations where their text went', async ({
   page,
 }) => {

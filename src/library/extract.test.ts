@@ -13,9 +13,10 @@ import {
   MAX_TEXT_CODE_POINTS,
   type ExtractResult,
 } from './extract';
+import { MAX_INLINE_HTML } from './extract/markdown';
 
-// The tests run from the repository's root; shared/ lies beside it.
-const seedText = readFileSync(resolve('../shared/articles/parler-amazon.fr.txt'), 'utf8');
+// The tests run from the repository's root; the seed is a committed fixture.
+const seedText = readFileSync(resolve('e2e/fixtures/articles/parler-amazon.fr.txt'), 'utf8');
 const seedArticle = JSON.parse(
   readFileSync(resolve('public/articles/parler-amazon-fr.json'), 'utf8'),
 ) as Article;
@@ -180,6 +181,85 @@ describe('Markdown', () => {
     expect(blocksOf(result)).toHaveLength(2);
   });
 
+  it('drops inline HTML that closes, however many, and reads a longer one than the bound as text', () => {
+    const near = '# T\n\n' + 'a <b c="> d"> e <!-- > --> f '.repeat(2_000);
+    const blocks = blocksOf(extractArticle({ name: 'x.md', text: near }));
+    expect(blocks[1]!.text).toBe('a e f '.repeat(2_000).trim());
+    // The one departure from CommonMark (see markdown.ts): a comment past the bound is text.
+    const long = `# T\n\nx <!-- ${'a'.repeat(MAX_INLINE_HTML)} --> y`;
+    expect(blocksOf(extractArticle({ name: 'x.md', text: long }))[1]!.text).toBe(
+      `x <!-- ${'a'.repeat(MAX_INLINE_HTML)} --> y`,
+    );
+  });
+
+  it('reduces GFM tables and footnotes to text, and reads CommonMark exactly', () => {
+    const text = [
+      '# Les chiffres',
+      '',
+      '| Ville | Habitants |',
+      '| :---- | --------: |',
+      '| Lyon  | 522 250   |',
+      '| Lille | *236 710* |',
+      '',
+      'Selon l’Insee[^1], la hausse continue. Voir <https://insee.fr> ou www.insee.fr.',
+      '',
+      '[^1]: Institut national de la statistique.',
+      '',
+      // CommonMark: no emphasis across a space, an escaped bracket, a numeric reference.
+      'Du texte * pas * emphase, \\[crochet\\], &#233;t&eacute;, `` code ` avec `` et <!-- commentaire -->fin',
+    ].join('\n');
+    expect(blocksOf(extractArticle({ name: 'a.md', text }))).toEqual(
+      b(
+        ['title', 'Les chiffres'],
+        ['paragraph', 'Ville | Habitants'],
+        ['paragraph', 'Lyon | 522 250'],
+        ['paragraph', 'Lille | 236 710'],
+        ['paragraph', 'Selon l’Insee, la hausse continue. Voir https://insee.fr ou www.insee.fr.'],
+        ['paragraph', 'Institut national de la statistique.'],
+        ['paragraph', 'Du texte * pas * emphase, [crochet], été, code ` avec et fin'],
+      ),
+    );
+  });
+
+  it('never crashes on any input and never yields control characters or empty blocks', () => {
+    const markdownish = fc.constantFrom(
+      ...'#*_`[]()<>!-=+~|:\\.&;^ \n\t\r'.split(''),
+      '&#1;',
+      '&#x0;',
+      '&#xD800;',
+      '&amp;',
+      '<!--',
+      '-->',
+      '```',
+      '> ',
+      '1. ',
+      '[^1]',
+      '\u0085',
+      '\u00a0',
+      '😀',
+      'é',
+      'a',
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: markdownish, maxLength: 200 }),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+        ),
+        (text) => {
+          const result = extractArticle({ name: 'x.md', text });
+          if (!result.ok) return;
+          expect(result.blocks.filter((x) => x.type === 'title')).toHaveLength(1);
+          for (const block of result.blocks) {
+            expect(block.text).not.toMatch(/\p{Cc}/u);
+            expect(block.text).not.toBe('');
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('makes the first block the title when there is no h1', () => {
     const text = '## Pas de h1\n\nUn paragraphe.';
     expect(blocksOf(extractArticle({ name: '', type: 'text/markdown', text }))).toEqual(
@@ -284,6 +364,164 @@ describe('HTML', () => {
       text: '<h1>T</h1><script>globalThis.__pwned = true</script><img src=x onerror="globalThis.__pwned = true"><p>x</p>',
     });
     expect(globals.__pwned).toBeUndefined();
+  });
+});
+
+describe('saved news pages', () => {
+  const page = (name: string) => readFileSync(resolve('e2e/fixtures/library', name), 'utf8');
+  /** Text of the page chrome around the articles: none of it may reach a block. */
+  const chrome = [
+    'cookies', // cookie banners
+    'Accepter',
+    'Rubriques',
+    'International', // navigation
+    'En direct',
+    'Alerte info', // breaking-news banner
+    'S’abonner',
+    'Planète', // breadcrumb
+    'Transports', // kicker
+    'Partager', // share buttons
+    'Publié le', // datelines
+    'Temps de lecture',
+    'Claire Vasseur', // bylines
+    'Sophie Marchand',
+    'tournesols près de Crest', // captions
+    'presque à sec',
+    'AFP',
+    'ZOCCOLAN',
+    'Lire aussi', // related links
+    'guerre de l’eau',
+    'trains de nuit',
+    'Publicité', // ads
+    'Réactions', // comments
+    'subventionner',
+    'Marcel12',
+    'Enfin une bonne nouvelle',
+    'Les plus lus', // sidebars, footers
+    'Canicule',
+    'Mentions légales',
+    'Qui sommes-nous',
+    'Sécheresse, Agriculture',
+    'SNCF Occitanie',
+  ];
+
+  it('finds the article of a saved page shaped like a national daily’s', () => {
+    const result = extractArticle({
+      name: 'saved-page-quotidien.fr.html',
+      type: 'text/html',
+      text: page('saved-page-quotidien.fr.html'),
+    });
+    const blocks = blocksOf(result);
+    expect(blocks).toEqual(
+      b(
+        ['title', 'Sécheresse : dans la Drôme, les agriculteurs rationnent l’eau des cultures'],
+        [
+          'standfirst',
+          'Les arrêtés préfectoraux limitent l’irrigation depuis le 1er juillet. Sur les coteaux de la vallée de la Drôme, les exploitants s’organisent pour sauver une partie de leurs récoltes.',
+        ],
+        [
+          'paragraph',
+          'Au bord de la route qui longe la rivière, les enrouleurs sont à l’arrêt. Depuis le 1er juillet, un arrêté préfectoral interdit l’arrosage des cultures entre 9 heures et 19 heures dans toute la vallée, et le débit de la Drôme a encore baissé cette semaine, à moins d’un mètre cube par seconde au pont de Crest.',
+        ],
+        [
+          'paragraph',
+          '« On arrose la nuit, quand on peut, et on choisit les parcelles qu’on laisse mourir », résume Pierre Achard, céréalier à Aouste-sur-Sye, en montrant un champ de maïs dont les feuilles s’enroulent déjà sur elles-mêmes. Il a renoncé à irriguer un tiers de ses quarante hectares pour réserver l’eau de son forage aux semences sous contrat.',
+        ],
+        ['heading', 'Des tours d’eau négociés entre voisins'],
+        [
+          'paragraph',
+          'Faute de pouvoir arroser tous en même temps, les agriculteurs du syndicat d’irrigation de la basse vallée ont mis en place des tours d’eau : chaque exploitation dispose d’un créneau de quelques heures, deux nuits par semaine, fixé lors d’une réunion tenue fin juin dans la salle des fêtes de Crest.',
+        ],
+        [
+          'paragraph',
+          'Le dispositif, piloté par la chambre d’agriculture, doit permettre de maintenir un débit minimal dans la rivière pour les poissons et les prélèvements d’eau potable des communes en aval. La préfecture n’exclut pas de passer au niveau « crise » si la pluie ne revient pas avant la fin du mois.',
+        ],
+        [
+          'blockquote',
+          'Nous savons que l’eau ne reviendra pas comme avant. Il faudra changer de cultures, pas seulement attendre l’orage de la semaine prochaine.',
+        ],
+        [
+          'paragraph',
+          'Ces mots de la présidente de la chambre d’agriculture, prononcés devant les exploitants réunis à Crest, ont été accueillis par un long silence. Beaucoup ont investi dans des forages ou des retenues collinaires qu’ils remboursent encore, et changer de cultures demande plusieurs années de transition.',
+        ],
+        ['heading', 'Le sorgho plutôt que le maïs'],
+        [
+          'paragraph',
+          'Certains ont déjà franchi le pas. À Divajeu, Émilie Roux a remplacé l’an dernier la moitié de son maïs par du sorgho, une céréale venue d’Afrique qui demande deux fois moins d’eau. Ses rendements sont plus faibles, reconnaît-elle, mais ses parcelles ont tenu sans arrosage pendant les trois semaines de canicule de juin.',
+        ],
+        [
+          'paragraph',
+          'La coopérative locale, qui rachète sa récolte pour l’alimentation animale, propose désormais des contrats sur cinq ans pour encourager la conversion. Une trentaine d’exploitations s’y sont engagées cette année, selon ses dirigeants.',
+        ],
+      ),
+    );
+    expect(result.ok && result.title).toBe(blocks[0]!.text);
+    const text = canonicalText(blocks);
+    for (const bad of chrome) expect(text).not.toContain(bad);
+  });
+
+  it('finds the article of a saved page shaped like a news channel’s site', () => {
+    const result = extractArticle({
+      name: 'saved-page-info-continue.fr.html',
+      text: page('saved-page-info-continue.fr.html'),
+    });
+    const blocks = blocksOf(result);
+    expect(blocks).toEqual(
+      b(
+        [
+          'title',
+          "La ligne de train de l'Aubrac, entre Clermont-Ferrand et Béziers, sauvée jusqu'en 2030",
+        ],
+        [
+          'standfirst',
+          "L'État et les régions Occitanie et Auvergne-Rhône-Alpes ont signé mardi une convention qui finance la rénovation des voies et le maintien d'un aller-retour quotidien.",
+        ],
+        [
+          'paragraph',
+          "C'était l'une des lignes les plus menacées du réseau. La ligne de l'Aubrac, qui relie Clermont-Ferrand à Béziers en traversant le Massif central, bénéficiera de 120 millions d'euros de travaux d'ici 2030, en vertu d'une convention signée mardi 12 mars à Millau par l'État et les deux régions concernées.",
+        ],
+        [
+          'paragraph',
+          "Le texte garantit le maintien d'un aller-retour quotidien de bout en bout, assuré par un train Intercités, ainsi que des dessertes régionales plus fréquentes entre Neussargues et Saint-Chély-d'Apcher, où les voies seront remises à neuf en priorité.",
+        ],
+        ['heading', 'Des ralentissements depuis des années'],
+        [
+          'paragraph',
+          "Sur plusieurs tronçons, l'état des rails impose depuis des années des limitations de vitesse à 40 km/h, si bien que le trajet complet dure désormais plus de six heures. Les associations d'usagers réclamaient depuis longtemps un plan de financement qui ne dépende pas d'un seul acteur.",
+        ],
+        [
+          'blockquote',
+          "« Cette convention, nous l'attendions depuis dix ans. Elle ne règle pas tout, mais elle dit enfin que cette ligne a un avenir. »",
+        ],
+        [
+          'paragraph',
+          "Le président de l'association des usagers de la ligne, présent à la signature, a salué un « pas décisif » tout en appelant à aller plus loin, notamment sur le fret, qui a complètement disparu de la ligne depuis la fin du transport de ferraille en 2019.",
+        ],
+        ['heading', 'Un calendrier serré'],
+        [
+          'paragraph',
+          "Les premiers chantiers commenceront à l'automne, avec des interruptions de circulation prévues pendant plusieurs semaines. SNCF Réseau promet des cars de substitution et un calendrier publié trois mois à l'avance pour chaque fermeture de la voie.",
+        ],
+        [
+          'paragraph',
+          "Le financement reste toutefois conditionné au vote des budgets régionaux de l'an prochain, a rappelé la présidente de la région Occitanie, qui a appelé l'État à « tenir parole » sur sa part, fixée à la moitié du total.",
+        ],
+      ),
+    );
+    // The article's h1, not the page's <title> nor its og:title.
+    expect(result.ok && result.title).toBe(
+      "La ligne de train de l'Aubrac, entre Clermont-Ferrand et Béziers, sauvée jusqu'en 2030",
+    );
+    const text = canonicalText(blocks);
+    for (const bad of chrome) expect(text).not.toContain(bad);
+  });
+
+  it('never runs the pages’ scripts or handlers', () => {
+    const globals = globalThis as { __glossaImportRan?: string };
+    for (const name of ['saved-page-quotidien.fr.html', 'saved-page-info-continue.fr.html']) {
+      expect(extractArticle({ name, text: page(name) }).ok).toBe(true);
+    }
+    expect(globals.__glossaImportRan).toBeUndefined();
   });
 });
 
