@@ -15,6 +15,9 @@ import { segmentSentences } from '../glosses/sentences';
 import { ArticleIndex } from '../editor/positions';
 import { createLayout } from '../ui/layout';
 import { createNotices } from '../ui/notices';
+import { showUnreadableRecords } from '../ui/dialogs';
+import { downloadText } from '../ui/download';
+import type { QuarantinedRecord } from '../model/record-checks';
 import { createNav } from '../ui/nav';
 import { reasonOf } from '../ui/error-reason';
 import { createLanguageSwitch } from '../ui/language-switch';
@@ -80,6 +83,7 @@ export async function start(reads: StartUpReads): Promise<void> {
     if (!opened) return null;
     const { article } = opened;
     const records = opened.records ?? { annotations: [], reviews: [], glosses: [] };
+    announceUnreadable(opened.quarantined ?? [], opened.articleProblems ?? []);
     let segmented: ReturnType<typeof segmentSentences> | null = null;
     const sentences = () => (segmented ??= segmentSentences(article.blocks));
     performance.mark('glossa:records-read');
@@ -119,6 +123,32 @@ export async function start(reads: StartUpReads): Promise<void> {
       }
     });
     return { session, glosses, sentences, index: new ArticleIndex(article.blocks) };
+  }
+
+  /** Says what of the stored article could not be read, and lists the records set aside. */
+  function announceUnreadable(quarantined: QuarantinedRecord[], articleProblems: string[]): void {
+    if (quarantined.length > 0) {
+      saveBanner = false;
+      notices.banner(t('quarantine.banner', { count: quarantined.length }), {
+        label: t('quarantine.show'),
+        run: () =>
+          void showUnreadableRecords(quarantined, () =>
+            downloadText(
+              JSON.stringify(quarantined, null, 2),
+              'glossa-unreadable-records.json',
+              'application/json',
+            ),
+          ),
+      });
+    } else if (articleProblems.length > 0) {
+      notices.status(
+        t('quarantine.article', {
+          problems: articleProblems.join('; '),
+          interpolation: { escapeValue: false },
+        }),
+        'error',
+      );
+    }
   }
 
   /** Counts route changes, so a screen that finished loading late is not mounted over a newer one. */

@@ -70,10 +70,19 @@ export function updatePage(
   page: AnnotationPage,
   writes: Iterable<[id: string, value: Annotation | null]>,
 ): AnnotationPage | null {
-  const byId = new Map(page.annotations.map((a) => [a.id, a]));
+  // Entries that are not annotations (written by another tool or version)
+  // are set aside on reading, and kept as they are on writing.
+  const unreadable: unknown[] = [];
+  const byId = new Map<string, Annotation>();
+  for (const a of page.annotations as unknown[]) {
+    if (typeof a === 'object' && a !== null && typeof (a as Annotation).id === 'string')
+      byId.set((a as Annotation).id, a as Annotation);
+    else unreadable.push(a);
+  }
   for (const [id, value] of writes) {
     if (value === null) byId.delete(id);
     else byId.set(id, value);
   }
-  return byId.size === 0 ? null : { ...page, annotations: [...byId.values()] };
+  if (byId.size === 0 && unreadable.length === 0) return null;
+  return { ...page, annotations: [...(unreadable as Annotation[]), ...byId.values()] };
 }

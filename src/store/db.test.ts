@@ -29,6 +29,8 @@ function article(id: string): StoredArticle {
     blocks: [
       { type: 'title', text: `Titre ${id}` },
       { type: 'paragraph', text: 'Le gouvernement a annoncé « une réforme » en janvier 2021.' },
+      // Long enough for every annotation of these tests (offsets up to 150 and more).
+      { type: 'paragraph', text: 'Les syndicats ont répondu par une grève. '.repeat(6) },
     ],
     source: 'https://example.org/article',
     created: '2024-01-01T00:00:00.000Z',

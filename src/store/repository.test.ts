@@ -618,3 +618,88 @@ describe('Repository.commit against a model', () => {
     );
   });
 });
+
+describe('records of the wrong shape on disk', () => {
+  /** Puts one raw page, whatever its entries, as another tool might have. */
+  async function putRawPage(articleId: string, page: number, annotations: unknown[]) {
+    await db.put('annotationPages', { articleId, page, annotations } as never);
+  }
+
+  it('sets each bad annotation aside with its reason and opens the good ones', async () => {
+    await seed({ articles: [article('a')] });
+    const good = annotation('good', 'a');
+    const noExact: Partial<Annotation> = annotation('no-exact', 'a');
+    delete noExact.exact;
+    const cases: [unknown, RegExp][] = [
+      [null, /not an object \(null\)/],
+      [noExact, /exact is not text/],
+      [{ ...annotation('past-end', 'a'), start: 10, end: 500 }, /past the end of the text \(38\)/],
+      [{ ...annotation('backwards', 'a'), start: 9, end: 3 }, /start 9 is not before end 3/],
+      [{ ...annotation('bad-kind', 'a'), kind: 'rumour' }, /unknown kind "rumour"/],
+    ];
+    await putRawPage('a', pageOf('good'), [good, ...cases.map(([value]) => value)]);
+    const loaded = await repository.loadArticle('a');
+    expect(loaded.records.annotations).toEqual([good]);
+    expect(loaded.quarantined.map((q) => q.reason)).toHaveLength(cases.length);
+    cases.forEach(([value, reason], i) => {
+      expect(loaded.quarantined[i]!.reason).toMatch(reason);
+      expect(loaded.quarantined[i]!.value).toEqual(value);
+    });
+    expect(loaded.quarantined[1]!.key).toBe('no-exact');
+  });
+
+  it('a page that is not a page, and bad reviews and glosses, are set aside too', async () => {
+    await seed({ articles: [article('a')], annotations: [annotation('n1', 'a')] });
+    await db.put('annotationPages', { articleId: 'a', page: 31, annotations: 'nope' } as never);
+    await db.put('reviews', { ...review('r1', 'a'), status: 'maybe' } as never);
+    await db.put('glosses', { ...gloss('a', 's1'), text: 42 } as never);
+    const loaded = await repository.loadArticle('a');
+    expect(loaded.records.annotations.map((x) => x.id)).toEqual(['n1']);
+    expect(loaded.quarantined.map((q) => [q.store, q.reason])).toEqual([
+      ['annotations', 'an annotation page without a list of annotations'],
+      ['reviews', 'unknown status "maybe"'],
+      ['glosses', 'text is not text'],
+    ]);
+  });
+
+  it('opens an article with an unknown block type as far as it can, and says what was left out', async () => {
+    await seed({
+      articles: [
+        {
+          ...article('a'),
+          blocks: [
+            { type: 'paragraph', text: 'Premier.' },
+            { type: 'aside' as never, text: 'Encadré.' },
+            { type: 'paragraph' } as never,
+          ],
+        },
+      ],
+    });
+    const loaded = await repository.loadArticle('a');
+    expect(loaded.article?.blocks).toEqual([
+      { type: 'paragraph', text: 'Premier.' },
+      { type: 'paragraph', text: 'Encadré.' },
+    ]);
+    expect(loaded.articleProblems).toEqual([
+      'block 2 has the unknown type "aside"',
+      'block 3 has no text and is left out',
+    ]);
+  });
+
+  it('an article with no blocks cannot be opened and is named', async () => {
+    await seed({ articles: [{ ...article('a'), blocks: [] }] });
+    const loaded = await repository.loadArticle('a');
+    expect(loaded.article).toBeUndefined();
+    expect(loaded.quarantined).toEqual([
+      expect.objectContaining({ store: 'articles', key: 'a', reason: 'it has no readable block' }),
+    ]);
+  });
+
+  it('a write to a page holding a bad entry keeps that entry and stores the new annotation', async () => {
+    await seed({ articles: [article('a')] });
+    await putRawPage('a', pageOf('n1'), [null, { junk: true }]);
+    await repository.commit({ annotations: new Map([['n1', annotation('n1', 'a')]]) });
+    const page = await db.get('annotationPages', pageKey('a', 'n1'));
+    expect(page?.annotations).toEqual([null, { junk: true }, annotation('n1', 'a')]);
+  });
+});

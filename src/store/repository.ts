@@ -14,6 +14,9 @@ import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import type { StoredArticle } from '../model/article';
 import { mergeRecord, type MergeConflict, type MergeOptions } from '../model/merge';
+import { readableArticle, sortRecords, type QuarantinedRecord } from '../model/record-checks';
+import { canonicalText } from '../model/article';
+import { codePointLength } from '../anchoring/code-points';
 import type { GlossaDatabase } from './db';
 import {
   PAGE_COUNT,
@@ -114,6 +117,17 @@ export interface MergedRecord {
   conflicts: MergeConflict[];
 }
 
+/** An article as read for opening, with what had to be set aside. */
+export interface LoadedArticle {
+  /** Undefined when there is no such article, or its record cannot be opened (then in `quarantined`). */
+  article: StoredArticle | undefined;
+  records: ArticleRecords;
+  /** Stored records of the wrong shape, left on disk and out of the session. */
+  quarantined: QuarantinedRecord[];
+  /** What could not be read of the article itself (unknown block types…), opened as far as it could be. */
+  articleProblems: string[];
+}
+
 export class Repository {
   constructor(private readonly db: GlossaDatabase) {}
 
@@ -135,9 +149,7 @@ export class Repository {
    * request is sent at once, with no round trip to this thread in between
    * (which matters at start-up, while the thread is busy evaluating the app).
    */
-  async loadArticle(
-    articleId: string,
-  ): Promise<{ article: StoredArticle | undefined; records: ArticleRecords }> {
+  async loadArticle(articleId: string): Promise<LoadedArticle> {
     const tx = this.db.transaction(
       ['articles', 'annotationPages', 'reviews', 'glosses'],
       'readonly',
@@ -149,9 +161,46 @@ export class Repository {
       tx.objectStore('glosses').index('byArticle').getAll(articleId),
     ]);
     await tx.done;
+    // Whatever is stored is checked before it is handed on: a record of the
+    // wrong shape is set aside (and stays on disk), the rest opens.
+    const readable = article === undefined ? undefined : readableArticle(article);
+    const opened = readable?.article ?? undefined;
+    // Without the article (read alone, or unreadable) offsets cannot be checked against its text.
+    const textLength = opened ? codePointLength(canonicalText(opened.blocks)) : Infinity;
+    const entries: unknown[] = [];
+    const quarantinedPages: QuarantinedRecord[] = [];
+    for (const page of pages as unknown[]) {
+      const list = (page as { annotations?: unknown } | null)?.annotations;
+      if (Array.isArray(list)) entries.push(...(list as unknown[]));
+      else
+        quarantinedPages.push({
+          store: 'annotations',
+          key: `page ${JSON.stringify((page as { page?: unknown } | null)?.page ?? null)}`,
+          reason: 'an annotation page without a list of annotations',
+          value: page,
+        });
+    }
+    const sorted = sortRecords(
+      { annotations: entries, reviews: reviews as unknown[], glosses: glosses as unknown[] },
+      textLength,
+    );
+    const quarantined = [...quarantinedPages, ...sorted.quarantined];
+    if (article !== undefined && !opened)
+      quarantined.unshift({
+        store: 'articles',
+        key: articleId,
+        reason: readable && 'problem' in readable ? readable.problem : 'unreadable',
+        value: article,
+      });
     return {
-      article,
-      records: { annotations: pages.flatMap((p) => p.annotations), reviews, glosses },
+      article: opened,
+      records: {
+        annotations: sorted.annotations,
+        reviews: sorted.reviews,
+        glosses: sorted.glosses,
+      },
+      quarantined,
+      articleProblems: readable && 'problems' in readable ? readable.problems : [],
     };
   }
 
@@ -178,7 +227,12 @@ export class Repository {
     const tx = this.db.transaction('annotationPages', 'readonly');
     const pages = await Promise.all(keys.map((k) => tx.store.get(pageKey(articleId, k))));
     await tx.done;
-    return new Map(keys.map((k, i) => [k, pages[i]?.annotations.find((a) => a.id === k) ?? null]));
+    return new Map(
+      keys.map((k, i) => [
+        k,
+        pages[i]?.annotations.find((a) => (a as Annotation | null)?.id === k) ?? null,
+      ]),
+    );
   }
 
   /**
@@ -197,6 +251,9 @@ export class Repository {
     );
     if (articleVersion) storeNames.add('articles');
     const tx = this.db.transaction([...storeNames], 'readwrite', { durability: 'strict' });
+    // An abort rejects `done` before it is awaited below: handled here, reported there.
+    const done = tx.done;
+    done.catch(() => undefined);
     const merged: MergedRecord[] = [];
     /** The value to store for a key: mine, or mine merged with what is stored now. */
     const resolve = <S extends RecordStore>(
@@ -257,7 +314,12 @@ export class Repository {
             const page = stored ?? empty;
             const resolved = writes.map(([id, value]): [string, Annotation | null] => [
               id,
-              resolve('annotations', id, value, page.annotations.find((a) => a.id === id) ?? null),
+              resolve(
+                'annotations',
+                id,
+                value,
+                page.annotations.find((a) => (a as Annotation | null)?.id === id) ?? null,
+              ),
             ]);
             const updated = updatePage(page, resolved);
             return updated ? pages.put(updated) : pages.delete(key);
@@ -270,12 +332,12 @@ export class Repository {
       // put() throws synchronously on a record it cannot store (no key,
       // not cloneable). Abort, or the requests queued before it would commit.
       tx.abort();
-      await Promise.allSettled([...requests, tx.done]);
+      await Promise.allSettled([...requests, done]);
       throw error;
     }
     const outcome = await Promise.allSettled(requests);
     const failed = outcome.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    await tx.done.catch((error: unknown) => {
+    await done.catch((error: unknown) => {
       throw failed?.reason ?? error;
     });
     if (failed) throw failed.reason;

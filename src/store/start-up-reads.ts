@@ -10,6 +10,7 @@
  * chunk is quick to fetch and run.
  */
 import type { StoredArticle } from '../model/article';
+import type { QuarantinedRecord } from '../model/record-checks';
 import { openGlossaDB, UpgradeError } from './db';
 import { Repository, type ArticleRecords } from './repository';
 import { DEFAULT_ARTICLE_ID, ensureDefaultArticle } from './articles';
@@ -20,6 +21,10 @@ export interface OpenedArticle {
   article: StoredArticle;
   /** null: the records could not be read (the article opens empty, as before). */
   records: ArticleRecords | null;
+  /** Stored records of the wrong shape, set aside (still on disk). */
+  quarantined?: QuarantinedRecord[];
+  /** What of the article itself could not be read. */
+  articleProblems?: string[];
 }
 
 export interface StartUpReads {
@@ -42,7 +47,15 @@ export async function readArticle(
   id: string,
 ): Promise<OpenedArticle | null> {
   const loaded = await repository?.loadArticle(id).catch(() => null);
-  if (loaded?.article) return { article: loaded.article, records: loaded.records };
+  if (loaded?.article)
+    return {
+      article: loaded.article,
+      records: loaded.records,
+      quarantined: loaded.quarantined,
+      articleProblems: loaded.articleProblems,
+    };
+  // Stored but unreadable: opened no further (the default one is not overwritten).
+  if (loaded?.quarantined.some((q) => q.store === 'articles')) return null;
   // Not stored: the default article is stored now (first start); no other exists.
   if (id !== DEFAULT_ARTICLE_ID) return null;
   return { article: await ensureDefaultArticle(repository), records: loaded?.records ?? null };

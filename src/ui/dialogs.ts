@@ -67,3 +67,47 @@ export function showHelp(rows: [string, string][]): HTMLDialogElement {
   close.focus();
   return dialog;
 }
+
+/** A stored record that could not be read, as the quarantine list shows it. */
+export interface UnreadableRecord {
+  store: string;
+  key: string;
+  reason: string;
+  value: unknown;
+}
+
+/**
+ * Lists stored records that could not be read (they stay on disk, out of
+ * the article), with why, and offers them as a JSON file for repair.
+ */
+export function showUnreadableRecords(
+  records: UnreadableRecord[],
+  exportThem: () => void,
+): HTMLDialogElement {
+  const dialog = modal('unreadable', 'unreadable-title');
+  const list = h('ul', { class: 'unreadable-list' });
+  for (const r of records) {
+    list.append(
+      h(
+        'li',
+        { 'data-store': r.store },
+        h('code', {}, `${r.store} / ${r.key}`),
+        ' — ',
+        t('quarantine.reason', { reason: r.reason, interpolation: { escapeValue: false } }),
+      ),
+    );
+  }
+  const download = h('button', { type: 'button' }, t('quarantine.export'));
+  download.addEventListener('click', exportThem);
+  const close = h('button', { type: 'button', class: 'secondary' }, t('help.close'));
+  close.addEventListener('click', () => dialog.close());
+  dialog.append(
+    h('h2', { id: 'unreadable-title' }, t('quarantine.title')),
+    h('p', {}, t('quarantine.explain')),
+    list,
+    h('div', { class: 'dialog-actions' }, download, close),
+  );
+  dialog.showModal();
+  close.focus();
+  return dialog;
+}
