@@ -25,6 +25,7 @@ import { followLanguage, i18n, t } from '../i18n/i18n';
 import { h, isTypingTarget, replaceChildren } from '../dom/h';
 import { showHelp } from '../ui/dialogs';
 import { quoteItems, type QuoteItem } from '../review/quote-items';
+import type { TermHint } from '../review/quote-align';
 import { createQuoteCard, type QuoteCard } from '../ui/review/quote-card';
 import { createReviewToolbar } from '../ui/review/review-toolbar';
 import { createImportReport } from '../ui/review/import-report';
@@ -46,6 +47,12 @@ export function createReviewScreen(context: AppContext): Screen {
   // gloss language the annotator shows (both read the same i18next store).
   const glosses =
     context.glosses.language === 'en' ? context.glosses : new GlossSource(i18n, article.id, 'en');
+  // The glossary's French terms with their English help find a quote's
+  // counterpart in its sentence's gloss (../review/quote-align.ts).
+  const hints: TermHint[] = Object.entries(glosses.glossary()).map(([fr, entry]) => ({
+    fr,
+    en: entry.gloss,
+  }));
 
   // ---- the page
 
@@ -171,6 +178,17 @@ export function createReviewScreen(context: AppContext): Screen {
           ),
         );
       }
+    },
+    /**
+     * Approves the quote and moves to the next one shown, as CAT tools
+     * confirm a segment and go on (the last quote stays where it is).
+     */
+    approve(id: string): void {
+      actions.setStatus(id, 'approved');
+      const ids = shownIds();
+      const at = ids.indexOf(id);
+      if (at !== -1 && at < ids.length - 1) focusCard(ids[at + 1]);
+      else focusCard(id);
     },
     accept(id: string): void {
       const item = byId.get(id);
@@ -388,6 +406,7 @@ export function createReviewScreen(context: AppContext): Screen {
       text,
       context.sentences(),
       glosses,
+      hints,
     );
     byId = new Map(items.map((i) => [i.annotation.id, i]));
     const anchored = items.filter((i) => !i.annotation.orphaned);
@@ -524,7 +543,7 @@ export function createReviewScreen(context: AppContext): Screen {
         break;
       case 'approve':
         if (!card) return;
-        actions.setStatus(card.id, 'approved');
+        actions.approve(card.id);
         break;
       case 'needsRevision':
         if (!card) return;
@@ -558,6 +577,10 @@ export function createReviewScreen(context: AppContext): Screen {
   toolbar.setSaveState(session.saveState);
   document.addEventListener('keydown', onKeyDown);
   const stopTranslating = followLanguage(translate);
+  // Arriving on the screen (Alt+2, a link, a reload), the review keys work
+  // at once: the current quote takes the focus, which was on the body or on
+  // the screen just left.
+  focusCard(currentId);
 
   return {
     destroy() {
