@@ -18,7 +18,7 @@
  */
 import { REVIEW_STATUSES, type Review, type ReviewStatus } from '../model/review';
 import { acceptSuggestion, editTranslation, setComment, setStatus } from '../review/review';
-import { parseXliff, toXliff } from '../exchange/xliff';
+import { parseXliff, toXliff, type UnitContext } from '../exchange/xliff';
 import { toReviewCsv } from '../exchange/csv';
 import { GlossSource } from '../glosses/gloss-source';
 import { followLanguage, i18n, t } from '../i18n/i18n';
@@ -215,7 +215,15 @@ export function createReviewScreen(context: AppContext): Screen {
   }
 
   function exportXliff(): void {
-    const xml = toXliff(article, [...session.annotations.values()], session.reviews);
+    // Each unit carries its sentence and that sentence's English gloss as
+    // context notes, so a CAT tool shows them beside the segment.
+    const contexts = new Map<string, UnitContext>();
+    for (const [id, item] of byId) {
+      if (!item.context) continue;
+      const { before, quote, after } = item.context;
+      contexts.set(id, { sentence: `${before}${quote}${after}`, gloss: item.sentenceGloss });
+    }
+    const xml = toXliff(article, [...session.annotations.values()], session.reviews, contexts);
     downloadText(xml, `${fileSafe(article.id)}.quotes.xlf`, 'application/xliff+xml');
     notices.status(t('review:done.exportedXliff'));
   }
