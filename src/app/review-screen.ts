@@ -114,8 +114,9 @@ export function createReviewScreen(context: AppContext): Screen {
   const filterBar = h(
     'div',
     { class: 'review-filter' },
-    h('span', {}, filterLabel, ' ', filter),
+    // The toggle first: Tab from the filter goes straight on to the quotes.
     viewToggle,
+    h('span', {}, filterLabel, ' ', filter),
   );
 
   const reportHost = h('div', { class: 'review-report-host' });
@@ -378,10 +379,11 @@ export function createReviewScreen(context: AppContext): Screen {
   /**
    * Shows the cards whose status passes the filter. The card holding focus
    * stays until focus leaves it, so a card does not vanish under the
-   * translator's hands when its status changes.
+   * translator's hands when its status changes — unless the filter itself
+   * was just changed (`pin` false): then it is asked for.
    */
-  function applyFilter(): void {
-    const pinned = quoteContaining(document.activeElement);
+  function applyFilter(pin = true): void {
+    const pinned = pin ? quoteContaining(document.activeElement) : undefined;
     let shown = 0;
     for (const id of order) {
       const status = byId.get(id)?.review.status;
@@ -645,7 +647,10 @@ export function createReviewScreen(context: AppContext): Screen {
 
   filter.addEventListener('change', () => {
     filterValue = filter.value as Filter;
-    applyFilter();
+    const held = viewHolds(document.activeElement);
+    applyFilter(false);
+    // The quote that had the focus may now be hidden: the focus goes to the filter.
+    if (held && !viewHolds(document.activeElement)) filter.focus();
   });
   viewToggle.addEventListener('click', () => setView(viewMode === 'grid' ? 'cards' : 'grid', true));
   list.addEventListener('focusin', () => applyFilter());
