@@ -603,13 +603,14 @@ test('grid view: every quote as a row; the target edited in place, statuses by k
     ui('review:grid.status'),
   ]);
   const rows = grid.locator('tbody tr');
-  const target = (n: number) => rows.nth(n).locator('.grid-target');
+  const target = (n: number) => rows.nth(n).locator('.grid-target-text');
   const status = (n: number) => grid.getByLabel(ui('review:grid.statusLabel', { n: n + 1 }));
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toBeFocused();
   await expect(rows.nth(0).locator('.grid-source')).toHaveText(QUOTE_1);
   await expect(target(0)).toHaveText(QUOTE_1_EN);
   await expect(target(1)).toHaveText(QUOTE_2_EN);
+  await expect(rows.nth(0).locator('.grid-badge')).toHaveText(ui('review:card.suggestion'));
 
   // J moves down; Enter edits the target in place; Esc cancels.
   await page.keyboard.press('j');

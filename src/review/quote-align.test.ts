@@ -128,6 +128,25 @@ describe('alignQuote', () => {
     );
   });
 
+  it('finds cognates a letter apart, and glossary terms', () => {
+    expect(suggest('b3.s1', 'un juge')).toBe('a judge');
+    expect(suggest('b8.s0', "AWS a donné le coup d'envoi à Parler")).toBe(
+      'AWS gave Parler the boot',
+    );
+    expect(suggest('b12.s0', 'Parler ne lâche pas ses efforts')).toBe(
+      'Parler is not letting up in its efforts',
+    );
+    expect(suggest('b10.s0', "ce n'était pas un processus sans heurts")).toBe(
+      'it was not a smooth process',
+    );
+  });
+
+  it('ends on the English of a last anchor, without running past it', () => {
+    expect(suggest('b9.s1', 'Cette politique est devenue la chute de Parler')).toBe(
+      "This policy became Parler's downfall",
+    );
+  });
+
   it('follows the English word order', () => {
     expect(suggest('b3.s1', 'un juge a annulé le cas de Parler')).toBe(
       "a judge dismissed Parler's case",

@@ -119,6 +119,23 @@ function commonPrefix(a: string, b: string): number {
   return n;
 }
 
+/** Levenshtein distance (the words compared are short). */
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        prev[j]! + 1,
+        row[j - 1]! + 1,
+        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
 /** How much a French and an English token look like the same word (0: not at all). */
 function similarity(f: Token, e: Token): number {
   if (/^\p{N}+$/u.test(f.key)) return f.key === e.key ? 1.5 : 0;
@@ -128,6 +145,10 @@ function similarity(f: Token, e: Token): number {
   }
   const p = commonPrefix(f.key, e.key);
   if (p >= 4 && p >= 0.5 * Math.min(f.key.length, e.key.length)) return 0.8;
+  // Cognates one letter apart: juge/judge, foi/… (not below 4 letters).
+  const longest = Math.max(f.key.length, e.key.length);
+  if (Math.min(f.key.length, e.key.length) >= 4 && editDistance(f.key, e.key) / longest <= 0.25)
+    return 0.7;
   // Short cognates: cas/case, site/sites.
   if (
     p >= 3 &&
@@ -311,8 +332,6 @@ function alignWithin(
     ...chain,
     { fs: f1, fe: f1, es: e1, ee: e1, weight: 0 },
   ];
-  let es = carry(from, 'start', anchors);
-  let ee = carry(to, 'end', anchors);
   // Word order differs (les émeutes de Capitol Hill → the Capitol Hill
   // riots; le cas de Parler → Parler's case): the English of an anchor
   // inside the quote belongs to it, even one the ordered chain left out,
@@ -321,12 +340,17 @@ function alignWithin(
   const after = chain.find((a) => a.fs >= to);
   const lo = before?.ee ?? e0;
   const hi = after?.es ?? e1;
-  for (const a of candidates) {
-    if (a.fs >= from && a.fe <= to && a.es >= lo && a.ee <= hi && !QUOTE_MARKS.test(fr[a.fs]!)) {
-      es = Math.min(es, a.es);
-      ee = Math.max(ee, a.ee);
-    }
-  }
+  const inner = candidates.filter(
+    (a) => a.fs >= from && a.fe <= to && a.es >= lo && a.ee <= hi && !QUOTE_MARKS.test(fr[a.fs]!),
+  );
+  let es = Math.min(...inner.map((a) => a.es));
+  let ee = Math.max(...inner.map((a) => a.ee));
+  // Words of the quote before its first anchor (after its last) are
+  // carried across by length; a quote that starts (ends) on an anchor
+  // starts (ends) on its English.
+  const [w0, w1] = trim(fr, from, to, /[\s.,;:!?"«»“”‘’]/u);
+  if (w0 < Math.min(...inner.map((a) => a.fs))) es = Math.min(es, carry(from, 'start', anchors));
+  if (w1 > Math.max(...inner.map((a) => a.fe))) ee = Math.max(ee, carry(to, 'end', anchors));
   es = snap(en, es, 'start', e0, e1);
   ee = snap(en, ee, 'end', e0, e1);
   // An English quoted stretch the quote opens (or closes) is taken whole

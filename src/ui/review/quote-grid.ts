@@ -37,6 +37,7 @@ interface Row {
   source: HTMLTableCellElement;
   target: HTMLTableCellElement;
   targetText: HTMLSpanElement;
+  badge: HTMLSpanElement;
   statusCell: HTMLTableCellElement;
   statusSelect: HTMLSelectElement;
   editor: HTMLTextAreaElement | null;
@@ -108,6 +109,7 @@ export function createQuoteGrid(actions: QuoteGridActions): QuoteGrid {
     editor.value = row.item.review.translation;
     row.editor = editor;
     row.targetText.hidden = true;
+    row.badge.hidden = true;
     row.target.append(editor);
     editor.focus();
     editor.setSelectionRange(editor.value.length, editor.value.length);
@@ -145,11 +147,15 @@ export function createQuoteGrid(actions: QuoteGridActions): QuoteGrid {
       review.translation !== '' ? review.translation : t('review:grid.noTranslation');
     row.targetText.classList.toggle('is-suggestion', isSuggestion);
     row.targetText.classList.toggle('is-missing', review.translation === '');
-    row.target.title = isSuggestion
+    // A suggestion says so, and whether it is the whole sentence's gloss.
+    const badge = isSuggestion
       ? item.suggestionScope === 'sentence'
         ? t('review:card.suggestionWholeSentence')
         : t('review:card.suggestion')
       : '';
+    row.badge.textContent = badge;
+    row.badge.hidden = badge === '';
+    row.badge.dataset.scope = item.suggestionScope ?? '';
     for (const option of Array.from(row.statusSelect.options)) {
       if (isReviewStatus(option.value)) option.textContent = t(`review:status.${option.value}`);
     }
@@ -165,13 +171,15 @@ export function createQuoteGrid(actions: QuoteGridActions): QuoteGrid {
     const statusSelect = h('select', { class: 'grid-status', tabindex: -1 });
     for (const s of REVIEW_STATUSES) statusSelect.append(h('option', { value: s }));
     const targetText = h('span', { class: 'grid-target-text' });
+    const badge = h('span', { class: 'suggestion-badge grid-badge' });
     const row: Row = {
       id,
       tr: h('tr', { tabindex: -1, 'data-annotation-id': id, class: 'grid-row' }),
       number: h('td', { class: 'grid-number' }),
       source: h('td', { class: 'grid-source', lang: 'fr' }),
-      target: h('td', { class: 'grid-target', lang: 'en' }, targetText),
+      target: h('td', { class: 'grid-target', lang: 'en' }, targetText, badge),
       targetText,
+      badge,
       statusCell: h('td', { class: 'grid-status-cell' }, statusSelect),
       statusSelect,
       editor: null,
