@@ -31,6 +31,10 @@ const QUOTE_1 = "n'avait pas allégué les faits de base";
 const QUOTE_2 =
   "a répudié et violé son contrat d'héberger le site Web et l'application de Parler sur les services cloud d'AWS, de mauvaise foi";
 const HOSTILE = '<img src=x onerror=alert(1)>';
+/** The English of each quote, as found in its sentence's shipped gloss (by hand). */
+const QUOTE_1_EN = 'had not alleged the basic facts';
+const QUOTE_2_EN =
+  "repudiated and breached its contract to host Parler's website and app on AWS's cloud services, in bad faith";
 
 interface StoredReview {
   annotationId: string;
@@ -142,9 +146,13 @@ test('a translator accepts a suggestion, writes a translation, flags it, undoes,
   await expect(second.locator('.quote-speaker')).toContainText(HOSTILE);
   await expect(first.locator('.quote-speaker')).toContainText(ui('review:card.noSpeaker'));
 
-  // The translations start from the English glosses, marked as suggestions.
-  await expect(translationOf(first)).toHaveValue(GLOSSES['b3.s1']!);
-  await expect(translationOf(second)).toHaveValue(GLOSSES['b4.s0']!);
+  // The translations start from the English of each quote, found in its
+  // sentence's gloss, marked as suggestions; the whole gloss is beside it.
+  await expect(translationOf(first)).toHaveValue(QUOTE_1_EN);
+  await expect(translationOf(second)).toHaveValue(QUOTE_2_EN);
+  await expect(first.locator('.sentence-gloss')).toContainText(GLOSSES['b3.s1']!);
+  await expect(second.locator('.sentence-gloss')).toContainText(GLOSSES['b4.s0']!);
+  await expect(first.getByText(ui('review:card.suggestionWholeSentence'))).toHaveCount(0);
   await expect(first.getByText(ui('review:card.suggestion'), { exact: true })).toBeVisible();
   await expect(first.getByText(ui('review:card.suggestionNote'))).toBeVisible();
   await expect(statusOf(first)).toHaveText(ui('review:status.to-review'));
@@ -152,8 +160,8 @@ test('a translator accepts a suggestion, writes a translation, flags it, undoes,
   // Nothing is stored until someone acts.
   expect(await storedReviews(page)).toEqual({});
 
-  // J goes to the first quote; S accepts its suggestion; A approves it.
-  await page.keyboard.press('j');
+  // Arriving with Alt+2, the first quote has the focus: S accepts its
+  // suggestion at once; A approves it and moves on to the next quote.
   await expect(first).toBeFocused();
   await page.keyboard.press('s');
   await expect(statusOf(first)).toHaveText(ui('review:status.translated'));
@@ -165,8 +173,7 @@ test('a translator accepts a suggestion, writes a translation, flags it, undoes,
   );
   await expect(page.locator('#review-progress')).toHaveAttribute('value', '1');
 
-  // J to the second; E edits its translation; Esc goes back to the card; R flags it.
-  await page.keyboard.press('j');
+  // Approving moved to the second; E edits its translation; Esc goes back to the card; R flags it.
   await expect(second).toBeFocused();
   await expect(first).toHaveAttribute('tabindex', '-1');
   await expect(second).toHaveAttribute('tabindex', '0');
@@ -197,7 +204,7 @@ test('a translator accepts a suggestion, writes a translation, flags it, undoes,
   const quotes = await storedAnnotations(page);
   const stored = await storedReviews(page);
   expect(stored[quotes[0]!.id]).toMatchObject({
-    translation: GLOSSES['b3.s1'],
+    translation: QUOTE_1_EN,
     origin: 'human',
     status: 'approved',
   });
@@ -211,7 +218,7 @@ test('a translator accepts a suggestion, writes a translation, flags it, undoes,
   await page.reload();
   await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
   await expect(statusOf(card(page, 1))).toHaveText(ui('review:status.approved'));
-  await expect(translationOf(card(page, 1))).toHaveValue(GLOSSES['b3.s1']!);
+  await expect(translationOf(card(page, 1))).toHaveValue(QUOTE_1_EN);
   await expect(statusOf(card(page, 2))).toHaveText(ui('review:status.needs-revision'));
   await expect(translationOf(card(page, 2))).toHaveValue(
     'repudiated and breached its contract to host the site, in bad faith',
@@ -252,6 +259,8 @@ test('XLIFF round trip: export, edit a target in a CAT tool, import; a malformed
     .getByRole('button', { name: ui('review:card.approve') })
     .click();
   await expect(statusOf(card(page, 1))).toHaveText(ui('review:status.approved'));
+  // Approving moves on to the next quote, as CAT tools do.
+  await expect(card(page, 2)).toBeFocused();
   await translationOf(card(page, 2)).fill('first draft');
   await expect(statusOf(card(page, 2))).toHaveText(ui('review:status.translated'));
   await expectSaved(page);
@@ -267,6 +276,18 @@ test('XLIFF round trip: export, edit a target in a CAT tool, import; a malformed
   expect(xml).toContain(`<unit id="${quotes[1]!.id}">`);
   expect(xml).toContain('<target>first draft</target>');
   expect(xml).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  // Each unit carries its sentence and the sentence's English gloss as context.
+  const unit1 = xml.slice(xml.indexOf(`<unit id="${quotes[0]!.id}">`), xml.indexOf('</unit>'));
+  const frenchSentence = CANONICAL.slice(
+    CANONICAL.indexOf('Après que la plate-forme'),
+    CANONICAL.indexOf('de base».') + 'de base».'.length,
+  );
+  expect(unit1).toContain(
+    `<note category="context" appliesTo="source" xml:lang="fr">${frenchSentence}</note>`,
+  );
+  expect(unit1).toContain(
+    `<note category="context" appliesTo="target" xml:lang="en">${GLOSSES['b3.s1']!}</note>`,
+  );
 
   // A CAT tool rewrites the second target and signs it off; a stray unit rides along.
   const edited = xml
@@ -389,7 +410,7 @@ test('a failed write during an import changes nothing and says why', async ({ pa
   await expect(alert).toContainText(ui('review:import.writeFailed'));
   await expect(alert).toContainText('QuotaExceededError');
   await expect(alert).toContainText(ui('review:import.failed'));
-  await expect(translationOf(card(page, 1))).toHaveValue(GLOSSES['b3.s1']!);
+  await expect(translationOf(card(page, 1))).toHaveValue(QUOTE_1_EN);
   await expect(statusOf(card(page, 1))).toHaveText(ui('review:status.to-review'));
   expect(await storedReviews(page)).toEqual({});
 });
@@ -554,4 +575,108 @@ test('the review screen has no axe violations, empty or in use; keys and the hel
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui('review:title', {}, 'fr'));
   await expect(statusOf(card(page, 2, 'fr'))).toHaveText(ui('review:status.translated', {}, 'fr'));
   await expectNoAxeViolations(page);
+});
+
+test('grid view: every quote as a row; the target edited in place, statuses by key, approval moves on; kept after reload; stacks at 320 px', async ({
+  page,
+}) => {
+  await openApp(page);
+  await tagQuote(page, QUOTE_1);
+  await tagQuote(page, QUOTE_2);
+  await expectSaved(page);
+  await page.keyboard.press('Alt+2');
+  await expect(card(page, 1)).toBeFocused();
+
+  // G shows the grid, a real table with headers, on the current quote.
+  await page.keyboard.press('g');
+  const grid = page.getByRole('table', { name: ui('review:grid.caption') });
+  await expect(grid).toBeVisible();
+  await expect(page.locator('.quote-card:visible')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: ui('review:grid.toggle') })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(grid.getByRole('columnheader')).toHaveText([
+    ui('review:grid.number'),
+    ui('review:grid.source'),
+    ui('review:grid.target'),
+    ui('review:grid.status'),
+  ]);
+  const rows = grid.locator('tbody tr');
+  const target = (n: number) => rows.nth(n).locator('.grid-target-text');
+  const status = (n: number) => grid.getByLabel(ui('review:grid.statusLabel', { n: n + 1 }));
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toBeFocused();
+  await expect(rows.nth(0).locator('.grid-source')).toHaveText(QUOTE_1);
+  await expect(target(0)).toHaveText(QUOTE_1_EN);
+  await expect(target(1)).toHaveText(QUOTE_2_EN);
+  await expect(rows.nth(0).locator('.grid-badge')).toHaveText(ui('review:card.suggestion'));
+
+  // J moves down; Enter edits the target in place; Esc cancels.
+  await page.keyboard.press('j');
+  await expect(rows.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  const editor = grid.getByLabel(ui('review:grid.editLabel', { n: 2 }));
+  await expect(editor).toBeFocused();
+  await expect(editor).toHaveValue(QUOTE_2_EN);
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('not this');
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
+  await expect(rows.nth(1)).toBeFocused();
+  await expect(target(1)).toHaveText(QUOTE_2_EN);
+  expect(await storedReviews(page)).toEqual({});
+
+  // E edits again; Enter saves, and the row is "translated".
+  await page.keyboard.press('e');
+  await expect(editor).toBeFocused();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('breached its contract, in bad faith');
+  await page.keyboard.press('Enter');
+  await expect(rows.nth(1)).toBeFocused();
+  await expect(target(1)).toHaveText('breached its contract, in bad faith');
+  await expect(status(1)).toHaveValue('translated');
+
+  // R flags it; K goes up; A approves the first and moves on to the second.
+  await page.keyboard.press('r');
+  await expect(status(1)).toHaveValue('needs-revision');
+  await page.keyboard.press('k');
+  await expect(rows.nth(0)).toBeFocused();
+  await page.keyboard.press('a');
+  await expect(status(0)).toHaveValue('approved');
+  await expect(rows.nth(1)).toBeFocused();
+  await expect(page.locator('#review-progress-text')).toHaveText(
+    ui('review:progress.approved', { approved: 1, total: 2 }),
+  );
+  await expectSaved(page);
+  const quotes = await storedAnnotations(page);
+  const stored = await storedReviews(page);
+  expect(stored[quotes[0]!.id]).toMatchObject({ translation: QUOTE_1_EN, status: 'approved' });
+  expect(stored[quotes[1]!.id]).toMatchObject({
+    translation: 'breached its contract, in bad faith',
+    origin: 'human',
+    status: 'needs-revision',
+  });
+
+  // After a reload the grid is still the view, with what was saved, and has the focus.
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
+  await expect(grid).toBeVisible();
+  await expect(rows.nth(0)).toBeFocused();
+  await expect(status(0)).toHaveValue('approved');
+  await expect(target(1)).toHaveText('breached its contract, in bad faith');
+  await expect(status(1)).toHaveValue('needs-revision');
+  await expectNoAxeViolations(page);
+
+  // At 320 px each row's cells stack, and the table fits the width.
+  await page.setViewportSize({ width: 320, height: 700 });
+  const source = await rows.nth(0).locator('.grid-source').boundingBox();
+  const targetBox = await target(0).boundingBox();
+  expect(targetBox!.y).toBeGreaterThanOrEqual(source!.y + source!.height - 1);
+  expect((await grid.boundingBox())!.width).toBeLessThanOrEqual(320);
+
+  // G goes back to the cards, on the same quote.
+  await page.keyboard.press('g');
+  await expect(grid).toBeHidden();
+  await expect(card(page, 1)).toBeFocused();
 });

@@ -18,17 +18,19 @@
  */
 import { REVIEW_STATUSES, type Review, type ReviewStatus } from '../model/review';
 import { acceptSuggestion, editTranslation, setComment, setStatus } from '../review/review';
-import { parseXliff, toXliff } from '../exchange/xliff';
+import { parseXliff, toXliff, type UnitContext } from '../exchange/xliff';
 import { toReviewCsv } from '../exchange/csv';
 import { GlossSource } from '../glosses/gloss-source';
 import { followLanguage, i18n, t } from '../i18n/i18n';
 import { h, isTypingTarget, replaceChildren } from '../dom/h';
 import { showHelp } from '../ui/dialogs';
 import { quoteItems, type QuoteItem } from '../review/quote-items';
+import type { TermHint } from '../review/quote-align';
 import { createQuoteCard, type QuoteCard } from '../ui/review/quote-card';
+import { createQuoteGrid } from '../ui/review/quote-grid';
 import { createReviewToolbar } from '../ui/review/review-toolbar';
 import { createImportReport } from '../ui/review/import-report';
-import { reviewAction, reviewHelpRows } from '../ui/review/review-keys';
+import { ACTION_SHORTCUTS, reviewAction, reviewHelpRows } from '../ui/review/review-keys';
 import { downloadText, fileSafe } from '../ui/download';
 import { reasonOf } from '../ui/error-reason';
 import type { AppContext, Screen } from './context';
@@ -38,6 +40,20 @@ const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 type Filter = 'all' | ReviewStatus;
 
+/** Cards (one quote at a time, with context) or the grid (a table of all quotes). */
+type ViewMode = 'cards' | 'grid';
+
+/** Where the chosen view is remembered, like bilingual mode. */
+const VIEW_KEY = 'glossa.review.view';
+
+function storedViewMode(): ViewMode {
+  try {
+    return localStorage.getItem(VIEW_KEY) === 'grid' ? 'grid' : 'cards';
+  } catch {
+    return 'cards';
+  }
+}
+
 export function createReviewScreen(context: AppContext): Screen {
   const { layout, session, notices } = context;
   const article = session.article;
@@ -46,6 +62,12 @@ export function createReviewScreen(context: AppContext): Screen {
   // gloss language the annotator shows (both read the same i18next store).
   const glosses =
     context.glosses.language === 'en' ? context.glosses : new GlossSource(i18n, article.id, 'en');
+  // The glossary's French terms with their English help find a quote's
+  // counterpart in its sentence's gloss (../review/quote-align.ts).
+  const hints: TermHint[] = Object.entries(glosses.glossary()).map(([fr, entry]) => ({
+    fr,
+    en: entry.gloss,
+  }));
 
   // ---- the page
 
@@ -83,12 +105,31 @@ export function createReviewScreen(context: AppContext): Screen {
     filterOptions.set(value, option);
     filter.append(option);
   }
-  const filterBar = h('div', { class: 'review-filter' }, filterLabel, ' ', filter);
+  const viewToggle = h('button', {
+    type: 'button',
+    id: 'review-view-toggle',
+    class: 'review-view-toggle',
+    'aria-keyshortcuts': ACTION_SHORTCUTS.toggleView,
+  });
+  const filterBar = h(
+    'div',
+    { class: 'review-filter' },
+    // The toggle first: Tab from the filter goes straight on to the quotes.
+    viewToggle,
+    h('span', {}, filterLabel, ' ', filter),
+  );
 
   const reportHost = h('div', { class: 'review-report-host' });
 
   const listHeading = h('h2', { id: 'review-list-heading', class: 'review-list-heading' });
   const list = h('ol', { class: 'quote-list', 'aria-labelledby': 'review-list-heading' });
+  // Declared before the actions it reports to; they are only called later.
+  const grid = createQuoteGrid({
+    editTranslation: (id, value) => actions.editTranslation(id, value),
+    setStatus: (id, status) => actions.setStatus(id, status),
+    activate: (id) => actions.activate(id),
+    endTyping: () => actions.endTyping(),
+  });
   const empty = h('p', { class: 'review-empty' });
   const noMatch = h('p', { class: 'review-empty' });
   const listSection = h(
@@ -97,6 +138,7 @@ export function createReviewScreen(context: AppContext): Screen {
     listHeading,
     filterBar,
     list,
+    grid.element,
     empty,
     noMatch,
   );
@@ -134,6 +176,7 @@ export function createReviewScreen(context: AppContext): Screen {
   let currentId: string | null = null;
   let currentIndex = 0;
   let filterValue: Filter = 'all';
+  let viewMode: ViewMode = storedViewMode();
   let importing = false;
   let destroyed = false;
 
@@ -172,6 +215,17 @@ export function createReviewScreen(context: AppContext): Screen {
         );
       }
     },
+    /**
+     * Approves the quote and moves to the next one shown, as CAT tools
+     * confirm a segment and go on (the last quote stays where it is).
+     */
+    approve(id: string): void {
+      actions.setStatus(id, 'approved');
+      const ids = shownIds();
+      const at = ids.indexOf(id);
+      if (at !== -1 && at < ids.length - 1) focusCard(ids[at + 1]);
+      else focusCard(id);
+    },
     accept(id: string): void {
       const item = byId.get(id);
       if (!item || item.review.origin !== 'suggestion' || item.review.translation === '') {
@@ -197,7 +251,15 @@ export function createReviewScreen(context: AppContext): Screen {
   }
 
   function exportXliff(): void {
-    const xml = toXliff(article, [...session.annotations.values()], session.reviews);
+    // Each unit carries its sentence and that sentence's English gloss as
+    // context notes, so a CAT tool shows them beside the segment.
+    const contexts = new Map<string, UnitContext>();
+    for (const [id, item] of byId) {
+      if (!item.context) continue;
+      const { before, quote, after } = item.context;
+      contexts.set(id, { sentence: `${before}${quote}${after}`, gloss: item.sentenceGloss });
+    }
+    const xml = toXliff(article, [...session.annotations.values()], session.reviews, contexts);
     downloadText(xml, `${fileSafe(article.id)}.quotes.xlf`, 'application/xliff+xml');
     notices.status(t('review:done.exportedXliff'));
   }
@@ -293,7 +355,7 @@ export function createReviewScreen(context: AppContext): Screen {
   // ---- drawing
 
   function cardContaining(node: Node | null): QuoteCard | undefined {
-    if (!node || !list.contains(node)) return undefined;
+    if (viewMode !== 'cards' || !node || !list.contains(node)) return undefined;
     for (const card of cards.values()) if (card.element.contains(node)) return card;
     return undefined;
   }
@@ -302,6 +364,12 @@ export function createReviewScreen(context: AppContext): Screen {
     currentId = id;
     if (id !== null) currentIndex = Math.max(0, order.indexOf(id));
     for (const card of cards.values()) card.setCurrent(card.id === id);
+    grid.setCurrent(id);
+  }
+
+  /** The quote whose card or row holds `node`, in the view shown. */
+  function quoteContaining(node: Node | null): string | undefined {
+    return viewMode === 'grid' ? grid.rowOf(node) : cardContaining(node)?.id;
   }
 
   function isShown(id: string): boolean {
@@ -311,10 +379,11 @@ export function createReviewScreen(context: AppContext): Screen {
   /**
    * Shows the cards whose status passes the filter. The card holding focus
    * stays until focus leaves it, so a card does not vanish under the
-   * translator's hands when its status changes.
+   * translator's hands when its status changes — unless the filter itself
+   * was just changed (`pin` false): then it is asked for.
    */
-  function applyFilter(): void {
-    const pinned = cardContaining(document.activeElement)?.id;
+  function applyFilter(pin = true): void {
+    const pinned = pin ? quoteContaining(document.activeElement) : undefined;
     let shown = 0;
     for (const id of order) {
       const status = byId.get(id)?.review.status;
@@ -322,6 +391,7 @@ export function createReviewScreen(context: AppContext): Screen {
       cards.get(id)!.element.hidden = !visible;
       if (visible) shown++;
     }
+    grid.setShown(isShown);
     empty.hidden = order.length > 0;
     noMatch.hidden = order.length === 0 || shown > 0;
     if (currentId === null || !order.includes(currentId) || !isShown(currentId)) {
@@ -381,13 +451,14 @@ export function createReviewScreen(context: AppContext): Screen {
 
   /** Re-derives every quote from the session and brings the page in line with it. */
   function refresh(): void {
-    const hadFocus = list.contains(document.activeElement);
+    const hadFocus = viewHolds(document.activeElement);
     const items = quoteItems(
       session.annotations.values(),
       session.reviews,
       text,
       context.sentences(),
       glosses,
+      hints,
     );
     byId = new Map(items.map((i) => [i.annotation.id, i]));
     const anchored = items.filter((i) => !i.annotation.orphaned);
@@ -413,12 +484,11 @@ export function createReviewScreen(context: AppContext): Screen {
         list.insertBefore(card.element, list.children[i] ?? null);
     });
 
+    grid.update(anchored);
     renderProgress(anchored);
     renderOrphans(items.filter((i) => i.annotation.orphaned));
     applyFilter();
-    if (hadFocus && !list.contains(document.activeElement) && currentId) {
-      cards.get(currentId)?.focus();
-    }
+    if (hadFocus && !viewHolds(document.activeElement) && currentId) focusCard(currentId);
     refreshToolbar();
   }
 
@@ -434,6 +504,9 @@ export function createReviewScreen(context: AppContext): Screen {
     noMatch.textContent = t('review:filter.noMatch');
     orphanHeading.textContent = t('review:orphans.heading');
     orphanNote.textContent = t('review:orphans.note');
+    viewToggle.textContent = t('review:grid.toggle');
+    viewToggle.title = t('review:grid.toggleTitle');
+    grid.translate();
     toolbar.translate();
     report.translate();
     for (const card of cards.values()) card.translate();
@@ -446,10 +519,32 @@ export function createReviewScreen(context: AppContext): Screen {
     return order.filter(isShown);
   }
 
+  /** Does the view shown (the card list or the grid) hold `node`? */
+  function viewHolds(node: Node | null): boolean {
+    return node !== null && (viewMode === 'grid' ? grid.element : list).contains(node);
+  }
+
+  /** Makes `id` the current quote and focuses its card, or its row in the grid. */
   function focusCard(id: string | null | undefined): void {
     if (!id) return;
     setCurrent(id);
-    cards.get(id)?.focus();
+    if (viewMode === 'grid') grid.focus(id);
+    else cards.get(id)?.focus();
+  }
+
+  /** Shows the cards or the grid (remembered), keeping the current quote. */
+  function setView(mode: ViewMode, focus: boolean): void {
+    viewMode = mode;
+    try {
+      localStorage.setItem(VIEW_KEY, mode);
+    } catch {
+      // Not remembered (storage blocked): the view still changes.
+    }
+    list.hidden = mode === 'grid';
+    grid.element.hidden = mode !== 'grid';
+    viewToggle.setAttribute('aria-pressed', String(mode === 'grid'));
+    root.dataset.view = mode;
+    if (focus) focusCard(currentId);
   }
 
   function move(to: 'next' | 'previous' | 'first' | 'last'): void {
@@ -474,6 +569,8 @@ export function createReviewScreen(context: AppContext): Screen {
     const target = e.target instanceof Node ? e.target : null;
     const typing = isTypingTarget(e.target);
     const card = cardContaining(target);
+    const rowId = viewMode === 'grid' ? grid.rowOf(target) : undefined;
+    const here = card?.id ?? rowId;
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.toLowerCase();
 
@@ -489,10 +586,15 @@ export function createReviewScreen(context: AppContext): Screen {
       card.focus();
       return;
     }
+    if (e.key === 'Escape' && rowId && !grid.isRow(target) && !mod) {
+      e.preventDefault();
+      grid.focus(rowId);
+      return;
+    }
     if (typing) return;
     const action = reviewAction(e);
     if (!action) return;
-    const onCard = card !== undefined && target === card.card;
+    const onCard = card !== undefined ? target === card.card : grid.isRow(target);
 
     switch (action) {
       case 'help':
@@ -501,34 +603,41 @@ export function createReviewScreen(context: AppContext): Screen {
       case 'next':
       case 'previous':
         // Arrows move between cards only from inside the list; elsewhere they scroll.
-        if (!card && e.key.startsWith('Arrow')) return;
-        if (!card) focusCard(currentId ?? shownIds()[0]);
+        if (!here && e.key.startsWith('Arrow')) return;
+        if (!here) focusCard(currentId ?? shownIds()[0]);
         else move(action);
         break;
       case 'first':
       case 'last':
-        if (!card) return;
+        if (!here) return;
         move(action);
         break;
       case 'edit':
-        if (!card || (e.key === 'Enter' && !onCard)) return;
-        card.focusTranslation();
+        if (!here || (e.key === 'Enter' && !onCard)) return;
+        if (card) card.focusTranslation();
+        else grid.edit(here);
         break;
       case 'comment':
-        if (!card) return;
-        card.focusComment();
+        if (!here) return;
+        // The grid has no comment column: the quote's card has the field.
+        if (!card) setView('cards', false);
+        setCurrent(here);
+        cards.get(here)?.focusComment();
         break;
       case 'accept':
-        if (!card) return;
-        actions.accept(card.id);
+        if (!here) return;
+        actions.accept(here);
         break;
       case 'approve':
-        if (!card) return;
-        actions.setStatus(card.id, 'approved');
+        if (!here) return;
+        actions.approve(here);
         break;
       case 'needsRevision':
-        if (!card) return;
-        actions.setStatus(card.id, 'needs-revision');
+        if (!here) return;
+        actions.setStatus(here, 'needs-revision');
+        break;
+      case 'toggleView':
+        setView(viewMode === 'grid' ? 'cards' : 'grid', true);
         break;
     }
     e.preventDefault();
@@ -538,17 +647,24 @@ export function createReviewScreen(context: AppContext): Screen {
 
   filter.addEventListener('change', () => {
     filterValue = filter.value as Filter;
-    applyFilter();
+    const held = viewHolds(document.activeElement);
+    applyFilter(false);
+    // The quote that had the focus may now be hidden: the focus goes to the filter.
+    if (held && !viewHolds(document.activeElement)) filter.focus();
   });
+  viewToggle.addEventListener('click', () => setView(viewMode === 'grid' ? 'cards' : 'grid', true));
   list.addEventListener('focusin', () => applyFilter());
+  grid.element.addEventListener('focusin', () => applyFilter());
   // After focus has settled: a move inside the card, or to another window, keeps it shown.
   let filterTimer = 0;
-  list.addEventListener('focusout', () => {
+  const filterSoon = (): void => {
     window.clearTimeout(filterTimer);
     filterTimer = window.setTimeout(() => {
       if (!destroyed) applyFilter();
     }, 0);
-  });
+  };
+  list.addEventListener('focusout', filterSoon);
+  grid.element.addEventListener('focusout', filterSoon);
 
   const unsubscribe = session.subscribe(() => refresh());
   const unsubscribeSave = session.onSaveState((state) => {
@@ -557,7 +673,12 @@ export function createReviewScreen(context: AppContext): Screen {
   });
   toolbar.setSaveState(session.saveState);
   document.addEventListener('keydown', onKeyDown);
+  setView(viewMode, false);
   const stopTranslating = followLanguage(translate);
+  // Arriving on the screen (Alt+2, a link, a reload), the review keys work
+  // at once: the current quote takes the focus, which was on the body or on
+  // the screen just left.
+  focusCard(currentId);
 
   return {
     destroy() {

@@ -1,15 +1,16 @@
 // @vitest-environment jsdom
 /**
  * Tests of the XLIFF 2.0 exchange: the export's structure and its validity
- * against the OASIS schema (with xmllint), round trips through edits a CAT
+ * against the OASIS schema (with xmllint-wasm: libxml2's xmllint compiled to
+ * WebAssembly, an npm devDependency, so no system package), round trips through edits a CAT
  * tool would make, hostile text, and the import's problem reports.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+// The Node build, by path: under jsdom the package's "browser" field could win.
+import { validateXML } from 'xmllint-wasm/index-node.js';
 import { CodePointIndex } from '../anchoring/code-points';
 import { describe as describeSpan } from '../anchoring/describe';
 import type { Annotation } from '../model/annotation';
@@ -31,9 +32,17 @@ const T1 = '2024-01-02T00:00:00.000Z';
 
 // A string, not a URL object: under jsdom, URL is jsdom's, which node:url refuses.
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-// Relative to the repository, as the schema folder's README has it; the
-// schema imports xml.xsd from beside itself, so --nonet needs no catalog.
-const SCHEMA = '../shared/xliff/xliff_core_2.0.xsd';
+// The OASIS XLIFF 2.0 core schema and the xml.xsd it imports (testing/xliff/README.md).
+const SCHEMA_DIR = join(REPO, 'src/exchange/testing/xliff');
+const SCHEMA = {
+  fileName: 'xliff_core_2.0.xsd',
+  contents: readFileSync(join(SCHEMA_DIR, 'xliff_core_2.0.xsd'), 'utf8'),
+};
+// Beside the schema in xmllint's in-memory file system, where its import looks.
+const XML_XSD = {
+  fileName: 'xml.xsd',
+  contents: readFileSync(join(SCHEMA_DIR, 'xml.xsd'), 'utf8'),
+};
 
 const article = JSON.parse(
   readFileSync(join(REPO, 'public/articles/parler-amazon-fr.json'), 'utf8'),
@@ -106,6 +115,17 @@ function allStatuses(): Map<string, Review> {
   ]);
 }
 
+const B3S1_FR =
+  "Après que la plate-forme pour la liberté d'expression ait intenté une action en justice contre Amazon Web Services (AWS) en janvier 2021, un juge a annulé le cas de Parler , affirmant que la plate-forme «n'avait pas allégué les faits de base».";
+const B3S1_EN =
+  'After the free-speech platform filed a lawsuit against Amazon Web Services (AWS) in January 2021, a judge dismissed Parler\'s case, stating that the platform "had not alleged the basic facts."';
+
+/** Context of Q1 (its sentence and gloss) and of Q4 (a sentence without a gloss). */
+const CONTEXTS = new Map([
+  [Q1.id, { sentence: B3S1_FR, gloss: B3S1_EN }],
+  [Q4.id, { sentence: 'La vraie raison pour laquelle AWS…' }],
+]);
+
 function parse(xml: string): Document {
   return new DOMParser().parseFromString(xml, 'application/xml');
 }
@@ -122,16 +142,17 @@ function child(el: Element, name: string): Element | undefined {
   return el.getElementsByTagNameNS(XLIFF_NS, name)[0];
 }
 
-/** Runs xmllint's schema validation of `xml`; its exit status and messages. */
-function xmllint(xml: string): { status: number | null; output: string } {
-  const file = join(mkdtempSync(join(tmpdir(), 'glossa-xliff-')), 'export.xlf');
-  writeFileSync(file, xml, 'utf8');
-  const run = spawnSync('xmllint', ['--noout', '--nonet', '--schema', SCHEMA, file], {
-    cwd: REPO,
-    encoding: 'utf8',
+/**
+ * Runs xmllint's schema validation of `xml` against the OASIS schema; 0 when
+ * it validates (as xmllint's exit status), and its messages.
+ */
+async function xmllint(xml: string): Promise<{ status: number; output: string }> {
+  const result = await validateXML({
+    xml: { fileName: 'export.xlf', contents: xml },
+    schema: SCHEMA,
+    preload: [XML_XSD],
   });
-  if (run.error) throw run.error;
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
+  return { status: result.valid ? 0 : 1, output: result.rawOutput };
 }
 
 describe('status ↔ state', () => {
@@ -187,6 +208,35 @@ describe('toXliff', () => {
     expect(child(unitOf(doc, Q4.id), 'notes')).toBeUndefined();
   });
 
+  it('carries the sentence and its English gloss as context notes', () => {
+    const doc = parse(toXliff(article, QUOTES, allStatuses(), CONTEXTS));
+    const notesOf = (q: Annotation) =>
+      Array.from(unitOf(doc, q.id).getElementsByTagNameNS(XLIFF_NS, 'note')).map((n) => [
+        n.getAttribute('category'),
+        n.getAttribute('appliesTo'),
+        n.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang'),
+        n.textContent,
+      ]);
+    expect(notesOf(Q1)).toEqual([
+      ['context', 'source', 'fr', B3S1_FR],
+      ['context', 'target', 'en', B3S1_EN],
+      ['speaker', null, null, 'un juge'],
+      ['comment', null, null, 'Good.'],
+    ]);
+    // Without a gloss, only the sentence; <notes> now exists for Q4.
+    expect(notesOf(Q4)).toEqual([
+      ['context', 'source', 'fr', 'La vraie raison pour laquelle AWS…'],
+    ]);
+    // No context given: none written.
+    expect(notesOf(Q2)).toEqual([['speaker', null, null, 'Parler']]);
+  });
+
+  it('ignores context notes on import', () => {
+    const reviews = allStatuses();
+    const xml = toXliff(article, QUOTES, reviews, CONTEXTS);
+    expect(parseXliff(xml, article, QUOTES, reviews, T1)).toEqual({ updates: [], report: [] });
+  });
+
   it('maps statuses to segment states', () => {
     const doc = parse(xml);
     const stateOf = (q: Annotation) => {
@@ -225,38 +275,46 @@ describe('toXliff', () => {
 });
 
 describe('schema validation (xmllint)', () => {
-  beforeAll(() => {
-    // The check must be able to run: CI installs libxml2-utils.
-    expect(() => execFileSync('xmllint', ['--version'], { stdio: 'pipe' })).not.toThrow();
-  });
-
-  it('validates an export with every status', () => {
-    const { status, output } = xmllint(toXliff(article, QUOTES, allStatuses()));
+  it('validates an export with every status', async () => {
+    const { status, output } = await xmllint(toXliff(article, QUOTES, allStatuses()));
     expect(output).toContain('validates');
     expect(status).toBe(0);
   });
 
-  it('validates an export with no quotes', () => {
-    expect(xmllint(toXliff(article, [], new Map())).status).toBe(0);
+  it('validates an export with context notes', async () => {
+    const xml = toXliff(article, QUOTES, allStatuses(), CONTEXTS);
+    expect(xml).toContain('category="context"');
+    const { status, output } = await xmllint(xml);
+    expect(output).toContain('validates');
+    expect(status).toBe(0);
   });
 
-  it('validates an export of hostile text and odd ids', () => {
-    const { art, quote, reviews } = hostileFixture();
+  it('validates an export with no quotes', async () => {
+    expect((await xmllint(toXliff(article, [], new Map()))).status).toBe(0);
+  });
+
+  it('validates an export of hostile text and odd ids', async () => {
+    const { art, quote, reviews, hostile } = hostileFixture();
     const odd: Annotation = { ...quote, id: 'https://example.org/anno/1 «é»' };
-    const { status, output } = xmllint(toXliff(art, [quote, odd], reviews));
+    const contexts = new Map([[quote.id, { sentence: hostile, gloss: `${hostile}\u0001` }]]);
+    const { status, output } = await xmllint(toXliff(art, [quote, odd], reviews, contexts));
     expect(output).toContain('validates');
     expect(status).toBe(0);
   });
 
-  it('rejects an invalid document, so the check can fail', () => {
-    const xml = toXliff(article, QUOTES, allStatuses());
+  it('rejects an invalid document, so the check can fail', async () => {
+    const xml = toXliff(article, QUOTES, allStatuses(), CONTEXTS);
     const bad = xml.replace('state="final"', 'state="done"');
     expect(bad).not.toBe(xml);
-    const { status, output } = xmllint(bad);
+    const { status, output } = await xmllint(bad);
     expect(status).not.toBe(0);
     expect(output).toContain('fails to validate');
     // And a missing required attribute.
-    expect(xmllint(xml.replace(' srcLang="fr"', '')).status).not.toBe(0);
+    expect((await xmllint(xml.replace(' srcLang="fr"', ''))).status).not.toBe(0);
+    // And a note attribute the core does not define.
+    expect((await xmllint(xml.replace('appliesTo="source"', 'appliesTo="both"'))).status).not.toBe(
+      0,
+    );
   });
 });
 
@@ -433,7 +491,7 @@ describe('hostile text', () => {
     });
   });
 
-  it('keeps CR, tabs and characters XML cannot carry in source and target', () => {
+  it('keeps CR, tabs and characters XML cannot carry in source and target', async () => {
     const odd = 'a\u0001b\r\nc\td\uFFFEe\uD800f😀';
     const art: Article = {
       id: 'odd',
@@ -446,7 +504,7 @@ describe('hostile text', () => {
     const xml = toXliff(art, [quote], reviews);
     expect(xml).toContain('<cp hex="0001"/>');
     expect(xml).toContain('<cp hex="D800"/>');
-    expect(xmllint(xml).status).toBe(0);
+    expect((await xmllint(xml)).status).toBe(0);
 
     const unit = unitOf(parse(xml), quote.id);
     const notes = Array.from(unit.getElementsByTagNameNS(XLIFF_NS, 'note'));
@@ -535,9 +593,29 @@ describe('parseXliff problems', () => {
     const { updates, report } = parseXliff(theirs, article, QUOTES, reviews, T1);
     expect(updates).toEqual([]);
     expect(report).toEqual([expect.objectContaining({ code: 'other-article', fatal: true })]);
+  });
 
-    const unsaid = xml.replace(' original="parler-amazon-fr"', '');
-    expect(parseXliff(unsaid, article, QUOTES, reviews, T1).report[0]!.code).toBe('other-article');
+  it('matches a file without `original` by its unit ids', () => {
+    const edited = xml
+      .replace(' original="parler-amazon-fr"', '')
+      .replace(
+        '<target>repudiated and breached its contract</target>',
+        '<target>repudiated and broke its contract</target>',
+      );
+    expect(edited).not.toContain('original=');
+    const { updates, report } = parseXliff(edited, article, QUOTES, reviews, T1);
+    expect(report).toEqual([]);
+    expect(updates).toEqual([
+      expect.objectContaining({
+        annotationId: Q2.id,
+        translation: 'repudiated and broke its contract',
+      }),
+    ]);
+    // Another article's units, without `original`, match no quote: reported, nothing applied.
+    const foreign = edited.replaceAll('c0a1b2c3-', 'ffffffff-');
+    const other = parseXliff(foreign, article, QUOTES, reviews, T1);
+    expect(other.updates).toEqual([]);
+    expect(other.report.map((p) => p.code)).toEqual(Array(4).fill('unknown-unit'));
   });
 
   it('refuses a file in other languages', () => {

@@ -6,6 +6,10 @@
  *
  *     <unit id="{annotation id}">
  *       <notes>
+ *         <note category="context" appliesTo="source" xml:lang="fr">…</note>
+ *                                             (the French sentence(s) around the quote)
+ *         <note category="context" appliesTo="target" xml:lang="en">…</note>
+ *                                             (their English gloss, when there is one)
  *         <note category="speaker">…</note>   (when the quote has a speaker)
  *         <note category="comment">…</note>   (when the review has a comment)
  *       </notes>
@@ -35,8 +39,17 @@
  * done elsewhere). Units are matched by id; a unit whose `<source>` differs
  * from the quote's current text was translated from something else and is
  * reported, not applied. A file that is not well-formed, not XLIFF 2, in
- * other languages, or about another article gives one fatal problem and no
- * updates.
+ * other languages, or about another article (a `<file original>` that is not
+ * the article's id) gives one fatal problem and no updates. A `<file>`
+ * without `original` (some tools drop it) is not refused: its units are
+ * matched by id like any others, and ids no quote has are reported.
+ *
+ * Context: XLIFF 2.0 core documents `<notes>` as the place for comments
+ * meant for translators, and every CAT tool shows a unit's notes beside the
+ * segment; the Metadata module (`mda:`) is optional and often hidden. So the
+ * quote's sentence and its English gloss go out as two notes of category
+ * "context" (`appliesTo` telling which side each belongs to). On import,
+ * context notes are ignored: they are derived from the article.
  *
  * Characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, lone
  * surrogates, U+FFFE/U+FFFF) are written as XLIFF's `<cp hex="…"/>` in
@@ -54,6 +67,14 @@ export const XLIFF_NS = 'urn:oasis:names:tc:xliff:document:2.0';
 
 /** The subState that marks a translated segment as needing revision. */
 export const NEEDS_REVISION_SUBSTATE = 'glossa:needs-revision';
+
+/** What a translator sees around a quote: its sentence(s) and their English gloss. */
+export interface UnitContext {
+  /** The French sentence(s) the quote lies in. */
+  sentence: string;
+  /** Their English gloss; undefined when there is none. */
+  gloss?: string;
+}
 
 /** The language of translations. */
 const TARGET_LANG = 'en';
@@ -105,7 +126,7 @@ export type ImportProblemCode =
   | 'malformed-xml'
   /** Well-formed, but not an XLIFF 2 document (fatal). */
   | 'not-xliff'
-  /** An XLIFF file for another article, or one that does not say which (fatal). */
+  /** An XLIFF file whose `<file original>` names another article (fatal). */
   | 'other-article'
   /** Source or target language other than the article's and English (fatal). */
   | 'other-language'
@@ -147,8 +168,15 @@ function isXmlChar(cp: number): boolean {
   );
 }
 
-/** Escapes text for element content; illegal characters become `<cp>` or are dropped. */
-function escapeText(text: string, allowCp: boolean): string {
+/**
+ * Where escaped text goes: `segment` is a `<source>` or `<target>` (illegal
+ * characters become `<cp>`), `note` other element content (they are
+ * dropped), `attr` a double-quoted attribute value (dropped too).
+ */
+type EscapeContext = 'segment' | 'note' | 'attr';
+
+/** Escapes text for XML: the one escape helper of this module (see `EscapeContext`). */
+function escapeXml(text: string, where: EscapeContext): string {
   let out = '';
   // for…of walks code points, yielding a lone surrogate as itself.
   for (const ch of text) {
@@ -157,28 +185,16 @@ function escapeText(text: string, allowCp: boolean): string {
     else if (ch === '<') out += '&lt;';
     // Always escaping ">" also takes care of "]]>".
     else if (ch === '>') out += '&gt;';
+    // A parser would turn a raw CR into LF.
     else if (ch === '\r') out += '&#13;';
+    else if (where === 'attr' && ch === '"') out += '&quot;';
+    // Attribute-value normalisation would turn raw tab and LF into spaces.
+    else if (where === 'attr' && ch === '\t') out += '&#9;';
+    else if (where === 'attr' && ch === '\n') out += '&#10;';
     else if (!isXmlChar(cp)) {
-      if (allowCp) out += `<cp hex="${cp.toString(16).toUpperCase().padStart(4, '0')}"/>`;
+      if (where === 'segment')
+        out += `<cp hex="${cp.toString(16).toUpperCase().padStart(4, '0')}"/>`;
     } else out += ch;
-  }
-  return out;
-}
-
-/** Escapes text for a double-quoted attribute value; illegal characters are dropped. */
-function escapeAttr(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === '&') out += '&amp;';
-    else if (ch === '<') out += '&lt;';
-    else if (ch === '>') out += '&gt;';
-    else if (ch === '"') out += '&quot;';
-    // Attribute-value normalisation would turn raw tab, LF and CR into spaces.
-    else if (ch === '\t') out += '&#9;';
-    else if (ch === '\n') out += '&#10;';
-    else if (ch === '\r') out += '&#13;';
-    else if (isXmlChar(cp)) out += ch;
   }
   return out;
 }
@@ -211,18 +227,20 @@ function quotesOf(article: Article, quotes: readonly Annotation[]): Annotation[]
  * The XLIFF 2.0 document of an article's quotes and their reviews. Quotes
  * without a review are exported "initial" with no target; reviews are
  * reconciled with their quote first, so a stale approval goes out "initial".
+ * `contexts` (by annotation id) gives each unit its context notes.
  */
 export function toXliff(
   article: Article,
   quotes: readonly Annotation[],
   reviews: ReadonlyMap<string, Review>,
+  contexts: ReadonlyMap<string, UnitContext> = new Map(),
 ): string {
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<xliff xmlns="${XLIFF_NS}" version="2.0" srcLang="${escapeAttr(article.lang)}" trgLang="${TARGET_LANG}">`,
+    `<xliff xmlns="${XLIFF_NS}" version="2.0" srcLang="${escapeXml(article.lang, 'attr')}" trgLang="${TARGET_LANG}">`,
     // canResegment="no": units must come back with the quote's text whole, or
     // its source would no longer match. xml:space="preserve": spaces are text.
-    `  <file id="f1" original="${escapeAttr(article.id)}" canResegment="no" xml:space="preserve">`,
+    `  <file id="f1" original="${escapeXml(article.id, 'attr')}" canResegment="no" xml:space="preserve">`,
   ];
   const units = quotesOf(article, quotes);
   for (const quote of units) {
@@ -234,23 +252,38 @@ export function toXliff(
     const speaker = quote.fields.speaker ?? '';
     const { state, subState } = stateFor(review?.status ?? 'to-review');
 
-    lines.push(`    <unit id="${escapeAttr(unitIdFor(quote.id))}">`);
-    if (speaker !== '' || comment !== '') {
+    const context = contexts.get(quote.id);
+    const sentence = context?.sentence.trim() ?? '';
+    const gloss = context?.gloss?.trim() ?? '';
+
+    lines.push(`    <unit id="${escapeXml(unitIdFor(quote.id), 'attr')}">`);
+    if (speaker !== '' || comment !== '' || sentence !== '' || gloss !== '') {
       lines.push('      <notes>');
+      if (sentence !== '') {
+        const lang = escapeXml(article.lang, 'attr');
+        lines.push(
+          `        <note category="context" appliesTo="source" xml:lang="${lang}">${escapeXml(sentence, 'note')}</note>`,
+        );
+      }
+      if (gloss !== '') {
+        lines.push(
+          `        <note category="context" appliesTo="target" xml:lang="${TARGET_LANG}">${escapeXml(gloss, 'note')}</note>`,
+        );
+      }
       if (speaker !== '') {
-        lines.push(`        <note category="speaker">${escapeText(speaker, false)}</note>`);
+        lines.push(`        <note category="speaker">${escapeXml(speaker, 'note')}</note>`);
       }
       if (comment !== '') {
-        lines.push(`        <note category="comment">${escapeText(comment, false)}</note>`);
+        lines.push(`        <note category="comment">${escapeXml(comment, 'note')}</note>`);
       }
       lines.push('      </notes>');
     }
-    const sub = subState === undefined ? '' : ` subState="${escapeAttr(subState)}"`;
+    const sub = subState === undefined ? '' : ` subState="${escapeXml(subState, 'attr')}"`;
     lines.push(`      <segment state="${state}"${sub}>`);
-    lines.push(`        <source>${escapeText(quote.exact, true)}</source>`);
+    lines.push(`        <source>${escapeXml(quote.exact, 'segment')}</source>`);
     // Past "initial" a target is written even when empty: tools expect one there.
     if (translation !== '' || state !== 'initial') {
-      lines.push(`        <target>${escapeText(translation, true)}</target>`);
+      lines.push(`        <target>${escapeXml(translation, 'segment')}</target>`);
     }
     lines.push('      </segment>', '    </unit>');
   }
@@ -402,7 +435,8 @@ export function parseXliff(
   if (files.length === 0) return fatal('not-xliff', 'no <file> element');
   for (const file of files) {
     const original = file.getAttribute('original');
-    if (original !== article.id) {
+    // No `original`: the file does not say which article; its unit ids will.
+    if (original !== null && original !== article.id) {
       return fatal('other-article', `file original "${original ?? ''}", article "${article.id}"`);
     }
   }

@@ -10,7 +10,13 @@ import { canonicalText, type ArticleBlock } from '../model/article';
 import type { Review } from '../model/review';
 import { segmentSentences, type Sentence } from '../glosses/sentences';
 import { setStatus } from './review';
-import { quoteContext, quoteItems, suggestionFor, type GlossReader } from './quote-items';
+import {
+  quoteContext,
+  quoteItems,
+  sentenceGlossFor,
+  suggestionFor,
+  type GlossReader,
+} from './quote-items';
 
 const BLOCKS: ArticleBlock[] = [
   { type: 'title', text: 'Parler annule la poursuite' },
@@ -68,14 +74,31 @@ describe('quoteContext', () => {
 });
 
 describe('suggestionFor', () => {
-  it('is the gloss of the quote’s sentence', () => {
-    expect(suggestionFor(READER, SENTENCES, quote('n’avait pas allégué'))).toBe(GLOSSES['b1.s0']);
+  it('is the English of the quote, found inside its sentence’s gloss', () => {
+    expect(suggestionFor(READER, SENTENCES, quote('n’avait pas allégué les faits'))).toEqual({
+      text: 'had not alleged the facts',
+      scope: 'quote',
+    });
+    expect(suggestionFor(READER, SENTENCES, quote('n’avait pas allégué'))).toEqual({
+      text: 'had not alleged',
+      scope: 'quote',
+    });
   });
 
-  it('joins the glosses of several sentences', () => {
-    expect(suggestionFor(READER, SENTENCES, quote('faits». Parler'))).toBe(
-      `${GLOSSES['b1.s0']} ${GLOSSES['b1.s1']}`,
-    );
+  it('joins the counterparts in several sentences', () => {
+    expect(
+      suggestionFor(READER, SENTENCES, quote('allégué les faits». Parler a fait appel')),
+    ).toEqual({
+      text: 'alleged the facts" Parler appealed.',
+      scope: 'quote',
+    });
+  });
+
+  it('falls back to the whole sentence when no counterpart is found', () => {
+    expect(suggestionFor(READER, SENTENCES, quote('a dit que'))).toEqual({
+      text: GLOSSES['b1.s0'],
+      scope: 'sentence',
+    });
   });
 
   it('is undefined without a gloss', () => {
@@ -83,20 +106,30 @@ describe('suggestionFor', () => {
   });
 });
 
+describe('sentenceGlossFor', () => {
+  it('joins the glosses of every sentence the quote touches', () => {
+    expect(sentenceGlossFor(READER, SENTENCES, quote('faits». Parler'))).toBe(
+      `${GLOSSES['b1.s0']} ${GLOSSES['b1.s1']}`,
+    );
+  });
+});
+
 describe('quoteItems', () => {
   it('lists quotes only, in document order, each with a review to show', () => {
     const later = quote('Parler a fait appel');
-    const earlier = quote('n’avait pas allégué');
+    const earlier = quote('n’avait pas allégué les faits');
     const claim = { ...quote('Un juge'), kind: 'claim' as const };
     const items = quoteItems([later, claim, earlier], new Map(), INDEX, SENTENCES, READER);
     expect(items.map((i) => i.annotation.id)).toEqual([earlier.id, later.id]);
     // Nothing stored yet: the suggestion, to review.
     expect(items[0]!.stored).toBeUndefined();
     expect(items[0]!.review).toMatchObject({
-      translation: GLOSSES['b1.s0'],
+      translation: 'had not alleged the facts',
       origin: 'suggestion',
       status: 'to-review',
     });
+    expect(items[0]!.suggestionScope).toBe('quote');
+    expect(items[0]!.sentenceGloss).toBe(GLOSSES['b1.s0']);
   });
 
   it('shows a stale approval as "to review", dated from the quote’s change, without writing', () => {

@@ -1,7 +1,9 @@
 /**
  * What the review view shows for each quote, derived from the session's
- * records: the quote inside its sentence(s), the suggestion (the English
- * gloss of those sentences) and the review as the translator sees it.
+ * records: the quote inside its sentence(s), the suggestion (the English of
+ * the quote, found inside its sentence's gloss by ./quote-align, or the
+ * whole gloss when no counterpart is found), the gloss of the sentence(s) as
+ * context, and the review as the translator sees it.
  *
  * The review shown is `reviewFor(…)` of the stored one: a quote nobody has
  * touched yet shows a fresh review started from the suggestion (stored only
@@ -14,6 +16,7 @@ import type { Review } from '../model/review';
 import { reviewFor } from './review';
 import type { Gloss } from '../glosses/gloss-source';
 import { sentencesInSpan, type Sentence } from '../glosses/sentences';
+import { alignQuote, type TermHint } from './quote-align';
 
 /** The text around a quote: the sentence(s) it lies in, split at the quote's ends. */
 export interface QuoteContext {
@@ -29,8 +32,15 @@ export interface QuoteItem {
   stored: Review | undefined;
   /** The review the translator sees (see the module comment). */
   review: Review;
-  /** The English gloss of the quote's sentence(s); undefined when there is none. */
+  /** The suggested English of the quote; undefined when its sentences have no gloss. */
   suggestion: string | undefined;
+  /**
+   * 'quote' when the suggestion is the quote's own counterpart in the gloss,
+   * 'sentence' when none was found and it is the whole sentence's gloss.
+   */
+  suggestionScope: SuggestionScope | undefined;
+  /** The English gloss of the quote's sentence(s), shown as context; undefined without one. */
+  sentenceGloss: string | undefined;
   /** Null for an orphaned quote: its offsets no longer point into the text. */
   context: QuoteContext | null;
 }
@@ -60,11 +70,20 @@ export function quoteContext(
   };
 }
 
+/** Where a suggestion comes from: the quote's own counterpart, or the whole sentence. */
+export type SuggestionScope = 'quote' | 'sentence';
+
+/** A suggested translation and where it comes from. */
+export interface Suggestion {
+  text: string;
+  scope: SuggestionScope;
+}
+
 /**
- * The suggested translation of a quote: the glosses of the sentences it
- * touches, joined with a space. Undefined when none of them has a gloss.
+ * The glosses of the sentences a quote touches, joined with a space: the
+ * context shown beside the suggestion. Undefined when none has a gloss.
  */
-export function suggestionFor(
+export function sentenceGlossFor(
   glosses: GlossReader,
   sentences: readonly Sentence[],
   annotation: Annotation,
@@ -73,6 +92,39 @@ export function suggestionFor(
     .map((s) => glosses.glossOf(s)?.text.trim() ?? '')
     .filter((g) => g !== '');
   return texts.length > 0 ? texts.join(' ') : undefined;
+}
+
+/** UTF-16 index of code point `n` of `text`. */
+function utf16At(text: string, n: number): number {
+  return Array.from(text).slice(0, Math.max(0, n)).join('').length;
+}
+
+/**
+ * The suggested translation of a quote: in each sentence it touches, the
+ * English counterpart of its part of that sentence (`alignQuote`), joined
+ * with a space, scope 'quote'. When some part has no counterpart (or its
+ * sentence no gloss), the glosses of the whole sentences instead, scope
+ * 'sentence' (the view says so). Undefined when no sentence has a gloss.
+ * `hints` are French terms with their English (the glossary) that help align.
+ */
+export function suggestionFor(
+  glosses: GlossReader,
+  sentences: readonly Sentence[],
+  annotation: Annotation,
+  hints: readonly TermHint[] = [],
+): Suggestion | undefined {
+  const whole = sentenceGlossFor(glosses, sentences, annotation);
+  if (whole === undefined) return undefined;
+  const parts: string[] = [];
+  for (const s of sentencesInSpan(sentences, annotation.start, annotation.end)) {
+    const gloss = glosses.glossOf(s)?.text.trim() ?? '';
+    const from = utf16At(s.text, annotation.start - s.start);
+    const to = utf16At(s.text, annotation.end - s.start);
+    const found = gloss === '' ? null : alignQuote(s.text, from, to, gloss, hints);
+    if (found === null) return { text: whole, scope: 'sentence' };
+    parts.push(found.text);
+  }
+  return { text: parts.join(' '), scope: 'quote' };
 }
 
 /** The later of two RFC 3339 timestamps (as instants: offsets may differ). */
@@ -91,15 +143,25 @@ export function quoteItems(
   text: CodePointIndex,
   sentences: readonly Sentence[],
   glosses: GlossReader,
+  hints: readonly TermHint[] = [],
 ): QuoteItem[] {
   const quotes = [...annotations].filter((a) => a.kind === 'quote').sort(compareAnnotations);
   return quotes.map((annotation) => {
     const stored = reviews.get(annotation.id);
     if (annotation.orphaned) {
       const review = stored ?? reviewFor(annotation, undefined, undefined, annotation.modified);
-      return { annotation, stored, review, suggestion: undefined, context: null };
+      return {
+        annotation,
+        stored,
+        review,
+        suggestion: undefined,
+        suggestionScope: undefined,
+        sentenceGloss: undefined,
+        context: null,
+      };
     }
-    const suggestion = suggestionFor(glosses, sentences, annotation);
+    const found = suggestionFor(glosses, sentences, annotation, hints);
+    const suggestion = found?.text;
     // A derived change (a stale approval, a newer gloss) dates from the later
     // of the two records, so that showing it does not change it: it is only
     // stored, with the clock's time, by the translator's next action.
@@ -110,6 +172,8 @@ export function quoteItems(
       stored,
       review,
       suggestion,
+      suggestionScope: found?.scope,
+      sentenceGloss: sentenceGlossFor(glosses, sentences, annotation),
       context: quoteContext(text, sentences, annotation),
     };
   });

@@ -19,6 +19,8 @@ export interface QuoteCardActions {
   editTranslation(id: string, text: string): void;
   setComment(id: string, text: string): void;
   setStatus(id: string, status: ReviewStatus): void;
+  /** Approve, then move to the next quote. */
+  approve(id: string): void;
   accept(id: string): void;
   /** Focus entered the card (a click, Tab): it becomes the current one. */
   activate(id: string): void;
@@ -78,6 +80,10 @@ export function createQuoteCard(item: QuoteItem, actions: QuoteCardActions): Quo
   );
   const contextLabel = h('span', { class: 'visually-hidden' });
   const context = h('blockquote', { class: 'quote-context', lang: 'fr' });
+  // The English gloss of the sentence, as context beside the suggestion.
+  const glossLabel = h('span', { class: 'quote-label' });
+  const glossText = h('span', { class: 'sentence-gloss-text', lang: 'en' });
+  const sentenceGloss = h('p', { class: 'sentence-gloss' }, glossLabel, ' ', glossText);
   const speakerLabel = h('span', { class: 'quote-label' });
   const speakerValue = h('span', { class: 'quote-speaker-value' });
   const speaker = h('p', { class: 'quote-speaker' }, speakerLabel, ' ', speakerValue);
@@ -132,6 +138,7 @@ export function createQuoteCard(item: QuoteItem, actions: QuoteCardActions): Quo
     stale,
     contextLabel,
     context,
+    sentenceGloss,
     speaker,
     h(
       'div',
@@ -167,7 +174,7 @@ export function createQuoteCard(item: QuoteItem, actions: QuoteCardActions): Quo
     if (isReviewStatus(statusSelect.value)) actions.setStatus(id, statusSelect.value);
   });
   accept.addEventListener('click', () => actions.accept(id));
-  approve.addEventListener('click', () => actions.setStatus(id, 'approved'));
+  approve.addEventListener('click', () => actions.approve(id));
   revise.addEventListener('click', () => actions.setStatus(id, 'needs-revision'));
   card.addEventListener('focusin', () => actions.activate(id));
   for (const field of [translation, comment]) {
@@ -180,7 +187,8 @@ export function createQuoteCard(item: QuoteItem, actions: QuoteCardActions): Quo
   }
 
   function render(): void {
-    const { review, annotation, suggestion, context: ctx } = current;
+    const { review, annotation, suggestion, suggestionScope, sentenceGloss: gloss } = current;
+    const ctx = current.context;
     card.dataset.status = review.status;
     card.dataset.origin = review.origin;
     heading.textContent = t('review:card.heading', { n: position });
@@ -199,6 +207,10 @@ export function createQuoteCard(item: QuoteItem, actions: QuoteCardActions): Quo
     if (ctx) replaceChildren(context, ctx.before, h('mark', {}, ctx.quote), ctx.after);
     else replaceChildren(context, h('mark', {}, annotation.exact));
 
+    glossLabel.textContent = t('review:card.sentenceGloss');
+    glossText.textContent = gloss ?? '';
+    sentenceGloss.hidden = gloss === undefined;
+
     const who = annotation.fields.speaker?.trim() ?? '';
     speakerLabel.textContent = t('review:card.speaker');
     speakerValue.textContent = who !== '' ? who : t('review:card.noSpeaker');
@@ -207,12 +219,18 @@ export function createQuoteCard(item: QuoteItem, actions: QuoteCardActions): Quo
     translationLabel.textContent = t('review:card.translation');
     const isSuggestion = review.origin === 'suggestion' && review.translation !== '';
     suggestionBadge.hidden = !isSuggestion;
-    suggestionBadge.textContent = t('review:card.suggestion');
+    const wholeSentence = suggestionScope === 'sentence';
+    suggestionBadge.textContent = wholeSentence
+      ? t('review:card.suggestionWholeSentence')
+      : t('review:card.suggestion');
+    suggestionBadge.dataset.scope = suggestionScope ?? '';
     translation.classList.toggle('is-suggestion', isSuggestion);
     note.hidden = !isSuggestion && !(review.origin === 'suggestion' && suggestion === undefined);
-    note.textContent = isSuggestion
-      ? t('review:card.suggestionNote')
-      : t('review:card.noSuggestion');
+    note.textContent = !isSuggestion
+      ? t('review:card.noSuggestion')
+      : wholeSentence
+        ? t('review:card.suggestionNoteWholeSentence')
+        : t('review:card.suggestionNote');
     if (note.hidden) translation.removeAttribute('aria-describedby');
     else translation.setAttribute('aria-describedby', ids.note);
     setValue(translation, review.translation);
@@ -259,6 +277,8 @@ export function createQuoteCard(item: QuoteItem, actions: QuoteCardActions): Quo
         item.annotation === current.annotation &&
         item.stored === current.stored &&
         item.suggestion === current.suggestion &&
+        item.suggestionScope === current.suggestionScope &&
+        item.sentenceGloss === current.sentenceGloss &&
         at === position &&
         isUnsaved === unsaved;
       current = item;

@@ -14,6 +14,7 @@ export type ReviewAction =
   | 'approve'
   | 'needsRevision'
   | 'comment'
+  | 'toggleView'
   | 'help';
 
 /** `KeyboardEvent.key` values (letters lower-cased) → action, for keys pressed without modifiers. */
@@ -30,6 +31,7 @@ const KEYMAP: Record<string, ReviewAction> = {
   a: 'approve',
   r: 'needsRevision',
   c: 'comment',
+  g: 'toggleView',
   '?': 'help',
 };
 
@@ -46,7 +48,12 @@ export function reviewAction(e: KeyboardEvent): ReviewAction | null {
 }
 
 /** Aria-keyshortcuts values of the card actions, for their buttons. */
-export const ACTION_SHORTCUTS = { accept: 'S', approve: 'A', needsRevision: 'R' } as const;
+export const ACTION_SHORTCUTS = {
+  accept: 'S',
+  approve: 'A',
+  needsRevision: 'R',
+  toggleView: 'G',
+} as const;
 
 /** The rows of the help overlay: [keys, what they do]. */
 export function reviewHelpRows(): [string, string][] {
@@ -59,6 +66,8 @@ export function reviewHelpRows(): [string, string][] {
     ['A', t('review:keys.approve')],
     ['R', t('review:keys.needsRevision')],
     ['C', t('review:keys.comment')],
+    ['G', t('review:keys.toggleView')],
+    ['Enter  Ctrl+Enter', t('review:keys.gridSave')],
     ['Esc', t('review:keys.leave')],
     ['Ctrl+Z', t('review:keys.undo')],
     ['Ctrl+Shift+Z, Ctrl+Y', t('review:keys.redo')],
