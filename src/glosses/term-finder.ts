@@ -127,6 +127,8 @@ function isWordAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 0x80)
     return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  // Latin-1 and Latin Extended-A/B letters (é, à, œ…), without a regular expression.
+  if (c >= 0xc0 && c <= 0x24f) return c !== 0xd7 && c !== 0xf7;
   if (c >= 0xd800 && c <= 0xdbff) return LETTER.test(text.slice(i, i + 2));
   if (c >= 0xdc00 && c <= 0xdfff) return i > 0 && isWordAt(text, i - 1);
   return LETTER.test(text[i]!);

@@ -55,7 +55,8 @@ export interface ArticleRecords {
 }
 
 export class Repository {
-  constructor(private readonly db: GlossaDatabase) {}
+  /** The database, also for the library-wide stores (store/termbase.ts). */
+  constructor(readonly db: GlossaDatabase) {}
 
   getArticle(id: string): Promise<StoredArticle | undefined> {
     return this.db.get('articles', id);
