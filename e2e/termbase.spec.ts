@@ -5,6 +5,7 @@
  * edit and delete a term in the Termbase dialog, and undo both; export TBX
  * and import it into a fresh browser, getting the same termbase back.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,14 @@ interface StoredTerm {
 
 const marked = (page: Page, term: string) =>
   page.locator(`#article-text .gloss-term[data-term="${term}"]`);
+
+/** axe-core's violations on the page, as "rule: targets". */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
 
 /** The termbase as stored, without ids and times: what a round trip must keep. */
 async function storedTermbase(page: Page): Promise<string[]> {
@@ -65,6 +74,7 @@ test('a term added from a selection is marked in every article; shipped terms ar
     .getByLabel(lazy('form.note'))
     .fill('A judge; un juge d’instruction is an examining magistrate.');
   await form.getByLabel(lazy('form.pos')).selectOption('noun');
+  expect(await violations(page)).toEqual([]);
   await form.getByRole('button', { name: lazy('form.save') }).click();
   await expect(form).toBeHidden();
   await expect(page.getByRole('status')).toContainText(lazy('notice.added', { term: 'juge' }));
@@ -118,6 +128,12 @@ test('terms are edited and deleted in the Termbase dialog, with undo; TBX export
   const row = dialog.locator('.termbase-entry');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('juge — judge');
+  expect(await violations(page)).toEqual([]);
+  // At 320 CSS px the dialog still fits, nothing scrolls sideways.
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth + 1)).toBe(true);
+  expect((await dialog.boundingBox())!.width).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   // Edit, then Ctrl+Z in the dialog undoes it (and not the article's history).
   await row.getByRole('button', { name: lazy('dialog.editLabel', { term: 'juge' }) }).click();
