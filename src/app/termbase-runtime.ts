@@ -6,7 +6,13 @@
  * undo notices.
  */
 import type { Repository } from '../store/repository';
-import { makeEntry, shippedEntries, TermbaseService, TermbaseStore } from '../store/termbase';
+import {
+  describeEntries,
+  makeEntry,
+  shippedEntries,
+  TermbaseService,
+  TermbaseStore,
+} from '../store/termbase';
 import type { TermEntry } from '../model/termbase';
 import { isGlossary, GLOSSARY_NAMESPACE } from '../glosses/glossary';
 import { findTerms, TermIndex, type TermMatch } from '../glosses/term-finder';
@@ -34,7 +40,9 @@ function shipped(): TermEntry[] {
 function termbaseService(repository: Repository | null): Promise<TermbaseService | null> {
   return (service ??= (async () => {
     if (!repository) return null;
-    const s = new TermbaseService(new TermbaseStore(repository.db), shipped);
+    // Its own channel: the article sessions' channel carries an article's records.
+    const channel = 'BroadcastChannel' in window ? new BroadcastChannel('glossa-termbase') : null;
+    const s = new TermbaseService(new TermbaseStore(repository.db), shipped, undefined, channel);
     await s.ready;
     return s;
   })().catch(() => null));
@@ -82,16 +90,7 @@ export async function openTermbase(
       });
     },
     describe(term, uiLanguage) {
-      const entries = byTerm.get(term);
-      if (!entries?.length) return null;
-      const english = entries.flatMap((e) => e.equivalents).join('; ');
-      // The note in the interface language, else the other one.
-      const fr = uiLanguage === 'fr';
-      const notes = entries.map((e) =>
-        fr ? (e.noteFr ?? e.note ?? '') : (e.note ?? e.noteFr ?? ''),
-      );
-      const lang = entries.some((e) => (fr ? e.noteFr : e.note)) ? uiLanguage : fr ? 'en' : 'fr';
-      return { english, note: notes.filter((n) => n).join(' '), noteLang: lang };
+      return describeEntries(byTerm.get(term) ?? [], uiLanguage);
     },
   };
 }

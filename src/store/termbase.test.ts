@@ -4,7 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import enGlossary from '../../locales/en/glossary.json';
 import frGlossary from '../../locales/fr/glossary.json';
 import { openGlossaDB, type GlossaDatabase } from './db';
-import { makeEntry, shippedEntries, TermbaseService, TermbaseStore } from './termbase';
+import {
+  describeEntries,
+  makeEntry,
+  shippedEntries,
+  TermbaseService,
+  TermbaseStore,
+} from './termbase';
 
 let db: GlossaDatabase;
 let store: TermbaseStore;
@@ -125,5 +131,57 @@ describe('TermbaseService', () => {
     expect(service.list()).toEqual([]);
     expect(await store.list()).toEqual([]);
     expect(seen.length).toBeGreaterThan(5);
+  });
+});
+
+describe('describeEntries', () => {
+  const a = makeEntry({
+    term: 'procès',
+    equivalents: ['lawsuit', 'trial'],
+    note: 'EN',
+    noteFr: 'FR',
+  });
+  const b = makeEntry({ term: 'procès', equivalents: ['proceedings'], note: 'EN2' });
+  it('gives every equivalent and the notes in the interface language, else the other', () => {
+    expect(describeEntries([a, b], 'en')).toEqual({
+      english: 'lawsuit; trial; proceedings',
+      note: 'EN EN2',
+      noteLang: 'en',
+    });
+    expect(describeEntries([a], 'fr')).toEqual({
+      english: 'lawsuit; trial',
+      note: 'FR',
+      noteLang: 'fr',
+    });
+    expect(describeEntries([b], 'fr')).toEqual({
+      english: 'proceedings',
+      note: 'EN2',
+      noteLang: 'en',
+    });
+    expect(describeEntries([], 'en')).toBeNull();
+  });
+});
+
+describe('TermbaseService, tabs', () => {
+  it('tells other tabs which entries changed; they re-read them', async () => {
+    const listeners: ((e: Event) => void)[] = [];
+    const channel = (self: number) => ({
+      postMessage: (data: unknown) =>
+        listeners.forEach((l, i) => i !== self && l(new MessageEvent('message', { data }))),
+      addEventListener: (_type: string, l: (e: Event) => void) => void listeners.push(l),
+    });
+    const one = new TermbaseService(store, () => [], memoryStorage(), channel(0));
+    const two = new TermbaseService(store, () => [], memoryStorage(), channel(1));
+    await Promise.all([one.ready, two.ready]);
+    const changed = new Promise<void>((resolve) => two.subscribe(() => resolve()));
+    const a = makeEntry({ term: 'grève', equivalents: ['strike'] });
+    await one.add(a);
+    await changed;
+    expect(two.get(a.id)?.equivalents).toEqual(['strike']);
+    // A message of another shape is ignored.
+    listeners[1]!(new MessageEvent('message', { data: { type: 'glossa:terms', ids: [1] } }));
+    expect(two.list()).toHaveLength(1);
+    // Not an undo step in the other tab.
+    expect(two.canUndo).toBe(false);
   });
 });

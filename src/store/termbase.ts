@@ -45,6 +45,24 @@ export function matchesSearch(entry: TermEntry, query: string): boolean {
   );
 }
 
+/**
+ * What the tooltip shows for the entries of one term: their English
+ * equivalents, and their notes in the interface language — else in the
+ * other one, with its language given for `lang`.
+ */
+export function describeEntries(
+  entries: readonly TermEntry[],
+  uiLanguage: string,
+): { english: string; note: string; noteLang: string } | null {
+  if (entries.length === 0) return null;
+  const fr = uiLanguage === 'fr';
+  const own = entries.map((e) => (fr ? e.noteFr : e.note)).filter((n): n is string => !!n);
+  const other = entries.map((e) => (fr ? e.note : e.noteFr)).filter((n): n is string => !!n);
+  const english = entries.flatMap((e) => e.equivalents).join('; ');
+  if (own.length > 0) return { english, note: own.join(' '), noteLang: fr ? 'fr' : 'en' };
+  return { english, note: other.join(' '), noteLang: other.length === 0 ? '' : fr ? 'en' : 'fr' };
+}
+
 /** Sorts entries by French term, as a glossary reads (accents after their letter). */
 export function byTerm(a: TermEntry, b: TermEntry): number {
   const ka = searchKey(a.term);
@@ -199,6 +217,23 @@ function abort(tx: { abort(): void; done: Promise<void> }, requests: Promise<unk
   tx.abort();
 }
 
+/** The message a tab sends other tabs after a termbase change. */
+export const TERMS_MESSAGE = 'glossa:terms';
+interface TermsMessage {
+  type: typeof TERMS_MESSAGE;
+  ids: string[];
+}
+function isTermsMessage(data: unknown): data is TermsMessage {
+  const m = data as Partial<TermsMessage> | null;
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    m.type === TERMS_MESSAGE &&
+    Array.isArray(m.ids) &&
+    m.ids.every((id) => typeof id === 'string')
+  );
+}
+
 const SEEDED_KEY = 'glossa:termbase-seeded';
 /** Raised when the shipped glossary changes in a way that should be seeded again. */
 const SEED_VERSION = '1';
@@ -231,8 +266,30 @@ export class TermbaseService {
     private readonly store: TermbaseStore,
     shipped: () => TermEntry[],
     private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | null = safeLocalStorage(),
+    /** Tells other tabs which entries changed (they re-read those); null: no tab sync. */
+    private readonly channel: Pick<
+      BroadcastChannel,
+      'postMessage' | 'addEventListener'
+    > | null = null,
   ) {
     this.ready = this.load(shipped);
+    channel?.addEventListener('message', (event: Event) => {
+      const data = (event as MessageEvent).data as unknown;
+      if (isTermsMessage(data)) void this.reread(data.ids);
+    });
+  }
+
+  /** Another tab changed these entries: read them again (not an undo step here). */
+  private async reread(ids: readonly string[]): Promise<void> {
+    await this.ready;
+    const after = new Map<string, TermEntry | null>();
+    for (const id of ids) after.set(id, (await this.store.get(id)) ?? null);
+    const before = this.beforeOf(after);
+    for (const [id, entry] of after) {
+      if (entry) this.entries.set(id, entry);
+      else this.entries.delete(id);
+    }
+    this.notify({ before, after });
   }
 
   private async load(shipped: () => TermEntry[]): Promise<void> {
@@ -301,6 +358,7 @@ export class TermbaseService {
       this.record({ before, after }, 'import');
       for (const e of result.added) this.entries.set(e.id, e);
       this.notify({ before, after });
+      this.announce([...after.keys()]);
     }
     return result;
   }
@@ -347,6 +405,15 @@ export class TermbaseService {
       else this.entries.delete(id);
     }
     this.notify({ before, after });
+    this.announce([...after.keys()]);
+  }
+
+  private announce(ids: string[]): void {
+    try {
+      this.channel?.postMessage({ type: TERMS_MESSAGE, ids } satisfies TermsMessage);
+    } catch {
+      // A closed channel: other tabs see the change after a reload.
+    }
   }
 
   private notify(change: TermChange | null): void {
