@@ -61,6 +61,11 @@ test('a term added from a selection is marked in every article; shipped terms ar
   await openApp(page);
   // The stored termbase (seeded with the shipped glossary) marks its terms after start-up.
   await expect(marked(page, 'rupture de contrat').first()).toBeVisible();
+  // At 320 CSS px the toolbar, with its two termbase buttons, does not scroll sideways.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expect(page.getByRole('button', { name: ui('termbase:toolbar.addTerm') })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await expect(page.locator('#article-text .gloss-term[data-term="juge"]')).toHaveCount(0);
 
   await dragSelect(page, 'juge');

@@ -38,6 +38,9 @@ export interface TermbaseDialog {
   close(): void;
 }
 
+/** Rows drawn at most; the count says how many more match. */
+const MAX_ROWS = 200;
+
 export function showTermbaseDialog(deps: TermbaseDialogDeps): TermbaseDialog {
   const dialog = h('dialog', { class: 'termbase-dialog', 'aria-labelledby': 'termbase-title' });
   const search = h('input', {
@@ -88,8 +91,13 @@ export function showTermbaseDialog(deps: TermbaseDialogDeps): TermbaseDialog {
   );
 
   function render(): void {
-    const entries = deps.search(search.value);
-    count.textContent = t('termbase:dialog.count', { count: entries.length });
+    const found = deps.search(search.value);
+    // A long termbase is searched, not scrolled: the list shows the first rows.
+    const entries = found.slice(0, MAX_ROWS);
+    count.textContent =
+      found.length > MAX_ROWS
+        ? t('termbase:dialog.countShown', { count: found.length, shown: MAX_ROWS })
+        : t('termbase:dialog.count', { count: found.length });
     list.replaceChildren();
     if (entries.length === 0)
       list.append(h('li', { class: 'termbase-empty' }, t('termbase:dialog.empty')));
