@@ -1,19 +1,18 @@
 /**
  * The annotate screen: the annotator, plus what reading across two languages
- * adds to it — the gloss panel, bilingual mode and glossary tooltips.
+ * adds to it — the gloss panel, bilingual mode, and the termbase's terms and tooltips.
  */
 import type { EditorView } from 'prosemirror-view';
 import type { AppContext, Screen } from './context';
 import { createAnnotator } from './annotator';
 import { attachExchangeMenu } from './exchange-menu';
+import { createTermMarks } from './termbase-menu';
 import { now } from '../model/annotation';
 import { glossKey, type UserGloss } from '../model/gloss';
-import { findGlossaryTerms } from '../glosses/glossary';
 import { rememberGlossLanguage } from '../glosses/gloss-source';
 import { sentenceAt, sentencesInSpan, type Sentence } from '../glosses/sentences';
-import { glossaryTermsPlugin } from '../editor/plugins/glossary-terms';
 import { bilingualNodeViews, type BlockGloss } from '../editor/bilingual';
-import { offsetToPos, posToOffset } from '../editor/positions';
+import { posToOffset } from '../editor/positions';
 import { createGlossPanel } from '../ui/gloss-panel';
 import { attachTermTooltip } from '../ui/term-tooltip';
 import { followLanguage, t } from '../i18n/i18n';
@@ -35,12 +34,9 @@ export function createAnnotateScreen(context: AppContext): Screen {
   const { layout, session, notices, glosses, sentences, index } = context;
   const article = session.article;
 
-  const terms = findGlossaryTerms(index.text, Object.keys(glosses.glossary())).map((m) => ({
-    term: m.term,
-    from: offsetToPos(index, m.start),
-    to: offsetToPos(index, m.end),
-  }));
-  const annotator = createAnnotator(layout, session, index, notices, [glossaryTermsPlugin(terms)]);
+  // ---- termbase: its terms marked in the article, T / Alt+T (termbase-menu.ts)
+  const termMarks = createTermMarks(context);
+  const annotator = createAnnotator(layout, session, index, notices, termMarks.plugins);
   const { view } = annotator;
   const exchange = attachExchangeMenu(context, annotator.toolbar.extra, {
     select: (id) => annotator.select(id),
@@ -50,7 +46,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
     },
     addHelpRows: (rows) => annotator.addHelpRows(rows),
   });
-  const tooltip = attachTermTooltip(view, () => glosses.glossary());
+  const tooltip = attachTermTooltip(view, (term) => termMarks.describe(term));
+  termMarks.attach(annotator);
 
   // ---- gloss panel: the sentence at the cursor, or the selected annotation's sentences
 
@@ -220,6 +217,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
       document.removeEventListener('keydown', onKeyDown);
       unsubscribe();
       tooltip.destroy();
+      termMarks.destroy();
       panel.destroy();
       exchange.destroy();
       annotator.destroy();

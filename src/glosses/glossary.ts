@@ -8,6 +8,11 @@
  * spaces and could contain "." or ":", which i18next reads as key and
  * namespace separators — so read the namespace with `LITERAL_KEY_OPTIONS`, or
  * take the whole bundle (`getResourceBundle`) and use `lookupGlossary`.
+ *
+ * Since issue 13 the glossary is the termbase's first entries (seeded by
+ * store/termbase.ts), and the article marks termbase terms with the
+ * tolerant finder (term-finder.ts); `findGlossaryTerms`, the exact lookup,
+ * is no longer used by the app.
  */
 
 import { CodePointIndex } from '../anchoring/code-points';

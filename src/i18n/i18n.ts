@@ -13,6 +13,8 @@ import enExchange from '../../locales/en/exchange.json';
 import enLibrary from '../../locales/en/library.json';
 // Types only: the mt strings load with the machine-translation code (src/ui/mt/strings.ts).
 import type enMt from '../../locales/en/mt.json';
+import enTermbase from '../../locales/en/termbase.json';
+import type enTermbaseLazy from '../../locales/en/termbase.lazy.json';
 
 export const UI_LANGUAGES = ['en', 'fr'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -28,15 +30,21 @@ declare module 'i18next' {
       exchange: typeof enExchange;
       library: typeof enLibrary;
       mt: typeof enMt;
+      // termbase.lazy.json joins the namespace when the termbase's dialogs load (loadLazyResources).
+      termbase: typeof enTermbase & typeof enTermbaseLazy;
     };
   }
 }
 
-/** Every locales/<lng>/<namespace>.json, keyed by language then namespace. */
+/**
+ * Every locales/<lng>/<namespace>.json, keyed by language then namespace —
+ * except `<namespace>.lazy.json`, the strings of parts loaded on first use,
+ * which `loadLazyResources` adds to their namespace then.
+ */
 function bundledResources(): Resource {
   // Optional features bring their own strings when first used (mt: machine translation).
   const files = import.meta.glob<Record<string, unknown>>(
-    ['../../locales/*/*.json', '!../../locales/*/mt.json'],
+    ['../../locales/*/*.json', '!../../locales/*/*.lazy.json', '!../../locales/*/mt.json'],
     { eager: true, import: 'default' },
   );
   const out: Record<string, Record<string, Record<string, unknown>>> = {};
@@ -66,12 +74,30 @@ export async function initI18n(language?: UiLanguage): Promise<I18n> {
     fallbackLng: 'en',
     supportedLngs: [...UI_LANGUAGES],
     defaultNS: 'ui',
-    ns: ['ui', 'review', 'exchange', 'library'],
+    ns: ['ui', 'review', 'exchange', 'library', 'termbase'],
     resources: bundledResources(),
     returnNull: false,
   });
   document.documentElement.lang = i18n.language;
   return i18n;
+}
+
+const lazyFiles = import.meta.glob<Record<string, unknown>>('../../locales/*/*.lazy.json', {
+  import: 'default',
+});
+
+/**
+ * Adds `locales/<lng>/<ns>.lazy.json` of every language to the namespace
+ * `ns` (deep, so it joins the keys bundled at start). Call it from the
+ * lazily loaded module that needs those strings, before it shows any.
+ */
+export async function loadLazyResources(ns: string): Promise<void> {
+  const loads = Object.entries(lazyFiles).flatMap(([path, load]) => {
+    const m = /locales\/([^/]+)\/([^/]+)\.lazy\.json$/.exec(path);
+    return m && m[2] === ns ? [load().then((data) => [m[1]!, data] as const)] : [];
+  });
+  for (const [lng, data] of await Promise.all(loads))
+    i18n.addResourceBundle(lng, ns, data, true, false);
 }
 
 /**

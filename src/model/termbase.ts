@@ -16,8 +16,14 @@ export interface TermEntry {
   termKey: string;
   /** English equivalents, the preferred one first. */
   equivalents: string[];
-  /** A usage note. */
+  /** A usage note, in English (TBX: `<note>` in the English `langSec`). */
   note?: string;
+  /**
+   * The usage note in French, when there is one (TBX: `<note>` in the French
+   * `langSec`). The shipped glossary has both; the tooltip shows the note in
+   * the interface language, else the other one.
+   */
+  noteFr?: string;
   /** TBX-Basic `partOfSpeech` (noun, verb, adjective…), when known. */
   partOfSpeech?: string;
   /** TBX-Basic `subjectField`, when known. */

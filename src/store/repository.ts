@@ -129,7 +129,8 @@ export interface LoadedArticle {
 }
 
 export class Repository {
-  constructor(private readonly db: GlossaDatabase) {}
+  /** The database, also for the library-wide stores (store/termbase.ts). */
+  constructor(readonly db: GlossaDatabase) {}
 
   getArticle(id: string): Promise<StoredArticle | undefined> {
     return this.db.get('articles', id);

@@ -1,12 +1,12 @@
 /**
- * The glossary tooltip: a term's English gloss and usage note, shown when
+ * The term tooltip: a termbase term's English equivalent(s) and usage note
+ * (of every entry with that term), shown when
  * the pointer hovers the term or the caret enters it. While the caret is
  * in a term, the article (the focused element) points at the tooltip with
  * aria-describedby — set by the glossary plugin's `attributes` prop, since
  * ProseMirror redraws any element of its own whose attributes we touch.
  */
 import type { EditorView } from 'prosemirror-view';
-import type { GlossaryEntry } from '../glosses/glossary';
 import { termAt, TERM_TOOLTIP_ID as TOOLTIP_ID } from '../editor/plugins/glossary-terms';
 import { h } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
@@ -17,9 +17,17 @@ export interface TermTooltip {
   destroy(): void;
 }
 
+/** What the tooltip shows of a term: its English equivalents, and a note with its language. */
+export interface TermDescription {
+  english: string;
+  note: string;
+  /** The note's language ('en', 'fr'), for `lang`. */
+  noteLang: string;
+}
+
 export function attachTermTooltip(
   view: EditorView,
-  glossary: () => Record<string, GlossaryEntry>,
+  describe: (term: string) => TermDescription | null,
 ): TermTooltip {
   const term = h('span', { class: 'term-fr', lang: 'fr' });
   const gloss = h('span', { class: 'term-gloss', lang: 'en' });
@@ -52,15 +60,15 @@ export function attachTermTooltip(
   }
 
   function draw(el: HTMLElement, termText: string): void {
-    const entry = glossary()[termText];
+    const entry = describe(termText);
     if (!entry) return hide();
     // Redrawn since (a tag over it): the caret or the pointer brings the new one.
     if (!el.isConnected) return;
     const rect = el.getBoundingClientRect(); // read before writing: one layout
     term.textContent = termText;
-    gloss.textContent = entry.gloss;
+    gloss.textContent = entry.english;
     note.textContent = entry.note;
-    note.lang = ''; // the note follows the interface language
+    note.lang = entry.noteLang;
     tooltip.hidden = false;
     tooltip.style.left = `${Math.round(window.scrollX + rect.left)}px`;
     tooltip.style.top = `${Math.round(window.scrollY + rect.bottom + 6)}px`;

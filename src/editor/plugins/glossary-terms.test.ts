@@ -4,7 +4,7 @@ import { EditorState } from 'prosemirror-state';
 import { articleDoc } from '../schema';
 import type { ArticleBlock } from '../../model/article';
 import { allHighlightsDrawn, highlightPlugin, updateHighlights } from './annotations';
-import { glossaryTermsPlugin, termAt, type TermSpan } from './glossary-terms';
+import { glossaryTermsPlugin, setTerms, termAt, type TermSpan } from './glossary-terms';
 
 // 40 blocks of 100 characters: positions 1..4080 or so.
 const BLOCKS: ArticleBlock[] = Array.from({ length: 40 }, (_, i) => ({
@@ -63,5 +63,19 @@ describe('glossary terms plugin', () => {
         expect(termAt(state, pos)).toEqual(expected);
       }),
     );
+  });
+});
+
+describe('setTerms', () => {
+  it('replaces the terms: drawn ones redrawn, queries answer from the new set', () => {
+    const { state, drawnStarts } = setup(1000);
+    const fewer = TERMS.filter((_, i) => i % 2 === 0);
+    const next = state.apply(setTerms(state.tr, fewer));
+    expect(drawnStarts(next)).toEqual(fewer.filter((t) => t.from < 1000).map((t) => t.from));
+    const dropped = TERMS[1]!;
+    expect(termAt(next, dropped.from + 1)).toBeNull();
+    expect(termAt(next, fewer[0]!.from + 1)).toEqual(fewer[0]);
+    const all = next.apply(updateHighlights(next.tr, { drawTo: SIZE }));
+    expect(drawnStarts(all)).toEqual(fewer.map((t) => t.from));
   });
 });

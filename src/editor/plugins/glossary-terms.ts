@@ -1,13 +1,14 @@
 /**
- * Glossary terms, marked subtly in the text. The article never changes, and
- * neither do its terms, so the set is only ever added to: on a long article
+ * Termbase terms, marked subtly in the text. The article never changes; its
+ * terms change only when the termbase does (`setTerms`, which redraws what
+ * is drawn so far), so between such changes the set is only added to: on a long article
  * the terms are drawn as far as the highlights are (plugins/annotations.ts),
  * the first screens before the first frame and the rest in idle chunks —
  * drawing the 2,000 terms of a 100,000-character article took about 35 ms of
  * the start-up (bench/README.md). This plugin must come after the highlight
  * plugin, whose state it reads.
  */
-import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { countBefore, drawnTo } from './annotations';
 
@@ -29,6 +30,19 @@ interface TermsState {
 
 const key = new PluginKey<TermsState>('glossa-glossary-terms');
 
+function sortSpans(terms: readonly TermSpan[]): { spans: TermSpan[]; longest: number } {
+  const spans = [...terms].sort((a, b) => a.from - b.from);
+  return { spans, longest: spans.reduce((n, s) => Math.max(n, s.to - s.from), 0) };
+}
+
+/**
+ * Replaces the marked terms (the termbase changed): what was drawn is
+ * redrawn from the new spans, the rest follows the highlights as before.
+ */
+export function setTerms(tr: Transaction, terms: readonly TermSpan[]): Transaction {
+  return tr.setMeta(key, sortSpans(terms));
+}
+
 /** The id of the tooltip that describes the term under the caret (see ui/term-tooltip). */
 export const TERM_TOOLTIP_ID = 'term-tooltip';
 
@@ -43,8 +57,7 @@ function decorationFor(s: TermSpan): Decoration {
 
 /** Marks every occurrence of a glossary term (positions already mapped to the document). */
 export function glossaryTermsPlugin(terms: TermSpan[]): Plugin<TermsState> {
-  const spans = [...terms].sort((a, b) => a.from - b.from);
-  const longest = spans.reduce((n, s) => Math.max(n, s.to - s.from), 0);
+  const { spans, longest } = sortSpans(terms);
   return new Plugin<TermsState>({
     key,
     state: {
@@ -55,8 +68,16 @@ export function glossaryTermsPlugin(terms: TermSpan[]): Plugin<TermsState> {
       },
       apply: (tr, prev, _old, state) => {
         const to = drawnTo(state);
+        const replaced = tr.getMeta(key) as { spans: TermSpan[]; longest: number } | undefined;
+        if (replaced) {
+          const first = replaced.spans.slice(0, countBefore(replaced.spans, to)).map(decorationFor);
+          return { drawn: DecorationSet.create(tr.doc, first), drawnTo: to, ...replaced };
+        }
         if (to <= prev.drawnTo) return prev;
-        const more = spans.slice(countBefore(spans, prev.drawnTo), countBefore(spans, to));
+        const more = prev.spans.slice(
+          countBefore(prev.spans, prev.drawnTo),
+          countBefore(prev.spans, to),
+        );
         return { ...prev, drawn: prev.drawn.add(tr.doc, more.map(decorationFor)), drawnTo: to };
       },
     },
@@ -65,6 +86,30 @@ export function glossaryTermsPlugin(terms: TermSpan[]): Plugin<TermsState> {
       // While the caret is in a term, the article is described by its tooltip.
       attributes: (state): Record<string, string> =>
         termAt(state, state.selection.head) ? { 'aria-describedby': TERM_TOOLTIP_ID } : {},
+    },
+  });
+}
+
+/**
+ * The key that adds a term from the selection (`T`, like C/Q/E for tagging):
+ * run from the keydown DOM event, as the article's other keys are
+ * (editor/view.ts), since the article is never editable. Only a plain `t`
+ * with a selection; without one the key does nothing here.
+ */
+export function addTermKeyPlugin(addTerm: () => void): Plugin {
+  return new Plugin({
+    props: {
+      handleDOMEvents: {
+        keydown: (view, event) => {
+          if (event.key !== 't' && event.key !== 'T') return false;
+          if (event.ctrlKey || event.metaKey || event.altKey) return false;
+          const sel = view.dom.ownerDocument.getSelection();
+          if (view.state.selection.empty && (!sel || sel.isCollapsed)) return false;
+          event.preventDefault();
+          addTerm();
+          return true;
+        },
+      },
     },
   });
 }

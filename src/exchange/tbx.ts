@@ -1,0 +1,419 @@
+/**
+ * TBX (TermBase eXchange, ISO 30042) export and import of the termbase, in
+ * the TBX-Basic dialect.
+ *
+ * Export writes TBX 2 (ISO 30042:2008), `<martif type="TBX-Basic">`: it is
+ * what termbase tools exchange today — memoQ, Trados (through MultiTerm and
+ * its Glossary Converter), Phrase, Smartcat, Wordfast and OmegaT read and
+ * write `martif`, while TBX v3 (ISO 30042:2019, `<tbx>`, `conceptEntry`) is
+ * read by few of them yet. Import reads BOTH: `martif` with termEntry /
+ * langSet / tig (or ntig/termGrp), and v3 `<tbx>` (DCA style) with
+ * conceptEntry / langSec / termSec, namespaced or not.
+ *
+ *     <termEntry id="{entry id, as an XML name}">
+ *       <descrip type="subjectField">{domain}</descrip>
+ *       <langSet xml:lang="fr">
+ *         <note>{French note}</note>
+ *         <tig><term>{term}</term><termNote type="partOfSpeech">{pos}</termNote></tig>
+ *       </langSet>
+ *       <langSet xml:lang="en">
+ *         <note>{English note}</note>
+ *         <tig><term>{equivalent}</term></tig>   (one tig per equivalent, preferred first)
+ *       </langSet>
+ *     </termEntry>
+ *
+ * Import is pure (storing is the caller's, in one transaction): it returns
+ * `{ records, problems, read }`. A file that is not well-formed (with line
+ * and column), declares a DOCTYPE (entities, external or not, are refused
+ * before parsing), or is not TBX gives one fatal problem and no records.
+ * An entry without a French or an English term is refused and reported;
+ * language tags are compared by their primary subtag (fr-FR, FR, en-GB).
+ *
+ * No TBX schema is at hand offline (the TBX-Basic RNG and XCS are not
+ * bundled), so `checkTbxBasic` implements the TBX-Basic rules the export
+ * must follow — structure, languages, known data categories only — and the
+ * tests run every export through it.
+ */
+import type { TermEntry } from '../model/termbase';
+
+/** Machine codes of TBX import problems; the UI translates them. */
+export const TBX_PROBLEM_CODES = [
+  /** Not well-formed XML (line and column given when the parser says). */
+  'malformed-xml',
+  /** A DOCTYPE (and so entities, maybe external ones): refused. */
+  'doctype',
+  /** Well-formed, but not a TBX document. */
+  'not-tbx',
+  /** A TBX file without any entry. */
+  'empty',
+  /** An entry without a French term: refused. */
+  'no-french-term',
+  /** An entry without an English term: refused. */
+  'no-english-term',
+  /** A second French term in an entry: the first is kept. */
+  'extra-french-term',
+  /** A language section in another language than French or English: ignored. */
+  'other-language',
+] as const;
+export type TbxProblemCode = (typeof TBX_PROBLEM_CODES)[number];
+
+/** One problem, as data, in the shape of exchange/import-plan.ts's ImportProblem. */
+export interface TbxProblem {
+  code: TbxProblemCode;
+  severity: 'error' | 'warning';
+  /** 0-based position of the entry among the file's entries. */
+  index?: number;
+  /** The entry's id as the file gives it. */
+  id?: string;
+  /** Where in the file ("termEntry[3]"). */
+  path?: string;
+  /** Plain English for logs; not shown as UI text. */
+  detail: string;
+  line?: number;
+  column?: number;
+}
+
+/** An entry read from a file, before it is stored (ids and times are the store's). */
+export interface TbxRecord {
+  /** The concept id as the file gives it (decoded when Glossa wrote it). */
+  id?: string;
+  term: string;
+  equivalents: string[];
+  note?: string;
+  noteFr?: string;
+  partOfSpeech?: string;
+  domain?: string;
+}
+
+export interface TbxImport {
+  records: TbxRecord[];
+  problems: TbxProblem[];
+  /** Entries read in the file, refused ones included. */
+  read: number;
+}
+
+// ---- export
+
+/** TBX-Basic's picklist of parts of speech. */
+export const PARTS_OF_SPEECH: readonly string[] = [
+  'noun',
+  'verb',
+  'adjective',
+  'adverb',
+  'properNoun',
+  'other',
+];
+
+/** Characters XML 1.0 cannot hold, dropped from the export. */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function escapeText(s: string): string {
+  return s
+    .replace(NOT_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;');
+}
+
+function escapeAttr(s: string): string {
+  return escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
+
+/**
+ * An entry id as an XML name (TBX ids are of type ID, so NCNames): "g_",
+ * then the id with every character but ASCII letters, digits, "-" and "."
+ * written as _<hex>_. Reversed by `idFromXml`.
+ */
+export function idToXml(id: string): string {
+  let out = 'g_';
+  for (const ch of id)
+    out += /[A-Za-z0-9.-]/.test(ch) ? ch : `_${ch.codePointAt(0)!.toString(16)}_`;
+  return out;
+}
+
+/** The entry id of an XML id written by `idToXml`; other tools' ids as they are. */
+export function idFromXml(xmlId: string): string {
+  if (!xmlId.startsWith('g_')) return xmlId;
+  return xmlId
+    .slice(2)
+    .replace(/_([0-9a-f]{1,6})_/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+}
+
+/** The termbase as a TBX-Basic (TBX 2, `martif`) document. */
+export function toTbx(entries: readonly TermEntry[]): string {
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<martif type="TBX-Basic" xml:lang="en">',
+    '  <martifHeader>',
+    '    <fileDesc>',
+    '      <sourceDesc><p>Glossa termbase (French → English)</p></sourceDesc>',
+    '    </fileDesc>',
+    '    <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
+    '  </martifHeader>',
+    '  <text>',
+    '    <body>',
+  ];
+  for (const e of entries) {
+    lines.push(`      <termEntry id="${escapeAttr(idToXml(e.id))}">`);
+    if (e.domain)
+      lines.push(`        <descrip type="subjectField">${escapeText(e.domain)}</descrip>`);
+    lines.push('        <langSet xml:lang="fr">');
+    if (e.noteFr) lines.push(`          <note>${escapeText(e.noteFr)}</note>`);
+    lines.push('          <tig>', `            <term>${escapeText(e.term)}</term>`);
+    // TBX-Basic's partOfSpeech is a picklist: another value (from a file) is written as "other".
+    if (e.partOfSpeech) {
+      const pos = PARTS_OF_SPEECH.includes(e.partOfSpeech) ? e.partOfSpeech : 'other';
+      lines.push(`            <termNote type="partOfSpeech">${pos}</termNote>`);
+    }
+    lines.push('          </tig>', '        </langSet>', '        <langSet xml:lang="en">');
+    if (e.note) lines.push(`          <note>${escapeText(e.note)}</note>`);
+    for (const eq of e.equivalents)
+      lines.push(`          <tig><term>${escapeText(eq)}</term></tig>`);
+    lines.push('        </langSet>', '      </termEntry>');
+  }
+  lines.push('    </body>', '  </text>', '</martif>', '');
+  return lines.join('\n');
+}
+
+// ---- import
+
+/** A document's prolog declares a DTD (and with it entities, maybe external). */
+const DOCTYPE = /^\s*(?:<\?[^]*?\?>\s*|<!--[^]*?-->\s*)*<!DOCTYPE/i;
+const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+
+function fatal(code: TbxProblemCode, detail: string, at: Partial<TbxProblem> = {}): TbxImport {
+  return { records: [], problems: [{ code, severity: 'error', detail, ...at }], read: 0 };
+}
+
+/** Line and column of a parser's error message (Chromium, Firefox, jsdom's saxes). */
+function positionOf(message: string): { line?: number; column?: number } {
+  const m =
+    /line (\d+) at column (\d+)/i.exec(message) ??
+    /Line Number (\d+), Column (\d+)/i.exec(message) ??
+    /^\s*(\d+):(\d+):/m.exec(message);
+  return m ? { line: Number(m[1]), column: Number(m[2]) } : {};
+}
+
+function children(el: Element, ...names: string[]): Element[] {
+  return Array.from(el.children).filter((c) => names.includes(c.localName));
+}
+
+function text(el: Element | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function langOf(el: Element): string {
+  const tag = el.getAttributeNS(XML_NS, 'lang') ?? el.getAttribute('xml:lang') ?? '';
+  return tag.split(/[-_]/)[0]!.toLowerCase();
+}
+
+/** The terms of a language section, each with its termNotes (v2 tig/ntig, v3 termSec). */
+function termsOf(langSec: Element): { term: string; partOfSpeech?: string }[] {
+  const out: { term: string; partOfSpeech?: string }[] = [];
+  for (const group of children(langSec, 'tig', 'ntig', 'termSec')) {
+    // ntig holds its term and termNotes in a termGrp.
+    const holder = group.localName === 'ntig' ? (children(group, 'termGrp')[0] ?? group) : group;
+    const term = text(children(holder, 'term')[0]);
+    if (term === '') continue;
+    const pos = children(holder, 'termNote').find((n) => n.getAttribute('type') === 'partOfSpeech');
+    out.push(pos ? { term, partOfSpeech: text(pos) } : { term });
+  }
+  return out;
+}
+
+/** A note of a section (its `note` children, joined). */
+function noteOf(el: Element): string {
+  return children(el, 'note')
+    .map((n) => text(n))
+    .filter((s) => s !== '')
+    .join(' ');
+}
+
+/**
+ * Reads a TBX file (TBX 2 `martif` or TBX v3 `tbx`, TBX-Basic or any
+ * dialect that keeps its terms the same way) into termbase records. Never
+ * throws. Uses the DOM's `DOMParser`.
+ */
+export function parseTbx(xml: string): TbxImport {
+  const source = xml.replace(/^\uFEFF/, '');
+  if (DOCTYPE.test(source)) return fatal('doctype', 'DOCTYPE declarations are not accepted');
+  let doc: Document;
+  try {
+    doc = new DOMParser().parseFromString(source, 'application/xml');
+  } catch (error) {
+    return fatal('malformed-xml', String(error));
+  }
+  const error = doc.getElementsByTagName('parsererror')[0];
+  if (error) {
+    const message = (error.textContent ?? '').trim().slice(0, 500);
+    return fatal('malformed-xml', message, positionOf(message));
+  }
+  const root = doc.documentElement;
+  const v3 = root.localName === 'tbx';
+  if (root.localName !== 'martif' && !v3) return fatal('not-tbx', `root element ${root.localName}`);
+
+  const entryName = v3 ? 'conceptEntry' : 'termEntry';
+  const entries = Array.from(root.getElementsByTagNameNS('*', entryName));
+  if (entries.length === 0) return fatal('empty', `no <${entryName}>`);
+
+  const records: TbxRecord[] = [];
+  const problems: TbxProblem[] = [];
+  entries.forEach((entry, index) => {
+    const fileId = entry.getAttribute('id') ?? undefined;
+    const at = {
+      index,
+      path: `${entryName}[${index}]`,
+      ...(fileId !== undefined ? { id: fileId } : {}),
+    };
+    const french: { term: string; partOfSpeech?: string }[] = [];
+    const english: string[] = [];
+    let noteFr = '';
+    let noteEn = '';
+    for (const sec of children(entry, 'langSet', 'langSec')) {
+      const lang = langOf(sec);
+      if (lang === 'fr') {
+        french.push(...termsOf(sec));
+        noteFr ||= noteOf(sec);
+      } else if (lang === 'en') {
+        english.push(...termsOf(sec).map((t) => t.term));
+        noteEn ||= noteOf(sec);
+      } else {
+        problems.push({
+          code: 'other-language',
+          severity: 'warning',
+          detail: `xml:lang "${lang}"`,
+          ...at,
+        });
+      }
+    }
+    if (french.length === 0)
+      return problems.push({ code: 'no-french-term', severity: 'error', detail: '', ...at });
+    if (english.length === 0)
+      return problems.push({ code: 'no-english-term', severity: 'error', detail: '', ...at });
+    if (french.length > 1)
+      problems.push({
+        code: 'extra-french-term',
+        severity: 'warning',
+        detail: french
+          .slice(1)
+          .map((f) => f.term)
+          .join(', '),
+        ...at,
+      });
+    // An entry-level note with no English one is taken as the English note.
+    noteEn ||= noteOf(entry);
+    const domain = text(
+      children(entry, 'descrip').find((d) => d.getAttribute('type') === 'subjectField'),
+    );
+    const record: TbxRecord = { term: french[0]!.term, equivalents: [...new Set(english)] };
+    if (fileId !== undefined) record.id = idFromXml(fileId);
+    if (noteEn) record.note = noteEn;
+    if (noteFr) record.noteFr = noteFr;
+    if (french[0]!.partOfSpeech) record.partOfSpeech = french[0]!.partOfSpeech;
+    if (domain) record.domain = domain;
+    records.push(record);
+  });
+  return { records, problems, read: entries.length };
+}
+
+// ---- the TBX-Basic checker
+
+/** TBX-Basic's data categories, by element (the `type` values it knows). */
+const BASIC_TYPES: Record<string, readonly string[]> = {
+  descrip: ['subjectField', 'definition', 'context'],
+  termNote: [
+    'partOfSpeech',
+    'termType',
+    'administrativeStatus',
+    'grammaticalGender',
+    'geographicalUsage',
+    'termLocation',
+  ],
+  admin: ['source', 'customerSubset', 'projectSubset'],
+  transac: ['transactionType'],
+  xref: ['xGraphic', 'externalCrossReference'],
+  ref: ['crossReference'],
+};
+
+/**
+ * The TBX-Basic rules (TBX 2 `martif`) that an export must follow; returns
+ * what breaks them (empty when none). Checked: the root and its type and
+ * language, the header, the body; every termEntry with a unique XML-name
+ * id, at least one langSet, only known children; every langSet with an
+ * xml:lang and at least one tig; every tig with exactly one term, first,
+ * and known data categories only (with partOfSpeech's picklist).
+ */
+export function checkTbxBasic(xml: string): string[] {
+  const errors: string[] = [];
+  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length > 0) return ['not well-formed'];
+  const root = doc.documentElement;
+  if (root.localName !== 'martif') errors.push(`root is <${root.localName}>, not <martif>`);
+  if (root.getAttribute('type') !== 'TBX-Basic') errors.push('martif type is not "TBX-Basic"');
+  if (!langOf(root)) errors.push('martif has no xml:lang');
+  const header = children(root, 'martifHeader')[0];
+  if (!header || !children(header, 'fileDesc')[0]) errors.push('no martifHeader/fileDesc');
+  const body = children(children(root, 'text')[0] ?? root, 'body')[0];
+  if (!body) return [...errors, 'no text/body'];
+  const ids = new Set<string>();
+  const checkTyped = (el: Element, where: string) => {
+    const known = BASIC_TYPES[el.localName];
+    const type = el.getAttribute('type') ?? '';
+    if (known && !known.includes(type)) errors.push(`${where}: unknown ${el.localName} "${type}"`);
+    if (type === 'partOfSpeech' && !PARTS_OF_SPEECH.includes(text(el)))
+      errors.push(`${where}: partOfSpeech "${text(el)}" is not in the picklist`);
+  };
+  Array.from(body.children).forEach((entry, i) => {
+    const where = `termEntry[${i}]`;
+    if (entry.localName !== 'termEntry') return errors.push(`body holds <${entry.localName}>`);
+    const id = entry.getAttribute('id') ?? '';
+    if (!/^[\p{L}_][\p{L}\p{N}._-]*$/u.test(id))
+      errors.push(`${where}: id "${id}" is not an XML name`);
+    if (ids.has(id)) errors.push(`${where}: id "${id}" used twice`);
+    ids.add(id);
+    const langSets = children(entry, 'langSet');
+    if (langSets.length === 0) errors.push(`${where}: no langSet`);
+    for (const child of Array.from(entry.children)) {
+      if (
+        !['descrip', 'note', 'langSet', 'admin', 'transacGrp', 'ref', 'xref'].includes(
+          child.localName,
+        )
+      )
+        errors.push(`${where}: <${child.localName}> is not allowed in termEntry`);
+      else if (child.localName === 'descrip' && child.getAttribute('type') === 'context')
+        errors.push(`${where}: context belongs in a tig`);
+      else checkTyped(child, where);
+    }
+    const langs = new Set<string>();
+    langSets.forEach((ls, j) => {
+      const lw = `${where}/langSet[${j}]`;
+      const lang = langOf(ls);
+      if (!lang) errors.push(`${lw}: no xml:lang`);
+      if (langs.has(lang)) errors.push(`${lw}: a second langSet for "${lang}"`);
+      langs.add(lang);
+      const tigs = children(ls, 'tig');
+      if (tigs.length === 0) errors.push(`${lw}: no tig`);
+      for (const child of Array.from(ls.children)) {
+        if (!['tig', 'note', 'descrip'].includes(child.localName))
+          errors.push(`${lw}: <${child.localName}> is not allowed in langSet`);
+        else checkTyped(child, lw);
+      }
+      tigs.forEach((tig, k) => {
+        const tw = `${lw}/tig[${k}]`;
+        const first = tig.children[0];
+        if (first?.localName !== 'term' || children(tig, 'term').length !== 1)
+          errors.push(`${tw}: one term, first, is required`);
+        else if (text(first) === '') errors.push(`${tw}: empty term`);
+        for (const child of Array.from(tig.children).slice(1)) {
+          if (!['termNote', 'descrip', 'admin', 'note', 'transacGrp'].includes(child.localName))
+            errors.push(`${tw}: <${child.localName}> is not allowed in tig`);
+          else checkTyped(child, tw);
+        }
+      });
+    });
+  });
+  return errors;
+}
