@@ -144,7 +144,6 @@ export async function start(reads: StartUpReads): Promise<void> {
       notices.status(
         t('quarantine.article', {
           problems: articleProblems.join('; '),
-          interpolation: { escapeValue: false },
         }),
         'error',
       );
@@ -271,9 +270,7 @@ async function askToPersist(notices: ReturnType<typeof createNotices>): Promise<
 /** Why nothing can be saved: an upgrade given up on a named record, or no storage at all. */
 function storageUnavailable(failure: UpgradeError | null): string {
   if (!failure) return t('save.unavailable');
-  // Inserted as text: the record's key is not escaped for HTML.
-  const interpolation = { escapeValue: false };
   return failure.problem === 'noArticle'
-    ? t('save.upgradeNoArticle', { record: failure.record, interpolation })
-    : t('save.upgradeFailed', { record: failure.record, interpolation });
+    ? t('save.upgradeNoArticle', { record: failure.record })
+    : t('save.upgradeFailed', { record: failure.record });
 }

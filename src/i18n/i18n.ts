@@ -3,8 +3,12 @@
  * resource under locales/ bundled at build time (they are small, and the
  * app must work offline).
  *
- * Escaping stays on (STYLE.md): the UI writes translated strings with
- * textContent, so an interpolated value can never become markup either way.
+ * One rule for user text in translations: values are interpolated as they
+ * are (`escapeValue: false`), and every translated string reaches the page
+ * only as text — textContent, setAttribute, `h()`'s string children — never
+ * as markup (eslint bans innerHTML, outerHTML and insertAdjacentHTML in src/).
+ * With escaping on, the same text showed its entities as typed ("l&#39;Amazon"),
+ * and each screen worked around that its own way.
  */
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import enUi from '../../locales/en/ui.json';
@@ -77,6 +81,7 @@ export async function initI18n(language?: UiLanguage): Promise<I18n> {
     ns: ['ui', 'review', 'exchange', 'library', 'termbase'],
     resources: bundledResources(),
     returnNull: false,
+    interpolation: { escapeValue: false },
   });
   document.documentElement.lang = i18n.language;
   return i18n;

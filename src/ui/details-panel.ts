@@ -37,7 +37,7 @@ export interface DetailsPanel {
 
 /** The hint's sentence; the value is user text, written with textContent, so not escaped for HTML. */
 function say(value: string): string {
-  return t('details.otherVersion', { value, interpolation: { escapeValue: false } });
+  return t('details.otherVersion', { value });
 }
 
 /** A value another tab saved for a text box, shown under it with a button to take it. */

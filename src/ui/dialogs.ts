@@ -93,7 +93,7 @@ export function showUnreadableRecords(
         { 'data-store': r.store },
         h('code', {}, `${r.store} / ${r.key}`),
         ' — ',
-        t('quarantine.reason', { reason: r.reason, interpolation: { escapeValue: false } }),
+        t('quarantine.reason', { reason: r.reason }),
       ),
     );
   }

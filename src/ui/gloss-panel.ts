@@ -96,7 +96,7 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
     const label = h(
       'label',
       { for: id, class: 'visually-hidden' },
-      t('gloss.editLabel', { sentence: sentence.text, interpolation: { escapeValue: false } }),
+      t('gloss.editLabel', { sentence: sentence.text }),
     );
     const area = h('textarea', { id, rows: 3, lang: options.glosses.language });
     area.value = gloss?.text ?? '';

@@ -44,7 +44,6 @@ export function attachMachineTranslation(options: MtAttachOptions): MtAttachment
     options.status(
       t('mt:problem.stored', {
         detail: storedProblem.detail,
-        interpolation: { escapeValue: false },
       }),
       'error',
     );

@@ -103,7 +103,6 @@ describe('Machine-translate action', () => {
     expect(host.querySelector('[role="alert"]')?.textContent).toBe(
       i18n.t('mt:action.failed', {
         reason: i18n.t('mt:problem.badKey'),
-        interpolation: { escapeValue: false },
       }),
     );
     action.destroy();

@@ -110,7 +110,6 @@ export function createMtAction(container: HTMLElement, options: MtActionOptions)
               class: 'secondary mt-check',
               'aria-label': t('mt:action.checkLabel', {
                 sentence: s.text,
-                interpolation: { escapeValue: false },
               }),
             },
             t('mt:action.check'),
@@ -135,12 +134,7 @@ export function createMtAction(container: HTMLElement, options: MtActionOptions)
         text,
       ),
       // The engine's message, as text (escaping off: textContent cannot become markup).
-      detail &&
-        h(
-          'p',
-          { class: 'mt-detail' },
-          t('mt:problem.engineSaid', { detail, interpolation: { escapeValue: false } }),
-        ),
+      detail && h('p', { class: 'mt-detail' }, t('mt:problem.engineSaid', { detail })),
     );
     options.status(text, tone);
   }
@@ -170,11 +164,7 @@ export function createMtAction(container: HTMLElement, options: MtActionOptions)
     if (cancelled) return;
     if (!result.ok) {
       const { message: reason, detail } = problemMessage(result.problem, settings);
-      say(
-        t('mt:action.failed', { reason, interpolation: { escapeValue: false } }),
-        detail,
-        'error',
-      );
+      say(t('mt:action.failed', { reason }), detail, 'error');
       render();
       return;
     }

@@ -21,5 +21,5 @@ export function problemMessage(
 /** A problem with settings typed in the dialog. */
 export function settingsProblemMessage(problem: MtSettingsProblem): string {
   if (problem.code === 'bad-url') return t('mt:problem.badUrl');
-  return t('mt:problem.stored', { detail: problem.detail, interpolation: { escapeValue: false } });
+  return t('mt:problem.stored', { detail: problem.detail });
 }

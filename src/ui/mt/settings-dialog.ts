@@ -112,7 +112,6 @@ export function openMtSettings(current: MtSettings): Promise<MtSettings | null> 
           ? ''
           : t('mt:settings.sentTo', {
               where: destination(checked.problems.length ? typed() : checked.settings),
-              interpolation: { escapeValue: false },
             });
       test.disabled = e === 'none';
     }
@@ -125,12 +124,7 @@ export function openMtSettings(current: MtSettings): Promise<MtSettings | null> 
           { role: 'alert', class: 'mt-error' },
           h('p', {}, message, ' ', t('mt:problem.nothingChanged')),
           // The engine's message is shown as text; escaping is off because textContent cannot become markup.
-          detail &&
-            h(
-              'p',
-              { class: 'mt-detail' },
-              t('mt:problem.engineSaid', { detail, interpolation: { escapeValue: false } }),
-            ),
+          detail && h('p', { class: 'mt-detail' }, t('mt:problem.engineSaid', { detail })),
         ),
       );
     }
@@ -184,7 +178,6 @@ export function openMtSettings(current: MtSettings): Promise<MtSettings | null> 
             { role: 'status', class: 'mt-ok' },
             t('mt:settings.testOk', {
               text: outcome.translations[0] ?? '',
-              interpolation: { escapeValue: false },
             }),
           ),
         );
