@@ -58,7 +58,10 @@ export async function start(reads: StartUpReads): Promise<void> {
     notices.banner(t(event === 'blocked' ? 'save.blocked' : 'save.versionChange'));
   });
   const repository = await reads.repository;
-  if (!repository) notices.banner(storageUnavailable(reads.upgradeFailure()));
+  if (!repository)
+    notices.banner(
+      reads.newerDatabase() ? t('save.newerDatabase') : storageUnavailable(reads.upgradeFailure()),
+    );
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel(SYNC_CHANNEL) : null;
 
   let open: {

@@ -134,11 +134,26 @@ describe('beginStartUpReads', () => {
     expect(await indexedDB.databases()).toEqual([{ name: DB_NAME, version: 2 }]);
   });
 
+  it('a database of a newer version on disk: no repository, said so, and left as it was', async () => {
+    const newer = await openDB(DB_NAME, DB_VERSION + 1, {
+      upgrade(db) {
+        db.createObjectStore('fromTheFuture');
+      },
+    });
+    newer.close();
+    const reads = beginStartUpReads('a1');
+    expect(await reads.repository).toBeNull();
+    expect(reads.newerDatabase()).toBe(true);
+    expect(reads.upgradeFailure()).toBeNull();
+    expect(await indexedDB.databases()).toEqual([{ name: DB_NAME, version: DB_VERSION + 1 }]);
+  });
+
   it('without IndexedDB: no repository, and no article but the shipped default', async () => {
     vi.stubGlobal('window', {});
     const reads = beginStartUpReads('a1');
     expect(await reads.repository).toBeNull();
     expect(reads.upgradeFailure()).toBeNull();
+    expect(reads.newerDatabase()).toBe(false);
     expect(await reads.takeArticle('a1')).toBeNull();
   });
 

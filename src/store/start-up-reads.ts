@@ -32,6 +32,8 @@ export interface StartUpReads {
   readonly repository: Promise<Repository | null>;
   /** Once `repository` is null: the upgrade that was given up, if that is why (the record at fault). */
   upgradeFailure(): UpgradeError | null;
+  /** Once `repository` is null: whether a newer Glossa's database is on disk (nothing was changed). */
+  newerDatabase(): boolean;
   /**
    * The article routed at start and its records (null: no such article).
    * Handed out once: later openings read afresh.
@@ -67,6 +69,7 @@ export function beginStartUpReads(articleId: string | null): StartUpReads {
   const emit = (event: DatabaseEvent) => (listener ? listener(event) : missed.push(event));
 
   let upgradeFailure: UpgradeError | null = null;
+  let newerDatabase = false;
   const repository = (async () => {
     try {
       if (!('indexedDB' in window) || !window.indexedDB) return null;
@@ -80,6 +83,8 @@ export function beginStartUpReads(articleId: string | null): StartUpReads {
       return new Repository(db);
     } catch (error) {
       if (error instanceof UpgradeError) upgradeFailure = error;
+      // The disk holds a version above ours: a newer Glossa wrote it.
+      else if ((error as { name?: string } | null)?.name === 'VersionError') newerDatabase = true;
       return null;
     }
   })();
@@ -91,6 +96,7 @@ export function beginStartUpReads(articleId: string | null): StartUpReads {
   return {
     repository,
     upgradeFailure: () => upgradeFailure,
+    newerDatabase: () => newerDatabase,
     takeArticle(wanted) {
       if (!opening || (wanted ?? DEFAULT_ARTICLE_ID) !== id) return null;
       const taken = opening;
