@@ -87,16 +87,18 @@ export async function initI18n(language?: UiLanguage): Promise<I18n> {
   return i18n;
 }
 
-const lazyFiles = import.meta.glob<Record<string, unknown>>('../../locales/*/*.lazy.json', {
-  import: 'default',
-});
-
 /**
  * Adds `locales/<lng>/<ns>.lazy.json` of every language to the namespace
  * `ns` (deep, so it joins the keys bundled at start). Call it from the
  * lazily loaded module that needs those strings, before it shows any.
  */
 export async function loadLazyResources(ns: string): Promise<void> {
+  // Inside the function: Vite turns it into a table of chunks; outside Vite
+  // (Playwright's loader, importing a module that imports this one) the
+  // module must still evaluate.
+  const lazyFiles = import.meta.glob<Record<string, unknown>>('../../locales/*/*.lazy.json', {
+    import: 'default',
+  });
   const loads = Object.entries(lazyFiles).flatMap(([path, load]) => {
     const m = /locales\/([^/]+)\/([^/]+)\.lazy\.json$/.exec(path);
     return m && m[2] === ns ? [load().then((data) => [m[1]!, data] as const)] : [];
