@@ -43,6 +43,8 @@ async function openClaim(page: Page, id: string): Promise<void> {
 test('a note typed in one tab and the claimant in the other, at once, both survive (10 rounds)', async ({
   context,
 }) => {
+  // Ten rounds of two tabs opening and typing: longer than one test usually takes.
+  test.setTimeout(240_000);
   const first = await context.newPage();
   const second = await context.newPage();
   await openApp(first);

@@ -2,9 +2,9 @@
 // Each top-level folder of src/ has a rank; a module may import from its own
 // folder or from a folder of a lower rank, never from one of the same or a
 // higher rank. The picture, lowest first:
-//   model ← anchoring, i18n ← glosses ← review ← store, exchange, mt
-//         ← library, session, dom ← editor ← ui ← app ← main.ts
-// (dom: DOM helpers and the router, which know nothing of the app;
+//   model ← anchoring, i18n, dom ← glosses ← review ← store, exchange, mt
+//         ← library, session ← editor ← ui ← app ← main.ts
+// (dom: DOM helpers, Trusted Types and the router, which know nothing of the app;
 // mt: the optional machine-translation connectors, which know only model/.)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, sep } from 'node:path';
@@ -13,6 +13,7 @@ export const LAYERS = {
   model: 0,
   anchoring: 1,
   i18n: 1,
+  dom: 1,
   glosses: 2,
   review: 3,
   store: 4,
@@ -20,7 +21,6 @@ export const LAYERS = {
   mt: 4,
   library: 5,
   session: 5,
-  dom: 5,
   editor: 6,
   ui: 7,
   app: 8,

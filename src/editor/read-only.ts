@@ -82,6 +82,17 @@ export function readOnlyText(): Plugin {
           event.preventDefault();
           return true;
         },
+        // Refused before ProseMirror reads the clipboard: its HTML reader
+        // assigns innerHTML, which Trusted Types forbids (and nothing pasted
+        // or dropped may change the text anyway).
+        paste: (_view, event) => {
+          event.preventDefault();
+          return true;
+        },
+        drop: (_view, event) => {
+          event.preventDefault();
+          return true;
+        },
         cut: (_view, event) => {
           // Cutting would remove text; copying stays allowed.
           event.preventDefault();

@@ -4,6 +4,8 @@
  * back together. Vite bundles the worker from the `new URL(…)` below; the
  * CSP allows it (worker-src 'self').
  */
+import importWorkerUrl from './file-import.worker.ts?worker&url';
+import { startWorker } from '../dom/trusted-types';
 import type { Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import type { OnExisting } from './import-plan';
@@ -47,9 +49,7 @@ interface Pending {
 }
 
 export function createImportClient(): ImportClient {
-  const worker = new Worker(new URL('./file-import.worker.ts', import.meta.url), {
-    type: 'module',
-  });
+  const worker = startWorker(importWorkerUrl);
   // The worker answers requests in the order they were made.
   const pending: Pending[] = [];
 

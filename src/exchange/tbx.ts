@@ -34,6 +34,7 @@
  * must follow — structure, languages, known data categories only — and the
  * tests run every export through it.
  */
+import { parseMarkup } from '../dom/trusted-types';
 import type { TermEntry } from '../model/termbase';
 
 /** Machine codes of TBX import problems; the UI translates them. */
@@ -242,7 +243,7 @@ export function parseTbx(xml: string): TbxImport {
   if (DOCTYPE.test(source)) return fatal('doctype', 'DOCTYPE declarations are not accepted');
   let doc: Document;
   try {
-    doc = new DOMParser().parseFromString(source, 'application/xml');
+    doc = parseMarkup(source, 'application/xml');
   } catch (error) {
     return fatal('malformed-xml', String(error));
   }
@@ -348,7 +349,7 @@ const BASIC_TYPES: Record<string, readonly string[]> = {
  */
 export function checkTbxBasic(xml: string): string[] {
   const errors: string[] = [];
-  const doc = new DOMParser().parseFromString(xml, 'application/xml');
+  const doc = parseMarkup(xml, 'application/xml');
   if (doc.getElementsByTagName('parsererror').length > 0) return ['not well-formed'];
   const root = doc.documentElement;
   if (root.localName !== 'martif') errors.push(`root is <${root.localName}>, not <martif>`);

@@ -57,6 +57,7 @@
  * attributes, which cannot hold `<cp>`, they are dropped. CR is written as
  * `&#13;` everywhere, since a parser would otherwise turn it into LF.
  */
+import { parseMarkup } from '../dom/trusted-types';
 import { compareAnnotations, type Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import type { Review, ReviewStatus } from '../model/review';
@@ -411,7 +412,7 @@ export function parseXliff(
   const text = xml.replace(/^\uFEFF/, '');
   if (DOCTYPE.test(text)) return fatal('not-xliff', 'DOCTYPE declarations are not accepted');
 
-  const doc = new DOMParser().parseFromString(text, 'application/xml');
+  const doc = parseMarkup(text, 'application/xml');
   // Browsers report errors as a <parsererror> element (as the root, or inside it).
   const error = Array.from(doc.getElementsByTagNameNS('*', 'parsererror')).find(
     (el) => el.namespaceURI !== XLIFF_NS,

@@ -337,7 +337,11 @@ export class Repository {
       throw error;
     }
     const outcome = await Promise.allSettled(requests);
-    const failed = outcome.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const rejected = outcome.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    // The request that failed first aborted the others: report its reason, not their AbortError.
+    const failed =
+      rejected.find((r) => (r.reason as { name?: string } | null)?.name !== 'AbortError') ??
+      rejected[0];
     await done.catch((error: unknown) => {
       throw failed?.reason ?? error;
     });

@@ -33,6 +33,7 @@
  * against real news sites, has no dependencies and runs on any DOM
  * (DOMParser in the browser, jsdom in the unit tests).
  */
+import { parseMarkup } from '../../dom/trusted-types';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleBlock, BlockType } from '../../model/article';
 import { resolveH1, type RawBlock } from './blocks';
@@ -112,7 +113,7 @@ const STANDFIRST_CLASS =
 
 export function extractHtml(text: string): ArticleBlock[] {
   if (typeof DOMParser === 'undefined') throw new Error('extractHtml needs DOMParser');
-  const doc = new DOMParser().parseFromString(text, 'text/html');
+  const doc = parseMarkup(text, 'text/html');
   defuse(doc);
   if (isProbablyReaderable(doc)) {
     const title = articleTitle(doc);
