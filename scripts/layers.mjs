@@ -3,8 +3,9 @@
 // folder or from a folder of a lower rank, never from one of the same or a
 // higher rank. The picture, lowest first:
 //   model ← anchoring, i18n ← glosses ← review ← store, exchange
-//         ← library, session, dom ← editor ← ui ← app ← main.ts
-// (dom: DOM helpers and the router, which know nothing of the app.)
+//         ← library, session, tm, dom ← editor ← ui ← app ← main.ts
+// (dom: DOM helpers and the router, which know nothing of the app;
+// tm: the translation memory's worker and its client, over store and exchange.)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 
@@ -18,6 +19,7 @@ export const LAYERS = {
   exchange: 4,
   library: 5,
   session: 5,
+  tm: 5,
   dom: 5,
   editor: 6,
   ui: 7,

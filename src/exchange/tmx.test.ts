@@ -6,12 +6,44 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { makeTmUnit } from '../store/translation-memory';
-import type { TmUnit } from '../model/translation-memory';
+import type { TmOrigin, TmUnit } from '../model/translation-memory';
 import { checkTmx14 } from './tmx-dtd-rules';
 import { parseTmx, toTmx } from './tmx';
 
 const AT = '2026-02-03T04:05:06.000Z';
+
+/** A unit as the store makes it (the store's layer is above this one: its ids are not needed here). */
+function makeTmUnit(
+  r: {
+    source: string;
+    target: string;
+    origin: TmOrigin;
+    articleId?: string;
+    sentenceId?: string;
+    note?: string;
+    sourceLang?: string;
+    targetLang?: string;
+    created?: string;
+    modified?: string;
+  },
+  at: string,
+): TmUnit {
+  const unit: TmUnit = {
+    id: `${r.source}|${r.target}`,
+    source: r.source,
+    sourceKey: r.source,
+    target: r.target,
+    sourceLang: r.sourceLang ?? 'fr',
+    targetLang: r.targetLang ?? 'en',
+    origin: r.origin,
+    created: r.created ?? at,
+    modified: r.modified ?? r.created ?? at,
+  };
+  if (r.articleId !== undefined) unit.articleId = r.articleId;
+  if (r.sentenceId !== undefined) unit.sentenceId = r.sentenceId;
+  if (r.note !== undefined) unit.note = r.note;
+  return unit;
+}
 const units: TmUnit[] = [
   makeTmUnit(
     {

@@ -11,6 +11,7 @@ import enUi from '../../locales/en/ui.json';
 import enReview from '../../locales/en/review.json';
 import enExchange from '../../locales/en/exchange.json';
 import enLibrary from '../../locales/en/library.json';
+import enTm from '../../locales/en/tm.json';
 
 export const UI_LANGUAGES = ['en', 'fr'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -25,6 +26,7 @@ declare module 'i18next' {
       review: typeof enReview;
       exchange: typeof enExchange;
       library: typeof enLibrary;
+      tm: typeof enTm;
     };
   }
 }
@@ -62,7 +64,7 @@ export async function initI18n(language?: UiLanguage): Promise<I18n> {
     fallbackLng: 'en',
     supportedLngs: [...UI_LANGUAGES],
     defaultNS: 'ui',
-    ns: ['ui', 'review', 'exchange', 'library'],
+    ns: ['ui', 'review', 'exchange', 'library', 'tm'],
     resources: bundledResources(),
     returnNull: false,
   });

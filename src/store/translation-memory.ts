@@ -77,6 +77,8 @@ export interface TmAddResult {
   duplicates: number;
   /** The units stored by this call. */
   addedUnits: TmUnit[];
+  /** Earlier units of the same sentences replaced (see `add`). */
+  removed: number;
 }
 
 export class TranslationMemoryStore {
@@ -107,6 +109,7 @@ export class TranslationMemoryStore {
     const seen = new Set<string>();
     const addedUnits: TmUnit[] = [];
     let duplicates = 0;
+    let removed = 0;
     const requests: Promise<unknown>[] = [];
     try {
       for (const unit of units) {
@@ -137,7 +140,7 @@ export class TranslationMemoryStore {
                     .filter(
                       (s) => s.sentenceId === sentenceId && s.origin === origin && s.id !== id,
                     )
-                    .map((s) => store.delete(s.id)),
+                    .map((s) => (removed++, store.delete(s.id))),
                 ),
               ),
           );
@@ -156,7 +159,7 @@ export class TranslationMemoryStore {
       await tx.done.catch(() => undefined);
       throw error;
     }
-    return { read: units.length, added: addedUnits.length, duplicates, addedUnits };
+    return { read: units.length, added: addedUnits.length, duplicates, addedUnits, removed };
   }
 
   async remove(ids: readonly string[]): Promise<void> {

@@ -164,21 +164,25 @@ export class TmIndex {
   private readonly postings = new Map<string, number[]>();
 
   constructor(units: Iterable<MatchUnit>) {
-    this.units = [...units];
-    this.keys = new Array<string[]>(this.units.length);
-    for (let u = 0; u < this.units.length; u++) {
-      const unit = this.units[u]!;
-      const normal = normaliseSegment(unit.source);
-      const same = this.exact.get(normal);
-      if (same) same.push(u);
-      else this.exact.set(normal, [u]);
-      const keys = tokenKeys(unit.source);
-      this.keys[u] = keys;
-      for (const key of new Set(keys)) {
-        const list = this.postings.get(key);
-        if (list) list.push(u);
-        else this.postings.set(key, [u]);
-      }
+    this.units = [];
+    this.keys = [];
+    for (const unit of units) this.add(unit);
+  }
+
+  /** Adds a unit (one the memory did not hold: the caller dedupes). */
+  add(unit: MatchUnit): void {
+    const u = this.units.length;
+    this.units.push(unit);
+    const normal = normaliseSegment(unit.source);
+    const same = this.exact.get(normal);
+    if (same) same.push(u);
+    else this.exact.set(normal, [u]);
+    const keys = tokenKeys(unit.source);
+    this.keys[u] = keys;
+    for (const key of new Set(keys)) {
+      const list = this.postings.get(key);
+      if (list) list.push(u);
+      else this.postings.set(key, [u]);
     }
   }
 
