@@ -15,6 +15,8 @@ import type {
 const SHIPPED_SEEDED_KEY = 'glossa:tm-shipped-v1';
 const THRESHOLD_KEY = 'glossa:tm-threshold';
 export const DEFAULT_TM_THRESHOLD = 75;
+/** Sentences per match message (see `match`). */
+const MATCH_CHUNK = 50;
 
 export interface TmClient {
   count(): Promise<number>;
@@ -124,8 +126,16 @@ function createTmClient(): TmClient {
 
   return {
     count: () => after(() => send({ type: 'count' })).then((a) => a.count),
-    match: (sentences, threshold = storedThreshold(), limit = 3) =>
-      after(() => send({ type: 'match', sentences, threshold, limit })).then((a) => a.results),
+    match: async (sentences, threshold = storedThreshold(), limit = 3) => {
+      // In messages of MATCH_CHUNK sentences: each answer is then a short
+      // task for the page to receive (a whole article at once took ~80 ms).
+      const parts = [];
+      for (let i = 0; i < sentences.length; i += MATCH_CHUNK) {
+        const chunk = sentences.slice(i, i + MATCH_CHUNK);
+        parts.push(after(() => send({ type: 'match', sentences: chunk, threshold, limit })));
+      }
+      return (await Promise.all(parts)).flatMap((a) => a.results);
+    },
     add: (units, replaceSentence = false) =>
       after(() => send({ type: 'add', units, replaceSentence })),
     importTmx: (file, onProgress) => after(() => send({ type: 'import', file }, onProgress)),

@@ -18,15 +18,21 @@ const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/g;
 const SPACES = /[\s\u00A0\u2000-\u200B\u202F\u205F\u3000\uFEFF]+/g;
 
 /**
+ * Character-wise unification (NFC, apostrophes, double quotes): what token
+ * keys are made of. Character-wise, so normalising a whole segment and then
+ * cutting it into tokens gives the same keys as cutting then normalising.
+ */
+function unifyCharacters(text: string): string {
+  return text.normalize('NFC').replace(APOSTROPHES, "'").replace(DOUBLE_QUOTES, '"');
+}
+
+/**
  * The form of a segment used for exact lookup: NFC, apostrophes and quotes
  * unified, every space one U+0020, no space inside « » nor before French
  * high punctuation (; : ! ?), … as "...", trimmed.
  */
 export function normaliseSegment(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(APOSTROPHES, "'")
-    .replace(DOUBLE_QUOTES, '"')
+  return unifyCharacters(text)
     .replace(/\u2026/g, '...')
     .replace(SPACES, ' ')
     .replace(/« ?/g, '«')
@@ -60,7 +66,7 @@ export function tokenize(text: string): Token[] {
     const start = m.index;
     if (tokens.length > 0) tokens[tokens.length - 1]!.text += text.slice(previousEnd, start);
     const lead = tokens.length === 0 ? text.slice(0, start) : '';
-    tokens.push({ key: normaliseSegment(m[0]), text: lead + m[0] });
+    tokens.push({ key: unifyCharacters(m[0]), text: lead + m[0] });
     previousEnd = start + m[0].length;
   }
   if (tokens.length > 0) tokens[tokens.length - 1]!.text += text.slice(previousEnd);
@@ -70,7 +76,5 @@ export function tokenize(text: string): Token[] {
 
 /** The keys of a segment's tokens (what matching compares), without the empty placeholder. */
 export function tokenKeys(text: string): string[] {
-  const keys: string[] = [];
-  for (const m of text.matchAll(TOKEN)) keys.push(normaliseSegment(m[0]));
-  return keys;
+  return unifyCharacters(text).match(TOKEN) ?? [];
 }

@@ -15,8 +15,11 @@
  * least one of the query's `floor((1 − p)·n) + 1` rarest token occurrences
  * (otherwise more than (1 − p)·n of the query's tokens are missing from it,
  * and each costs at least one edit). Units are further kept only if their
- * length could reach p (|n − m| ≤ (1 − p)·max), ranked by shared rare
- * tokens, and at most `MAX_VERIFIED` of them are scored exactly.
+ * length could reach p (|n − m| ≤ (1 − p)·max) and if the tokens they
+ * share with the query could (an alignment keeps at most the shared tokens,
+ * so the percentage is at most shared / max(n, m)). The survivors are
+ * scored exactly in the order of that bound, until no bound left can beat
+ * the `MAX_VERIFIED` best found, or after 4 × MAX_VERIFIED scorings.
  */
 import { normaliseSegment, tokenKeys, tokenize } from './segment-text';
 
@@ -54,11 +57,12 @@ export interface MatchOptions {
 export const DEFAULT_THRESHOLD = 75;
 /** Candidates scored exactly per sentence, at most. */
 const MAX_VERIFIED = 40;
-/** Candidates ranked by shared tokens per sentence, at most. */
-const MAX_RANKED = 4000;
 
 /** Levenshtein distance between two token sequences. */
-export function tokenDistance(a: readonly string[], b: readonly string[]): number {
+export function tokenDistance(
+  a: ArrayLike<string | number>,
+  b: ArrayLike<string | number>,
+): number {
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
   let prev = new Uint32Array(b.length + 1);
@@ -80,7 +84,7 @@ export function tokenDistance(a: readonly string[], b: readonly string[]): numbe
  * The fuzzy percentage of two token sequences, 0–100 (100 only when they
  * are equal; the matcher caps non-exact matches at 99 itself).
  */
-export function fuzzyPercent(a: readonly string[], b: readonly string[]): number {
+export function fuzzyPercent(a: ArrayLike<string | number>, b: ArrayLike<string | number>): number {
   const longest = Math.max(a.length, b.length);
   if (longest === 0) return 100;
   return Math.floor(100 * (1 - tokenDistance(a, b) / longest));
@@ -154,18 +158,24 @@ export function tokenDiff(sentence: string, source: string): DiffOp[] {
 
 /**
  * An index over a translation memory, built once per memory (or after it
- * changes), then asked for the matches of many sentences.
+ * changes), then asked for the matches of many sentences. Tokens are
+ * numbered; each unit keeps its token numbers, and each token the units
+ * holding it with how often (postings), in plain arrays of numbers.
  */
 export class TmIndex {
-  private readonly units: MatchUnit[];
-  private readonly keys: string[][];
+  private readonly units: MatchUnit[] = [];
+  private readonly ids: Int32Array[] = [];
   private readonly exact = new Map<string, number[]>();
-  /** Token → ids (indices into `units`) of the units holding it, ascending, once each. */
-  private readonly postings = new Map<string, number[]>();
+  private readonly vocabulary = new Map<string, number>();
+  /** Per token number: the units holding it (ascending, once each). */
+  private readonly postUnits: number[][] = [];
+  /** Scratch, zeroed after each query: units seen, and tokens of a unit counted. */
+  private mark = new Uint8Array(0);
+  private used = new Uint16Array(0);
+  /** Scratch: how often each token occurs in the query (zeroed after it). */
+  private wanted = new Uint16Array(0);
 
   constructor(units: Iterable<MatchUnit>) {
-    this.units = [];
-    this.keys = [];
     for (const unit of units) this.add(unit);
   }
 
@@ -178,12 +188,20 @@ export class TmIndex {
     if (same) same.push(u);
     else this.exact.set(normal, [u]);
     const keys = tokenKeys(unit.source);
-    this.keys[u] = keys;
-    for (const key of new Set(keys)) {
-      const list = this.postings.get(key);
-      if (list) list.push(u);
-      else this.postings.set(key, [u]);
+    const ids = new Int32Array(keys.length);
+    const distinct = new Set<number>();
+    for (let i = 0; i < keys.length; i++) {
+      let id = this.vocabulary.get(keys[i]!);
+      if (id === undefined) {
+        id = this.postUnits.length;
+        this.vocabulary.set(keys[i]!, id);
+        this.postUnits.push([]);
+      }
+      ids[i] = id;
+      distinct.add(id);
     }
+    this.ids.push(ids);
+    for (const id of distinct) this.postUnits[id]!.push(u);
   }
 
   get size(): number {
@@ -199,7 +217,8 @@ export class TmIndex {
     const exact = this.exact.get(normaliseSegment(sentence)) ?? [];
     for (const u of exact) found.push({ u, percent: 100 });
     if (threshold < 100 && found.length < limit) {
-      for (const c of this.fuzzyCandidates(sentence, threshold, new Set(exact))) found.push(c);
+      for (const c of this.fuzzyCandidates(sentence, threshold, new Set(exact), limit))
+        found.push(c);
     }
     found.sort((x, y) => y.percent - x.percent || x.u - y.u);
     return found.slice(0, limit).map(({ u, percent }) => {
@@ -212,47 +231,79 @@ export class TmIndex {
     sentence: string,
     threshold: number,
     skip: Set<number>,
+    limit: number,
   ): { u: number; percent: number }[] {
-    const query = tokenKeys(sentence);
-    const n = query.length;
+    const keys = tokenKeys(sentence);
+    const n = keys.length;
     if (n === 0) return [];
     const p = threshold / 100;
-    // The query's token occurrences, rarest first; the prefix a match must touch.
-    const byRarity = query
-      .map((key) => ({ key, df: this.postings.get(key)?.length ?? 0 }))
-      .sort((x, y) => x.df - y.df);
-    const prefix = byRarity.slice(0, Math.floor((1 - p) * n) + 1);
-    const hits = new Map<number, number>();
-    for (const key of new Set(prefix.map((t) => t.key))) {
-      for (const u of this.postings.get(key) ?? []) {
-        if (skip.has(u)) continue;
-        const m = this.keys[u]!.length;
-        // A unit that is too long or too short cannot reach the threshold.
-        if (Math.abs(n - m) > (1 - p) * Math.max(n, m)) continue;
-        hits.set(u, (hits.get(u) ?? 0) + 1);
+    // Token numbers of the query (-1: a token no unit has), and how often each occurs.
+    const query = Int32Array.from(keys, (k) => this.vocabulary.get(k) ?? -1);
+    const inQuery = new Map<number, number>();
+    for (const id of query) if (id >= 0) inQuery.set(id, (inQuery.get(id) ?? 0) + 1);
+    // The query's token occurrences, rarest first (unknown ones first of
+    // all); a match must share one of the first floor((1 − p)·n) + 1.
+    const df = (id: number) => (id < 0 ? 0 : this.postUnits[id]!.length);
+    const byRarity = [...query].sort((x, y) => df(x) - df(y));
+    const prefix = new Set(byRarity.slice(0, Math.floor((1 - p) * n) + 1).filter((id) => id >= 0));
+    // The units that touch the prefix (the others cannot reach p) …
+    if (this.mark.length < this.units.length) this.mark = new Uint8Array(this.units.length * 2);
+    const mark = this.mark;
+    const touched: number[] = [];
+    for (const id of prefix) {
+      for (const u of this.postUnits[id]!) {
+        if (mark[u]) continue;
+        mark[u] = 1;
+        touched.push(u);
       }
     }
-    let candidates = [...hits];
-    if (candidates.length > MAX_VERIFIED) {
-      // Rank by rare tokens shared, then (for a bounded number) by every
-      // token shared, and score only the best few exactly.
-      candidates.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-      candidates = candidates.slice(0, MAX_RANKED);
-      const wanted = new Set(query);
-      const overlap = (u: number) => {
-        let shared = 0;
-        for (const key of this.keys[u]!) if (wanted.has(key)) shared++;
-        return shared;
-      };
-      candidates = candidates
-        .map(([u]): [number, number] => [u, overlap(u)])
-        .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-        .slice(0, MAX_VERIFIED);
+    // … and the tokens each shares with the query, counted on the unit's own
+    // tokens (an upper bound of what an alignment keeps): no long postings
+    // of common words are walked.
+    if (this.used.length < this.postUnits.length)
+      this.used = new Uint16Array(this.postUnits.length * 2);
+    const used = this.used;
+    if (this.wanted.length < this.postUnits.length)
+      this.wanted = new Uint16Array(this.postUnits.length * 2);
+    const wanted = this.wanted;
+    for (const [id, q] of inQuery) wanted[id] = q;
+    const buckets: number[][] = [];
+    for (const u of touched) {
+      mark[u] = 0;
+      if (skip.has(u)) continue;
+      const ids = this.ids[u]!;
+      const m = ids.length;
+      const longest = Math.max(n, m);
+      if (Math.abs(n - m) > (1 - p) * longest) continue;
+      let shared = 0;
+      for (let i = 0; i < m; i++) {
+        const id = ids[i]!;
+        if (used[id]! < wanted[id]!) {
+          used[id] = used[id]! + 1;
+          shared++;
+        }
+      }
+      for (let i = 0; i < m; i++) used[ids[i]!] = 0;
+      const bound = Math.min(99, Math.floor((100 * shared) / longest));
+      if (bound >= threshold) (buckets[bound] ??= []).push(u);
     }
+    for (const id of inQuery.keys()) wanted[id] = 0;
+    // Score the best bounds first; stop once no bound left can beat the
+    // `limit` best found (the result is then exact), or after a budget.
     const out: { u: number; percent: number }[] = [];
-    for (const [u] of candidates) {
-      const percent = Math.min(99, fuzzyPercent(query, this.keys[u]!));
-      if (percent >= threshold) out.push({ u, percent });
+    let budget = MAX_VERIFIED * 4;
+    for (let bound = buckets.length - 1; bound >= threshold; bound--) {
+      const bucket = buckets[bound];
+      if (!bucket) continue;
+      if (out.length >= limit) {
+        out.sort((x, y) => y.percent - x.percent);
+        if (bound <= out[limit - 1]!.percent) break;
+      }
+      for (const u of bucket) {
+        if (budget-- <= 0) return out;
+        const percent = Math.min(99, fuzzyPercent(query, this.ids[u]!));
+        if (percent >= threshold) out.push({ u, percent });
+      }
     }
     return out;
   }
