@@ -9,7 +9,7 @@ import { makeTmUnit, TranslationMemoryStore, type TmUnitInput } from '../store/t
 import { fetchShippedArticle, DEFAULT_ARTICLE_ID } from '../store/articles';
 import { segmentSentences } from '../glosses/sentences';
 import { TmIndex } from '../glosses/tm/tm-match';
-import { parseTmx } from '../exchange/tmx';
+import { parseTmx, toTmx } from '../exchange/tmx';
 import type { TmUnit } from '../model/translation-memory';
 import shippedGlosses from '../../locales/en/article-parler-amazon-fr.json';
 import type { TmAnswer, TmMessage, TmRequest, TmRequestBody } from './tm-protocol';
@@ -123,10 +123,7 @@ async function handle(request: TmRequest): Promise<TmAnswer> {
       let duplicates = 0;
       if (!parsed.fatal && parsed.records.length > 0) {
         // One transaction for the whole file: all of it or, if the store fails, none.
-        const result = await add(
-          parsed.records.map((r) => ({ ...r })),
-          false,
-        );
+        const result = await add(parsed.records, false);
         added = result.added;
         duplicates = result.duplicates;
       }
@@ -144,7 +141,6 @@ async function handle(request: TmRequest): Promise<TmAnswer> {
       };
     }
     case 'export': {
-      const { toTmx } = await import('../exchange/tmx');
       const units = await (await openStore()).list();
       units.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id));
       const blob = new Blob([toTmx(units, body.toolVersion)], { type: 'application/x-tmx+xml' });
