@@ -31,10 +31,11 @@ export function matchesView(
   accept: (match: TmMatchView) => void,
 ): HTMLElement | null {
   if (state === undefined) return null;
+  // A labelled group, not a heading: the panel's one heading stays the panel's.
   const box = h(
-    'section',
-    { class: 'tm-matches', 'aria-label': t('tm:panel.heading') },
-    h('h3', { class: 'tm-heading' }, t('tm:panel.heading')),
+    'div',
+    { class: 'tm-matches', role: 'group', 'aria-label': t('tm:panel.heading') },
+    h('p', { class: 'tm-heading' }, t('tm:panel.heading')),
   );
   if (state === 'loading') {
     box.append(h('p', { class: 'tm-loading' }, t('tm:panel.loading')));
