@@ -5,6 +5,7 @@
  * accept a fuzzy match, find it after a reload; export the memory and import
  * it into a fresh browser profile, getting the same memory back.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -181,4 +182,32 @@ test('a new article gets its English from the translation memory', async ({ page
   expect(tuids(reexported)).toEqual(tuids(exported));
   expect(reexported).toContain('<seg>The budget was finally passed by 19 votes to 10.</seg>');
   await fresh.close();
+});
+
+test('a hostile TMX file is refused whole; the dialog and the matches have no axe violations', async ({
+  page,
+}) => {
+  await openApp(page);
+  const dialog = await openTm(page);
+  const before = await unitCount(page);
+  await dialog.getByLabel(ui('tm:dialog.importLabel')).setInputFiles(fixture('doctype.tmx'));
+  await expect(dialog.locator('.tm-refused')).toHaveText(
+    ui('tm:dialog.refusedFile', { reason: ui('tm:problem.doctype') }),
+  );
+  await expect(page.locator('#tm-count')).toHaveText(ui('tm:dialog.count', { count: before }));
+  const open = await new AxeBuilder({ page }).analyze();
+  expect(
+    open.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
+  await page.keyboard.press('Escape');
+
+  // The shipped glosses are in the memory: the default article's sentences match themselves.
+  await caretAt(page, 'abandonné son précédent');
+  await expect(page.locator('#gloss-panel .tm-percent').first()).toHaveText(
+    ui('tm:panel.percent', { percent: 100 }),
+  );
+  const matches = await new AxeBuilder({ page }).include('#gloss-panel').analyze();
+  expect(
+    matches.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 });
