@@ -26,9 +26,16 @@ let index: TmIndex | null = null;
 let ids = new Set<string>();
 
 function openStore(): Promise<TranslationMemoryStore> {
-  store ??= openGlossaDB({ onVersionChange: () => undefined }).then(
-    (db) => new TranslationMemoryStore(db),
-  );
+  if (!store) {
+    const db = openGlossaDB({
+      // Another tab wants a newer version: let it go on; the next request reopens.
+      onVersionChange: () => {
+        void db.then((d) => d.close());
+        store = null;
+      },
+    });
+    store = db.then((d) => new TranslationMemoryStore(d));
+  }
   return store;
 }
 
