@@ -3,9 +3,10 @@
 // folder or from a folder of a lower rank, never from one of the same or a
 // higher rank. The picture, lowest first:
 //   model ← anchoring, i18n, dom ← glosses ← review ← store, exchange, mt
-//         ← library, session ← editor ← ui ← app ← main.ts
+//         ← library, session, tm ← editor ← ui ← app ← main.ts
 // (dom: DOM helpers, Trusted Types and the router, which know nothing of the app;
-// mt: the optional machine-translation connectors, which know only model/.)
+// mt: the optional machine-translation connectors, which know only model/;
+// tm: the translation memory's worker and its client, over store and exchange.)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 
@@ -21,6 +22,7 @@ export const LAYERS = {
   mt: 4,
   library: 5,
   session: 5,
+  tm: 5,
   editor: 6,
   ui: 7,
   app: 8,

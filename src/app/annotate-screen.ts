@@ -19,8 +19,12 @@ import { followLanguage, t } from '../i18n/i18n';
 import { h } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
 import type { MtAttachment } from '../ui/mt/attach';
+import type { GlossMeta, TmWiring } from './annotate-tm';
 
 const BILINGUAL_KEY = 'glossa:bilingual';
+
+/** Where a gloss the person did not type came from: the memory, or a machine (never checked by it). */
+type GlossMark = GlossMeta | { origin: 'machine'; checked: boolean };
 
 function storedBilingual(): boolean {
   try {
@@ -61,6 +65,9 @@ export function createAnnotateScreen(context: AppContext): Screen {
       panel.refresh();
       applyBilingual();
     },
+    userGloss: (sentence) => session.glosses.get(glossKey(article.id, sentence.id)),
+    markChecked: (sentence) => tm?.markChecked(sentence),
+    extra: (sentence) => tm?.extra(sentence) ?? null,
   });
 
   function sentenceNear(offset: number): Sentence | undefined {
@@ -71,21 +78,27 @@ export function createAnnotateScreen(context: AppContext): Screen {
     return undefined;
   }
 
+  /** The sentences the gloss panel shows now. */
+  let shownSentences: Sentence[] = [];
+
   function showGlosses(v: EditorView = view): void {
     const a = selectedId ? session.annotations.get(selectedId) : undefined;
     if (a && !a.orphaned) {
-      panel.show(sentencesInSpan(sentences(), a.start, a.end), true);
-      return;
+      shownSentences = sentencesInSpan(sentences(), a.start, a.end);
+      panel.show(shownSentences, true);
+    } else {
+      const s = sentenceNear(posToOffset(index, v.state.selection.head));
+      shownSentences = s ? [s] : [];
+      panel.show(shownSentences, false);
     }
-    const s = sentenceNear(posToOffset(index, v.state.selection.head));
-    panel.show(s ? [s] : [], false);
+    tm?.lookup();
   }
 
-  function writeGloss(
-    sentence: Sentence,
-    text: string | null,
-    mark?: Pick<UserGloss, 'origin' | 'matchPercent' | 'checked'>,
-  ): void {
+  /**
+   * Writes a gloss (null: back to the shipped one). Without `meta` the
+   * person typed it; with it, it came from the translation memory.
+   */
+  function writeGloss(sentence: Sentence, text: string | null, meta?: GlossMark): void {
     const key = glossKey(article.id, sentence.id);
     const record: UserGloss | null =
       text === null
@@ -97,11 +110,61 @@ export function createAnnotateScreen(context: AppContext): Screen {
             lang: glosses.language,
             text,
             modified: now(),
-            ...mark,
+            ...(meta ?? { origin: 'user', checked: true }),
           };
     session.apply({ glosses: new Map([[key, record]]) });
-    notices.status(t(text === null ? 'gloss.reverted' : 'gloss.saved'));
+    // What a person typed, and a machine's output (marked so), enter the memory.
+    if (text !== null && !meta) void loadTm().then((w) => w.remember(sentence, text));
+    if (text !== null && meta?.origin === 'machine')
+      void loadTm().then((w) => w.remember(sentence, text, 'machine'));
+    if (!meta) notices.status(t(text === null ? 'gloss.reverted' : 'gloss.saved'));
   }
+
+  // ---- translation memory (annotate-tm.ts, loaded after the first frame or on first use)
+
+  let tm: TmWiring | null = null;
+  let destroyed = false;
+  let tmLoading: Promise<TmWiring> | null = null;
+  function loadTm(): Promise<TmWiring> {
+    tmLoading ??= import('./annotate-tm').then((m) => {
+      tm = m.attachTm({
+        context,
+        write: (sentence, text, meta) => writeGloss(sentence, text, meta),
+        shown: () => shownSentences,
+        refreshPanel: () => destroyed || panel.refresh(),
+        refreshBilingual: () => destroyed || (bilingual && applyBilingual()),
+        bilingual: () => bilingual,
+      });
+      tm.lookup();
+      if (bilingual) tm.lookupAll();
+      return tm;
+    });
+    return tmLoading;
+  }
+  const tmButton = h('button', {
+    type: 'button',
+    id: 'tm-open',
+    class: 'secondary',
+    'aria-keyshortcuts': 'Alt+M',
+  });
+  tmButton.addEventListener('click', () => void loadTm().then((w) => w.openDialog()));
+  annotator.toolbar.extra.append(tmButton);
+  function onTmKeyDown(e: KeyboardEvent): void {
+    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (e.code === 'KeyM') {
+      e.preventDefault();
+      void loadTm().then((w) => w.openDialog());
+    } else if (e.code === 'KeyY') {
+      e.preventDefault();
+      void loadTm().then((w) => w.acceptBest());
+    }
+  }
+  document.addEventListener('keydown', onTmKeyDown);
+  annotator.addHelpRows(() => [
+    ['Alt+M', t('tm:help.dialog')],
+    ['Alt+Y', t('tm:help.accept')],
+  ]);
+  const firstTm = afterPaint(() => void loadTm());
 
   annotator.onViewUpdate((v) => {
     tooltip.update(v);
@@ -125,11 +188,13 @@ export function createAnnotateScreen(context: AppContext): Screen {
   annotator.toolbar.extra.append(toggle);
 
   function blockGloss(blockIndex: number): BlockGloss {
-    const parts = sentences()
-      .filter((s) => s.block === blockIndex)
-      .map((s) => glosses.glossOf(s));
+    const inBlock = sentences().filter((s) => s.block === blockIndex);
+    const parts = inBlock.map((s) => glosses.glossOf(s));
     const missing = parts.some((g) => g === null);
-    const text = parts.map((g) => g?.text ?? `[${t('gloss.missing')}]`).join(' ');
+    // A sentence without a gloss shows its best translation-memory match, marked with its percentage.
+    const text = parts
+      .map((g, i) => g?.text ?? tm?.bilingualText(inBlock[i]!) ?? `[${t('gloss.missing')}]`)
+      .join(' ');
     return { text: text || `[${t('gloss.missing')}]`, incomplete: missing };
   }
 
@@ -142,6 +207,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
 
   function setBilingual(on: boolean): void {
     bilingual = on;
+    if (on) tm?.lookupAll();
     try {
       localStorage.setItem(BILINGUAL_KEY, on ? 'on' : 'off');
     } catch {
@@ -198,6 +264,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
   function translate(): void {
     toggle.textContent = t('gloss.bilingual');
     toggle.title = t('gloss.bilingualTitle');
+    tmButton.textContent = t('tm:dialog.open');
+    tmButton.title = t('tm:dialog.openTitle');
     panel.translate();
     if (bilingual) applyBilingual();
   }
@@ -207,12 +275,17 @@ export function createAnnotateScreen(context: AppContext): Screen {
   // it needs the sentences, which are segmented on first use (AppContext).
   const firstGlosses = afterPaint(() => showGlosses());
   firstGlosses.schedule();
+  firstTm.schedule();
 
   return {
     destroy() {
       mtDestroyed = true;
       mt?.destroy();
       firstGlosses.cancel();
+      firstTm.cancel();
+      destroyed = true;
+      document.removeEventListener('keydown', onTmKeyDown);
+      tmButton.remove();
       stopTranslating();
       document.removeEventListener('keydown', onKeyDown);
       unsubscribe();

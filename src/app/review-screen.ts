@@ -206,6 +206,9 @@ export function createReviewScreen(context: AppContext): Screen {
     },
     setStatus(id: string, status: ReviewStatus): void {
       if (change(id, (item) => setStatus(item.review, status, item.annotation))) {
+        const done = byId.get(id);
+        if (status === 'approved' && done)
+          rememberApproved(done.annotation.exact, done.review.translation, article.id);
         notices.status(
           t(
             status === 'approved' || status === 'needs-revision'
@@ -692,4 +695,9 @@ export function createReviewScreen(context: AppContext): Screen {
       root.remove();
     },
   };
+}
+
+/** An approved translation goes into the translation memory (its module loaded on first approval). */
+function rememberApproved(source: string, target: string, articleId: string): void {
+  void import('../tm/tm-client').then((m) => m.rememberApproved(source, target, articleId));
 }

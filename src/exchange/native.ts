@@ -508,7 +508,7 @@ function readGloss(
   const text = check.string(value, 'text', path);
   const modified = check.dateTime(value, 'modified', path);
   if (check.failed) return null;
-  return {
+  const gloss: UserGloss = {
     key: key!,
     articleId,
     sentenceId: sentenceId!,
@@ -516,6 +516,17 @@ function readGloss(
     text: text!,
     modified: modified!,
   };
+  // Where a gloss came from (translation memory) and whether it was checked: kept when well-formed.
+  if (value.origin === 'user' || value.origin === 'tm' || value.origin === 'machine')
+    gloss.origin = value.origin;
+  if (
+    typeof value.matchPercent === 'number' &&
+    value.matchPercent >= 0 &&
+    value.matchPercent <= 101
+  )
+    gloss.matchPercent = value.matchPercent;
+  if (typeof value.checked === 'boolean') gloss.checked = value.checked;
+  return gloss;
 }
 
 function readReview(

@@ -19,6 +19,7 @@ import enLibrary from '../../locales/en/library.json';
 import type enMt from '../../locales/en/mt.json';
 import enTermbase from '../../locales/en/termbase.json';
 import type enTermbaseLazy from '../../locales/en/termbase.lazy.json';
+import enTm from '../../locales/en/tm.json';
 
 export const UI_LANGUAGES = ['en', 'fr'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -36,6 +37,7 @@ declare module 'i18next' {
       mt: typeof enMt;
       // termbase.lazy.json joins the namespace when the termbase's dialogs load (loadLazyResources).
       termbase: typeof enTermbase & typeof enTermbaseLazy;
+      tm: typeof enTm;
     };
   }
 }
@@ -78,7 +80,7 @@ export async function initI18n(language?: UiLanguage): Promise<I18n> {
     fallbackLng: 'en',
     supportedLngs: [...UI_LANGUAGES],
     defaultNS: 'ui',
-    ns: ['ui', 'review', 'exchange', 'library', 'termbase'],
+    ns: ['ui', 'review', 'exchange', 'library', 'termbase', 'tm'],
     resources: bundledResources(),
     returnNull: false,
     interpolation: { escapeValue: false },

@@ -12,11 +12,15 @@ export interface UserGloss {
   lang: string;
   text: string;
   modified: string;
-  /** Where the text came from: a person, the translation memory, or a machine-translation engine. */
+  /**
+   * Where the text came from: typed by the person ('user', also when
+   * absent, as in records written before this field), a translation-memory
+   * match ('tm'), a machine ('machine').
+   */
   origin?: 'user' | 'tm' | 'machine';
-  /** For a translation-memory gloss: how closely the stored source matched, 0–100. */
+  /** For origin 'tm': the match's percentage (100 exact, below fuzzy). */
   matchPercent?: number;
-  /** Whether a person has checked a gloss that came from the memory or a machine. */
+  /** Whether a person has checked a gloss they did not type (false after pre-translation). */
   checked?: boolean;
 }
 

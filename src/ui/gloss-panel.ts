@@ -6,6 +6,7 @@
  */
 import type { Sentence } from '../glosses/sentences';
 import type { Gloss, GlossSource } from '../glosses/gloss-source';
+import type { UserGloss } from '../model/gloss';
 import { t } from '../i18n/i18n';
 import { h, replaceChildren } from '../dom/h';
 
@@ -14,6 +15,12 @@ export interface GlossPanelOptions {
   /** Store a gloss written by the person; null reverts to the shipped one. */
   write(sentence: Sentence, text: string | null): void;
   setLanguage(lang: string): void;
+  /** The stored record of a person's gloss, for where it came from (a TM match) and whether it was checked. */
+  userGloss?(sentence: Sentence): UserGloss | undefined;
+  /** Marks a gloss taken from the translation memory as checked by a person. */
+  markChecked?(sentence: Sentence): void;
+  /** More to show under a sentence's gloss (the translation memory's matches), or null. */
+  extra?(sentence: Sentence): HTMLElement | null;
 }
 
 export interface GlossPanel {
@@ -74,7 +81,13 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
       render();
       list.querySelector('textarea')?.focus();
     });
-    const actions = h('div', { class: 'gloss-actions' }, badge, edit);
+    const actions = h(
+      'div',
+      { class: 'gloss-actions' },
+      badge,
+      ...provenance(sentence, gloss),
+      edit,
+    );
     if (gloss?.origin === 'user' && options.glosses.shippedGloss(sentence.id) !== null) {
       const revert = h(
         'button',
@@ -88,7 +101,37 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
       actions.append(revert);
     }
     item.append(h('figcaption', {}, en, actions));
+    const extra = options.extra?.(sentence);
+    if (extra) item.append(extra);
     return item;
+  }
+
+  /** For a gloss taken from the translation memory: its match percentage, and whether a person checked it. */
+  function provenance(sentence: Sentence, gloss: Gloss | null): HTMLElement[] {
+    const record = gloss?.origin === 'user' ? options.userGloss?.(sentence) : undefined;
+    if (record?.origin !== 'tm') return [];
+    const out: HTMLElement[] = [
+      h(
+        'span',
+        { class: 'gloss-origin origin-tm' },
+        t('tm:gloss.fromTm', { percent: record.matchPercent ?? 0 }),
+      ),
+    ];
+    if (record.checked) {
+      out.push(h('span', { class: 'gloss-checked' }, t('tm:gloss.checked')));
+      return out;
+    }
+    out.push(h('span', { class: 'gloss-unchecked' }, t('tm:gloss.unchecked')));
+    if (options.markChecked) {
+      const check = h(
+        'button',
+        { type: 'button', class: 'secondary gloss-mark-checked' },
+        t('tm:gloss.markChecked'),
+      );
+      check.addEventListener('click', () => options.markChecked?.(sentence));
+      out.push(check);
+    }
+    return out;
   }
 
   function editor(sentence: Sentence, gloss: Gloss | null): HTMLElement {
