@@ -51,3 +51,32 @@ describe('gloss panel', () => {
     glosses.setUserGloss(sentences[0]!.id, 'en', null);
   });
 });
+
+describe('where a stored gloss came from', () => {
+  it('says "Machine translation" and "Not yet checked" for an engine’s gloss, not "written by you"', () => {
+    const host = document.createElement('div');
+    const glosses = new GlossSource(i18n, 'no-glosses-here', 'en');
+    glosses.setUserGloss(sentences[0]!.id, 'en', 'The machine said so.');
+    const panel = createGlossPanel(host, {
+      glosses,
+      write: () => undefined,
+      setLanguage: () => undefined,
+      userGloss: () => ({
+        key: `no-glosses-here/${sentences[0]!.id}`,
+        articleId: 'no-glosses-here',
+        sentenceId: sentences[0]!.id,
+        lang: 'en',
+        text: 'The machine said so.',
+        modified: '2026-01-01T00:00:00.000Z',
+        origin: 'machine',
+        checked: false,
+      }),
+    });
+    panel.show([sentences[0]!], false);
+    expect(host.querySelector('.gloss-origin')?.textContent).toBe('Machine translation');
+    expect(host.querySelector('.gloss-unchecked')?.textContent).toBe('Not yet checked');
+    expect(host.textContent).not.toContain('Written by you');
+    panel.destroy();
+    glosses.setUserGloss(sentences[0]!.id, 'en', null);
+  });
+});

@@ -64,13 +64,23 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
     const en = gloss
       ? h('p', { class: 'gloss-en', lang: options.glosses.language }, gloss.text)
       : h('p', { class: 'gloss-en is-missing' }, t('gloss.missing'));
-    const badge = gloss
-      ? h(
-          'span',
-          { class: `gloss-origin origin-${gloss.origin}` },
-          t(gloss.origin === 'user' ? 'gloss.userWritten' : 'gloss.shipped'),
-        )
-      : null;
+    // A gloss stored for the person may have come from the memory or a
+    // machine: it says so, rather than "written by you".
+    const from = gloss?.origin === 'user' ? options.userGloss?.(sentence)?.origin : undefined;
+    const badge =
+      gloss && from !== 'tm'
+        ? h(
+            'span',
+            { class: `gloss-origin origin-${from === 'machine' ? 'machine' : gloss.origin}` },
+            t(
+              from === 'machine'
+                ? 'gloss.machine'
+                : gloss.origin === 'user'
+                  ? 'gloss.userWritten'
+                  : 'gloss.shipped',
+            ),
+          )
+        : null;
     const edit = h(
       'button',
       { type: 'button', class: 'secondary gloss-edit' },
@@ -109,6 +119,14 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
   /** For a gloss taken from the translation memory: its match percentage, and whether a person checked it. */
   function provenance(sentence: Sentence, gloss: Gloss | null): HTMLElement[] {
     const record = gloss?.origin === 'user' ? options.userGloss?.(sentence) : undefined;
+    if (record?.origin === 'machine')
+      return [
+        h(
+          'span',
+          { class: record.checked ? 'gloss-checked' : 'gloss-unchecked' },
+          t(record.checked ? 'tm:gloss.checked' : 'tm:gloss.unchecked'),
+        ),
+      ];
     if (record?.origin !== 'tm') return [];
     const out: HTMLElement[] = [
       h(
