@@ -57,6 +57,38 @@ export function parseMarkup(text: string, type: DOMParserSupportedType): Documen
   return new DOMParser().parseFromString(trusted as string, type);
 }
 
+/**
+ * Lets code that rewrites an inert parsed document (Readability does, with
+ * `innerHTML` on its body and on elements it creates) set markup in it
+ * through the policy: that markup comes from the same document's own
+ * serialisation, and the document is never attached to the page. The live
+ * document is refused.
+ */
+export function letInertDocumentSetMarkup(doc: Document): void {
+  if (typeof document !== 'undefined' && doc === document)
+    throw new TypeError('only an inert, parsed document may set markup');
+  const policy = glossaPolicy();
+  if (!policy) return;
+  const inner = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')!;
+  const patch = (el: Element) =>
+    Object.defineProperty(el, 'innerHTML', {
+      configurable: true,
+      get(this: Element) {
+        return inner.get!.call(this) as string;
+      },
+      set(this: Element, value: string) {
+        inner.set!.call(this, policy.createHTML(String(value)));
+      },
+    });
+  if (doc.body) patch(doc.body);
+  const create = doc.createElement.bind(doc);
+  doc.createElement = ((tag: string, options?: ElementCreationOptions) => {
+    const el = create(tag, options);
+    patch(el);
+    return el;
+  }) as Document['createElement'];
+}
+
 /** Starts a bundled module worker (its URL from Vite's `?worker&url` import). */
 export function startWorker(url: string, options: WorkerOptions = { type: 'module' }): Worker {
   const trusted = glossaPolicy()?.createScriptURL(url) ?? sameOriginUrl(url);

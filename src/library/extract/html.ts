@@ -33,7 +33,7 @@
  * against real news sites, has no dependencies and runs on any DOM
  * (DOMParser in the browser, jsdom in the unit tests).
  */
-import { parseMarkup } from '../../dom/trusted-types';
+import { letInertDocumentSetMarkup, parseMarkup } from '../../dom/trusted-types';
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleBlock, BlockType } from '../../model/article';
 import { resolveH1, type RawBlock } from './blocks';
@@ -119,7 +119,9 @@ export function extractHtml(text: string): ArticleBlock[] {
     const title = articleTitle(doc);
     const standfirst = findStandfirst(doc);
     // Readability rewrites the document it reads: it gets a clone.
-    const article = new Readability(doc.cloneNode(true) as Document, {
+    const copy = doc.cloneNode(true) as Document;
+    letInertDocumentSetMarkup(copy);
+    const article = new Readability(copy, {
       serializer: (node) => node,
     }).parse();
     if (article?.content) {
