@@ -117,6 +117,11 @@ export interface MergedRecord {
 export class Repository {
   constructor(private readonly db: GlossaDatabase) {}
 
+  /** The database itself, for the library-wide stores kept by their own modules (factcheck-store.ts). */
+  get database(): GlossaDatabase {
+    return this.db;
+  }
+
   getArticle(id: string): Promise<StoredArticle | undefined> {
     return this.db.get('articles', id);
   }
