@@ -13,6 +13,8 @@ import enExchange from '../../locales/en/exchange.json';
 import enLibrary from '../../locales/en/library.json';
 // Types only: the mt strings load with the machine-translation code (src/ui/mt/strings.ts).
 import type enMt from '../../locales/en/mt.json';
+// Types only: the factcheck strings load with the fact-checking code (src/ui/factcheck/strings.ts).
+import type enFactcheck from '../../locales/en/factcheck.json';
 
 export const UI_LANGUAGES = ['en', 'fr'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -28,6 +30,7 @@ declare module 'i18next' {
       exchange: typeof enExchange;
       library: typeof enLibrary;
       mt: typeof enMt;
+      factcheck: typeof enFactcheck;
     };
   }
 }
@@ -36,7 +39,7 @@ declare module 'i18next' {
 function bundledResources(): Resource {
   // Optional features bring their own strings when first used (mt: machine translation).
   const files = import.meta.glob<Record<string, unknown>>(
-    ['../../locales/*/*.json', '!../../locales/*/mt.json'],
+    ['../../locales/*/*.json', '!../../locales/*/mt.json', '!../../locales/*/factcheck.json'],
     { eager: true, import: 'default' },
   );
   const out: Record<string, Record<string, Record<string, unknown>>> = {};
