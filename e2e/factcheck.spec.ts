@@ -265,3 +265,64 @@ test('deleting an end removes its links, the other end stays; Ctrl+Z brings both
   await openAnnotation(page, 'ternir et diffamer');
   await expect(links(page)).toHaveCount(1);
 });
+
+test('a claim contradicted by a passage of another article: linked across, shown from both ends', async ({
+  page,
+}) => {
+  await openApp(page);
+  // Another article, pasted into the library, with the contradicting passage tagged.
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: ui('nav.library') })
+    .click();
+  await page.getByRole('button', { name: ui('library:import.paste') }).click();
+  const paste = page.getByRole('dialog', { name: ui('library:paste.title') });
+  await paste
+    .getByLabel(ui('library:paste.label'))
+    .fill('Le démenti\n\nAmazon affirme avoir prévenu Parler à plusieurs reprises.\n');
+  await paste.getByRole('button', { name: ui('library:paste.continue') }).click();
+  const check = page.getByRole('dialog', { name: ui('library:confirm.title') });
+  await check.getByRole('button', { name: ui('library:confirm.add') }).click();
+  await expect(page).toHaveURL(/[?&]article=le-dementi(&|$)/);
+  await dragSelect(page, 'avoir prévenu Parler à plusieurs reprises');
+  await page.keyboard.press('c');
+  await expectSaved(page);
+
+  // Back to the seed article: the claim, linked to that passage.
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: ui('nav.library') })
+    .click();
+  await page
+    .locator('.library-table tbody tr')
+    .getByRole('link', { name: 'Parler annule la poursuite contre Amazon', exact: false })
+    .click();
+  await expect(page.locator('#article-text h1')).toContainText('Parler annule');
+  await dragSelect(page, 'AWS savait être fausses');
+  await page.keyboard.press('c');
+  await panel(page)
+    .getByRole('button', { name: ui('factcheck:links.link') })
+    .click();
+  const picker = page.getByRole('dialog', { name: ui('factcheck:picker.title') });
+  await picker.getByLabel(ui('factcheck:picker.type')).selectOption('contradictedBy');
+  await picker.getByLabel(ui('factcheck:picker.article')).selectOption({ label: 'Le démenti' });
+  await picker.locator('.picker-option', { hasText: 'avoir prévenu Parler' }).click();
+  await expect(picker).toBeHidden();
+  const where = ui('factcheck:links.otherArticle', { title: 'Le démenti' });
+  await expect
+    .poll(() => linkLines(page))
+    .toEqual([
+      `${ui('factcheck:links.out.contradictedBy')} → «avoir prévenu Parler à plusieurs reprises» ${where}`,
+    ]);
+  await expectSaved(page);
+
+  // From the other article, the link is shown the other way.
+  await page.goto('/?article=le-dementi');
+  await openApp(page, '/?article=le-dementi');
+  await openAnnotation(page, 'avoir prévenu Parler à plusieurs reprises');
+  await expect
+    .poll(() => linkLines(page))
+    .toEqual([
+      `${ui('factcheck:links.in.contradictedBy')} → «AWS savait être fausses» ${ui('factcheck:links.otherArticle', { title: 'Parler annule la poursuite contre Amazon et en dépose une autre à la place' })}`,
+    ]);
+});
