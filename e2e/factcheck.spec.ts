@@ -190,6 +190,9 @@ test('tag, pick a speaker, link, date, rate, export ClaimReview and W3C, reload 
   const linking = w3c.first.items.filter((i) => i.motivation === 'linking');
   expect(linking.map((l) => l.body.value).sort()).toEqual(['about', 'saidBy', 'saidBy', 'saidBy']);
   expect(linking.every((l) => l.creator?.name === 'Camille Martin')).toBe(true);
+  const tagged = w3c.first.items.filter((i) => i.motivation === 'classifying');
+  expect(tagged).toHaveLength(5);
+  expect(tagged.every((a) => a.creator?.name === 'Camille Martin')).toBe(true);
   await page.keyboard.press('Escape');
 
   // ---- reload: every link is there

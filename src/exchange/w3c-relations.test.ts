@@ -96,6 +96,24 @@ describe('relations as W3C linking annotations', () => {
     expect(plain.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
+  it('names who made and who last changed each annotation, and still passes the W3C suite', () => {
+    const collection = withRelations(toW3C(article, [quote, name]), [], entities, [
+      { ...quote, creator: 'Camille', modifier: 'Léa' },
+      name,
+    ]);
+    const byId = new Map(
+      collection.first.items.map((i) => [i.id, i as unknown as Record<string, unknown>]),
+    );
+    expect(byId.get(`urn:uuid:${quote.id}`)).toMatchObject({
+      creator: { type: 'Person', name: 'Camille' },
+      'glossa:modifiedBy': { type: 'Person', name: 'Léa' },
+    });
+    expect(byId.get(`urn:uuid:${name.id}`)).not.toHaveProperty('creator');
+    expect(validateW3C(JSON.parse(JSON.stringify(collection)), { containers: true }).status).toBe(
+      0,
+    );
+  });
+
   it('round-trips every relation and the entities they name', () => {
     const json = JSON.parse(
       JSON.stringify(withRelations(toW3C(article, [quote, name]), relations, entities)),

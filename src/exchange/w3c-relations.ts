@@ -21,6 +21,7 @@ import {
   type EntityType,
   type Relation,
 } from '../model/factcheck';
+import type { Annotation } from '../model/annotation';
 import type { ImportProblem } from './import-plan';
 import { isObject, type Json } from './json-guards';
 import type { W3CAnnotationCollection } from './w3c';
@@ -93,14 +94,31 @@ export function toW3CRelation(
   };
 }
 
-/** A W3C export (w3c.ts toW3C) with the relations added to its page, after the annotations. */
+/**
+ * A W3C export (w3c.ts toW3C) with the relations added to its page, after
+ * the annotations, and who made each annotation: W3C's `creator` (a
+ * `Person`) and, for the last person who changed it, `glossa:modifiedBy`
+ * (the W3C model has no property for a modifier).
+ */
 export function withRelations(
   collection: W3CAnnotationCollection,
   relations: Iterable<Relation>,
   entities: ReadonlyMap<string, Entity>,
+  annotations: Iterable<Pick<Annotation, 'id' | 'creator' | 'modifier'>> = [],
 ): W3CAnnotationCollection {
+  const people = new Map<string, Pick<Annotation, 'creator' | 'modifier'>>();
+  for (const a of annotations) if (a.creator || a.modifier) people.set(UUID_URN + a.id, a);
+  const annotated = collection.first.items.map((item) => {
+    const who = people.get(item.id);
+    if (!who) return item;
+    return {
+      ...item,
+      ...(who.creator ? { creator: { type: 'Person', name: who.creator } } : {}),
+      ...(who.modifier ? { 'glossa:modifiedBy': { type: 'Person', name: who.modifier } } : {}),
+    };
+  });
   const links = [...relations].map((r) => toW3CRelation(r, entities));
-  const items = [...collection.first.items, ...links] as W3CAnnotationCollection['first']['items'];
+  const items = [...annotated, ...links] as W3CAnnotationCollection['first']['items'];
   return { ...collection, total: items.length, first: { ...collection.first, items } };
 }
 

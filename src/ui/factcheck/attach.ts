@@ -190,6 +190,7 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
         toW3C(article, annotations, [...session.reviews.values()], { language: i18n.language }),
         touching(),
         service.entities,
+        annotations,
       );
       download(collection, `${fileSafe(article.id)}.annotations-links.jsonld`);
       host.status(
