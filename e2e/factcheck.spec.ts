@@ -6,6 +6,7 @@
  * and W3C with the links, reloads and finds every link, then restores both
  * into a fresh profile and finds them again.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { ClaimReviewJson } from '../src/exchange/claim-review';
@@ -328,4 +329,44 @@ test('a claim contradicted by a passage of another article: linked across, shown
     .toEqual([
       `${ui('factcheck:links.in.contradictedBy')} → «AWS savait être fausses» ${ui('factcheck:links.otherArticle', { title: 'Parler annule la poursuite contre Amazon et en dépose une autre à la place' })}`,
     ]);
+});
+
+test('at 320 px: the fact-check section, the open autocomplete and the picker fit and have no axe violations', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 320, height: 720 });
+  await openApp(page);
+  const axe = async () =>
+    (await new AxeBuilder({ page }).analyze()).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  await dragSelect(page, 'AWS savait être fausses');
+  await page.keyboard.press('c');
+  await page.getByLabel(ui('factcheck:verdict.rating')).selectOption('false');
+  const claimant = page.getByLabel(ui('details.claimant'));
+  await claimant.click();
+  await claimant.pressSequentially('Amaz');
+  await expect(page.locator('.entity-options [role="option"]')).toHaveCount(1);
+  expect(await axe()).toEqual([]);
+  const overflow = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.factcheck-section, .entity-options, .verdict')]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((el) => el.className),
+  );
+  expect(overflow).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.entity-options [role="option"]')).toHaveCount(0);
+  // Escape closed the list only: the panel is still open.
+  await expect(page.locator('.details-excerpt')).toHaveText('AWS savait être fausses');
+
+  await panel(page)
+    .getByRole('button', { name: ui('factcheck:links.link') })
+    .click();
+  const picker = page.getByRole('dialog', { name: ui('factcheck:picker.title') });
+  await expect(picker).toBeVisible();
+  expect(await axe()).toEqual([]);
+  const box = await picker.boundingBox();
+  expect(box && box.x >= 0 && box.x + box.width <= 320).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(picker).toBeHidden();
 });
