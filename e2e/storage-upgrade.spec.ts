@@ -111,8 +111,17 @@ test('annotations stored by the version 2 database are all there after the upgra
   );
   const layout = await databaseLayout(page);
   expect(layout).toEqual({
-    version: 4,
-    stores: ['annotationPages', 'articles', 'glosses', 'reviews', 'terms', 'tmUnits'],
+    version: 5,
+    stores: [
+      'annotationPages',
+      'articles',
+      'entities',
+      'glosses',
+      'relations',
+      'reviews',
+      'terms',
+      'tmUnits',
+    ],
     annotationKeys: null,
   });
 });

@@ -20,6 +20,7 @@ import { h } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
 import type { MtAttachment } from '../ui/mt/attach';
 import type { GlossMeta, TmWiring } from './annotate-tm';
+import type { FactcheckAttachment } from '../ui/factcheck/attach';
 
 const BILINGUAL_KEY = 'glossa:bilingual';
 
@@ -255,6 +256,36 @@ export function createAnnotateScreen(context: AppContext): Screen {
     mt.show(mtShown);
   });
 
+  // ---- fact-checking (src/ui/factcheck): entities, relations, verdicts, dates, ClaimReview.
+  // Loaded with import() like machine translation, so it costs the start-up nothing.
+  let factcheck: FactcheckAttachment | null = null;
+  let factcheckDestroyed = false;
+  void import('../ui/factcheck/attach')
+    .then(({ attachFactcheck }) =>
+      attachFactcheck({
+        session,
+        repository: context.repository,
+        view,
+        details: annotator.details,
+        detailsElement: layout.details,
+        toolbar: annotator.toolbar.extra,
+        selected: () => selectedId,
+        select: (id) => annotator.select(id, { scroll: true }),
+        onSelect: (l) => annotator.onSelect(l),
+        onRemove: (l) => annotator.onRemove(l),
+        edit: (id, patch, group) => annotator.edit(id, patch, group),
+        addUndoSource: (source) => annotator.addUndoSource(source),
+        refreshToolbar: () => annotator.refreshToolbar(),
+        addHelpRows: (rows) => annotator.addHelpRows(rows),
+        status: (text, tone) => notices.status(text, tone),
+      }),
+    )
+    .then((attached) => {
+      if (factcheckDestroyed) attached.destroy();
+      else factcheck = attached;
+    })
+    .catch((error: unknown) => console.error('fact-checking did not load', error));
+
   const unsubscribe = session.subscribe(({ change }) => {
     if (!change.glosses?.size) return;
     panel.refresh();
@@ -281,6 +312,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
     destroy() {
       mtDestroyed = true;
       mt?.destroy();
+      factcheckDestroyed = true;
+      factcheck?.destroy();
       firstGlosses.cancel();
       firstTm.cancel();
       destroyed = true;

@@ -42,6 +42,7 @@ import { attachHoverCard } from '../ui/hover-card';
 import { afterPaint } from '../dom/after-paint';
 import type { Notices } from '../ui/notices';
 import { isTypingTarget } from '../dom/h';
+import { userName } from '../dom/user-name';
 import type { Plugin } from 'prosemirror-state';
 
 export interface AnnotatorLayout {
@@ -64,11 +65,30 @@ export interface Annotator {
   onSelect(listener: (id: string | null) => void): void;
   /** Listeners for the view's state (cursor moves). */
   onViewUpdate(listener: (view: EditorView) => void): void;
+  /** Changes an annotation (recording who changed it), as the details panel does. */
+  edit(id: string, patch: Partial<Annotation>, group?: string): void;
+  readonly details: DetailsPanel;
+  /**
+   * Another undo history (the library-wide relations'): Ctrl+Z undoes
+   * whichever history holds the latest change, both when made together.
+   */
+  addUndoSource(source: UndoSource): void;
+  /** Listeners for an annotation deleted here, with the time of its undo entry. */
+  onRemove(listener: (id: string, time: number) => void): void;
+  /** Redraws the toolbar's undo/redo state (after a change of another history). */
+  refreshToolbar(): void;
   translate(): void;
   destroy(): void;
 }
 
 const FLASH_MS = 1200;
+
+export interface UndoSource {
+  readonly undoTime: number | undefined;
+  readonly redoTime: number | undefined;
+  undo(): boolean;
+  redo(): boolean;
+}
 
 function spanOf(index: ArticleIndex, a: Annotation): HighlightSpan {
   return {
@@ -99,6 +119,8 @@ export function createAnnotator(
   const selectListeners: ((id: string | null) => void)[] = [];
   const viewListeners: ((view: EditorView) => void)[] = [];
   const helpRows: (() => [string, string][])[] = [];
+  const undoSources: UndoSource[] = [session];
+  const removeListeners: ((id: string, time: number) => void)[] = [];
 
   // ---- actions
 
@@ -132,6 +154,7 @@ export function createAnnotator(
       fields: {},
       created: time,
       modified: time,
+      ...(userName() ? { creator: userName() } : {}),
     };
     // One view update draws the new highlight already selected, with the
     // selection collapsed after it (pressing inside a live selection would
@@ -147,21 +170,46 @@ export function createAnnotator(
   function edit(id: string, patch: Partial<Annotation>, group?: string): void {
     const current = session.annotations.get(id);
     if (!current) return;
-    session.apply(annotationChange(id, { ...current, ...patch, modified: now() }), { group });
+    const modifier = userName();
+    session.apply(
+      annotationChange(id, {
+        ...current,
+        ...patch,
+        modified: now(),
+        ...(modifier ? { modifier } : {}),
+      }),
+      { group },
+    );
   }
 
   function remove(id: string): void {
     if (!session.annotations.has(id)) return;
     session.apply(annotationChange(id, null));
+    const time = session.undoTime ?? Date.now();
+    for (const l of removeListeners) l(id, time);
     notices.status(t('tag.deleted'));
     focusArticle(view);
   }
 
+  // The latest change is undone first, across the histories; redo takes the
+  // one undone last, which is the earliest of the redo stacks' tops.
   function undo(): void {
-    notices.status(session.undo() ? t('tag.undone') : t('tag.nothingToUndo'));
+    const times = undoSources.map((s) => s.undoTime ?? -Infinity);
+    const latest = Math.max(...times);
+    let done = false;
+    if (latest > -Infinity)
+      undoSources.forEach((s, i) => void (times[i] === latest && s.undo() && (done = true)));
+    notices.status(done ? t('tag.undone') : t('tag.nothingToUndo'));
+    refreshToolbar();
   }
   function redo(): void {
-    notices.status(session.redo() ? t('tag.redone') : t('tag.nothingToRedo'));
+    const times = undoSources.map((s) => s.redoTime ?? Infinity);
+    const earliest = Math.min(...times);
+    let done = false;
+    if (earliest < Infinity)
+      undoSources.forEach((s, i) => void (times[i] === earliest && s.redo() && (done = true)));
+    notices.status(done ? t('tag.redone') : t('tag.nothingToRedo'));
+    refreshToolbar();
   }
 
   function select(
@@ -298,8 +346,8 @@ export function createAnnotator(
   function refreshToolbar(): void {
     toolbar.update({
       canTag: !view.state.selection.empty,
-      canUndo: session.canUndo,
-      canRedo: session.canRedo,
+      canUndo: undoSources.some((s) => s.undoTime !== undefined),
+      canRedo: undoSources.some((s) => s.redoTime !== undefined),
     });
   }
 
@@ -413,6 +461,14 @@ export function createAnnotator(
     addHelpRows: (rows) => helpRows.push(rows),
     onSelect: (l) => selectListeners.push(l),
     onViewUpdate: (l) => viewListeners.push(l),
+    edit,
+    details,
+    addUndoSource: (source) => {
+      undoSources.push(source);
+      refreshToolbar();
+    },
+    onRemove: (l) => removeListeners.push(l),
+    refreshToolbar,
     translate,
     destroy() {
       unsubscribe();

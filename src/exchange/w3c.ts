@@ -84,6 +84,7 @@ import { isReviewStatus, type Review, type ReviewStatus } from '../model/review'
 import type { Selectors } from '../anchoring/anchor';
 import type { TextQuote } from '../anchoring/describe';
 import { isObject, type Json } from './json-guards';
+import { isLinkingAnnotation } from './w3c-relations';
 import {
   isDateTime,
   joinPath,
@@ -340,6 +341,8 @@ export function parseW3C(json: unknown, options: W3CParseOptions = {}): W3CParse
   const records: ImportedAnnotation[] = [];
   const chunk = Math.max(1, options.chunkSize ?? 1000);
   items.forEach((item, index) => {
+    // Links between annotations (motivation "linking") are read by w3c-relations.ts.
+    if (isLinkingAnnotation(item.value)) return;
     const record = readAnnotation(item.value, index, item.path, problems);
     if (record) records.push(record);
     if (options.onProgress && ((index + 1) % chunk === 0 || index + 1 === items.length)) {

@@ -20,6 +20,8 @@ import type enMt from '../../locales/en/mt.json';
 import enTermbase from '../../locales/en/termbase.json';
 import type enTermbaseLazy from '../../locales/en/termbase.lazy.json';
 import enTm from '../../locales/en/tm.json';
+// Types only: the factcheck strings load with the fact-checking code (src/ui/factcheck/strings.ts).
+import type enFactcheck from '../../locales/en/factcheck.json';
 
 export const UI_LANGUAGES = ['en', 'fr'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -38,6 +40,7 @@ declare module 'i18next' {
       // termbase.lazy.json joins the namespace when the termbase's dialogs load (loadLazyResources).
       termbase: typeof enTermbase & typeof enTermbaseLazy;
       tm: typeof enTm;
+      factcheck: typeof enFactcheck;
     };
   }
 }
@@ -50,7 +53,12 @@ declare module 'i18next' {
 function bundledResources(): Resource {
   // Optional features bring their own strings when first used (mt: machine translation).
   const files = import.meta.glob<Record<string, unknown>>(
-    ['../../locales/*/*.json', '!../../locales/*/*.lazy.json', '!../../locales/*/mt.json'],
+    [
+      '../../locales/*/*.json',
+      '!../../locales/*/*.lazy.json',
+      '!../../locales/*/mt.json',
+      '!../../locales/*/factcheck.json',
+    ],
     { eager: true, import: 'default' },
   );
   const out: Record<string, Record<string, Record<string, unknown>>> = {};

@@ -179,7 +179,9 @@ describe('Markdown', () => {
     const text = '# T\n\n' + unit.repeat(Math.floor(400_000 / unit.length));
     const result = extractArticle({ name: 'x.md', text });
     expect(blocksOf(result)).toHaveLength(2);
-  });
+    // About 2 s on a quiet machine with micromark, minutes if it were quadratic;
+    // the timeout leaves room for a busy machine without hiding a quadratic parse.
+  }, 60_000);
 
   it('drops inline HTML that closes, however many, and reads a longer one than the bound as text', () => {
     const near = '# T\n\n' + 'a <b c="> d"> e <!-- > --> f '.repeat(2_000);

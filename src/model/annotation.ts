@@ -6,6 +6,8 @@
  * derived from it and never stored.
  */
 
+import type { Verdict } from './factcheck';
+
 export const ANNOTATION_KINDS = ['claim', 'quote', 'event'] as const;
 export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 
@@ -50,6 +52,19 @@ export interface Annotation {
    * waits to be re-attached; it is never dropped.
    */
   orphaned?: boolean;
+  /** claim: its verdict (model/factcheck.ts), once rated. */
+  verdict?: Verdict;
+  /**
+   * event: the date read from `fields.date` as EDTF level 0–1 (`2021-01`,
+   * `2021-01-09/2021-01-11`, `2021?`; model/edtf-date.ts). Absent when the
+   * text could not be read as a date: the text then stays as it was typed.
+   */
+  dateValue?: string;
+  /** Entities this annotation names (the speaker's, the claimant's), by id. */
+  entityIds?: string[];
+  /** Who created it and who changed it last: the name set in the browser. */
+  creator?: string;
+  modifier?: string;
 }
 
 export function isAnnotationKind(value: unknown): value is AnnotationKind {

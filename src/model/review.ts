@@ -27,6 +27,8 @@ export interface Review {
   approvedQuote?: { start: number; end: number; exact: string };
   /** Why the status went back to "to review", shown to the translator (an i18n key). */
   staleReason?: 'quote-changed';
+  /** Who wrote the review last (the name set in the browser), when known. */
+  modifier?: string;
 }
 
 export function isReviewStatus(value: unknown): value is ReviewStatus {

@@ -209,6 +209,17 @@ export class ArticleSession {
   get canUndo(): boolean {
     return this.undoStack.length > 0;
   }
+  /**
+   * When the change the next undo (redo) reverts (re-applies) was made, as
+   * Date.now(): lets another history (the library-wide relations') be
+   * interleaved with this one.
+   */
+  get undoTime(): number | undefined {
+    return this.undoStack[this.undoStack.length - 1]?.time;
+  }
+  get redoTime(): number | undefined {
+    return this.redoStack[this.redoStack.length - 1]?.time;
+  }
   get canRedo(): boolean {
     return this.redoStack.length > 0;
   }

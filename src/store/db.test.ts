@@ -7,6 +7,7 @@ import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import type { TermEntry } from '../model/termbase';
 import type { TmUnit } from '../model/translation-memory';
+import type { Entity, Relation } from '../model/factcheck';
 import { groupIntoPages, PAGE_COUNT, pageOf, type AnnotationPage } from './annotation-pages';
 import {
   DB_NAME,
@@ -175,14 +176,16 @@ async function expectPagedExactly(db: GlossaDatabase, annotations: Annotation[])
 }
 
 describe('openGlossaDB on a new database', () => {
-  it('creates version 4 with articles, annotationPages, glosses, reviews, tmUnits and terms', async () => {
-    expect(DB_VERSION).toBe(4);
+  it('creates version 5 with articles, annotationPages, glosses, reviews, tmUnits, terms, entities and relations', async () => {
+    expect(DB_VERSION).toBe(5);
     const db = await open();
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual([
       'annotationPages',
       'articles',
+      'entities',
       'glosses',
+      'relations',
       'reviews',
       'terms',
       'tmUnits',
@@ -194,7 +197,7 @@ describe('openGlossaDB on a new database', () => {
     expect(db.name).toBe(DB_NAME);
     expect(DB_NAME).toBe('glossa');
     const databases = await indexedDB.databases();
-    expect(databases).toEqual([{ name: 'glossa', version: 4 }]);
+    expect(databases).toEqual([{ name: 'glossa', version: 5 }]);
   });
 
   it('keys each store by its record id (pages by article and page) and indexes glosses and reviews by article', async () => {
@@ -262,7 +265,7 @@ describe('openGlossaDB on a new database', () => {
     expect(await db.count('annotationPages')).toBe(4);
   });
 
-  it('reopening a version 4 database keeps its data and runs no upgrade step again', async () => {
+  it('reopening a version 5 database keeps its data and runs no upgrade step again', async () => {
     const first = await open();
     await first.put('glosses', gloss('a', 's1'));
     await first.put('annotationPages', {
@@ -272,7 +275,7 @@ describe('openGlossaDB on a new database', () => {
     });
     first.close();
     const second = await open();
-    expect(second.version).toBe(4);
+    expect(second.version).toBe(5);
     expect(await second.get('glosses', 'a/s1')).toEqual(gloss('a', 's1'));
     await expectPagedExactly(second, [annotation('n1', 'a')]);
   });
@@ -486,10 +489,10 @@ describe('migration from version 2 to version 3', () => {
     await expectPagedExactly(db, [...annotations, annotation('n9', 'a')]);
   });
 
-  it("a version 2 database opened by today's app goes through version 3 to 4, losing nothing", async () => {
+  it("a version 2 database opened by today's app goes through versions 3 and 4 to 5, losing nothing", async () => {
     const before = await version2();
     const db = await open();
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     await expectPagedExactly(db, annotations);
     expect(await db.getAll('articles')).toStrictEqual(before.articles);
     expect(await db.getAll('glosses')).toStrictEqual(before.glosses);
@@ -499,8 +502,8 @@ describe('migration from version 2 to version 3', () => {
   });
 });
 
-describe('migration from version 1 to version 4', () => {
-  it('moves version 1 annotations into pages and adds empty, working glosses, reviews, TM and termbase', async () => {
+describe('migration from version 1 to version 5', () => {
+  it('moves version 1 annotations into pages and adds empty, working glosses, reviews, TM, termbase, entities and relations', async () => {
     const articles = [article('a'), article('b')];
     const annotations = [
       annotation('n1', 'a'),
@@ -513,11 +516,13 @@ describe('migration from version 1 to version 4', () => {
     v1.close();
 
     const db = await open();
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(5);
     expect([...db.objectStoreNames].sort()).toEqual([
       'annotationPages',
       'articles',
+      'entities',
       'glosses',
+      'relations',
       'reviews',
       'terms',
       'tmUnits',
@@ -534,6 +539,8 @@ describe('migration from version 1 to version 4', () => {
     expect(await db.getAllFromIndex('reviews', 'byArticle', 'b')).toEqual([review('n3', 'b')]);
     expect(await db.count('tmUnits')).toBe(0);
     expect(await db.count('terms')).toBe(0);
+    expect(await db.count('entities')).toBe(0);
+    expect(await db.count('relations')).toBe(0);
   });
 });
 
@@ -560,7 +567,7 @@ describe('migration from version 3 to version 4', () => {
 
   it('keeps every version 3 record unchanged and adds empty tmUnits and terms stores', async () => {
     const before = await version3();
-    const db = await open();
+    const db = await open({ name: NAME, version: 4 });
     expect(db.version).toBe(4);
     const after = await oldContents(untyped(db));
     expect(after).toStrictEqual({ ...before, terms: [], tmUnits: [] });
@@ -569,7 +576,7 @@ describe('migration from version 3 to version 4', () => {
 
   it('the new stores work, and the repository reads each article as before', async () => {
     await version3();
-    const db = await open();
+    const db = await open({ name: NAME, version: 4 });
     const unit: TmUnit = {
       id: 'u1',
       source: 'Parler a porté plainte.',
@@ -599,5 +606,124 @@ describe('migration from version 3 to version 4', () => {
     expect(records.annotations.map((x) => x.id).sort()).toEqual(['n1', 'n29']);
     expect(records.glosses).toEqual([gloss('a', 's1')]);
     expect(records.reviews).toEqual([review('n1', 'a')]);
+  });
+});
+
+describe('migration to version 5', () => {
+  const articles = [article('a'), article('b')];
+  const annotations = [annotation('n1', 'a'), annotation('n29', 'a', 7), annotation('n3', 'b')];
+  const glosses = [gloss('a', 's1')];
+  const reviews = [review('n1', 'a')];
+  const unit: TmUnit = {
+    id: 'u1',
+    source: 'Parler a porté plainte.',
+    sourceKey: 'parler a porté plainte.',
+    target: 'Parler filed a complaint.',
+    sourceLang: 'fr',
+    targetLang: 'en',
+    origin: 'tmx',
+    created: '2026-01-01T00:00:00.000Z',
+    modified: '2026-01-01T00:00:00.000Z',
+  };
+  const entity: Entity = {
+    id: 'e1',
+    type: 'organization',
+    name: 'Amazon Web Services',
+    aliases: ['AWS'],
+    created: '2026-01-01T00:00:00.000Z',
+    modified: '2026-01-01T00:00:00.000Z',
+    creator: 'Camille',
+  };
+  const toEntity: Relation = {
+    id: 'r1',
+    type: 'saidBy',
+    from: { annotationId: 'n1', articleId: 'a' },
+    to: { entityId: 'e1' },
+    created: '2026-01-01T00:00:00.000Z',
+  };
+  const acrossArticles: Relation = {
+    id: 'r2',
+    type: 'contradictedBy',
+    from: { annotationId: 'n29', articleId: 'a' },
+    to: { annotationId: 'n3', articleId: 'b' },
+    created: '2026-01-01T00:00:00.000Z',
+    creator: 'Camille',
+  };
+
+  /** A database as version `version` (3 or 4) left it, holding every record that version has. */
+  async function versionN(version: 3 | 4) {
+    const old = await openVersion(NAME, version);
+    const stores = ['articles', 'annotationPages', 'glosses', 'reviews'];
+    if (version === 4) stores.push('tmUnits');
+    const tx = old.transaction(stores, 'readwrite');
+    for (const a of articles) void tx.objectStore('articles').put(a);
+    for (const page of groupIntoPages(annotations))
+      void tx.objectStore('annotationPages').put(page);
+    for (const g of glosses) void tx.objectStore('glosses').put(g);
+    for (const r of reviews) void tx.objectStore('reviews').put(r);
+    if (version === 4) void tx.objectStore('tmUnits').put(unit);
+    await tx.done;
+    const contents = await oldContents(old);
+    old.close();
+    return contents;
+  }
+
+  for (const version of [3, 4] as const) {
+    it(`keeps every version ${version} record unchanged and adds empty entities and relations stores`, async () => {
+      const before = await versionN(version);
+      const db = await open();
+      expect(db.version).toBe(5);
+      const after = await oldContents(untyped(db));
+      expect(after).toStrictEqual({
+        ...(version === 3 ? { terms: [], tmUnits: [] } : {}),
+        ...before,
+        entities: [],
+        relations: [],
+      });
+      await expectPagedExactly(db, annotations);
+    });
+  }
+
+  it('a version 1 database comes through every step to 5 with its articles and annotations', async () => {
+    const v1 = await openVersion(NAME, 1);
+    await seedOld(v1, { articles, annotations });
+    v1.close();
+    const db = await open();
+    expect(db.version).toBe(5);
+    expect(await db.getAll('articles')).toStrictEqual(articles);
+    await expectPagedExactly(db, annotations);
+    expect(await db.count('entities')).toBe(0);
+    expect(await db.count('relations')).toBe(0);
+  });
+
+  it('a version 2 database comes through to 5 with its glosses and reviews', async () => {
+    const v2 = await openVersion(NAME, 2);
+    await seedOld(v2, { articles, annotations, glosses, reviews });
+    v2.close();
+    const db = await open();
+    expect(db.version).toBe(5);
+    expect(await db.getAll('glosses')).toStrictEqual(glosses);
+    expect(await db.getAll('reviews')).toStrictEqual(reviews);
+    await expectPagedExactly(db, annotations);
+  });
+
+  it('the new stores keep entities and relations, and find relations by the article of either end', async () => {
+    await versionN(4);
+    const db = await open();
+    await db.put('entities', entity);
+    await db.put('relations', toEntity);
+    await db.put('relations', acrossArticles);
+    expect(await db.get('entities', 'e1')).toStrictEqual(entity);
+    expect((await db.getAllFromIndex('relations', 'byFromArticle', 'a')).map((r) => r.id)).toEqual([
+      'r1',
+      'r2',
+    ]);
+    // A relation to an entity has no article at its far end: the index skips it.
+    expect(await db.getAllFromIndex('relations', 'byToArticle', 'b')).toStrictEqual([
+      acrossArticles,
+    ]);
+    expect(await db.getAllFromIndex('relations', 'byToArticle', 'a')).toEqual([]);
+    const { records } = await new Repository(db).loadArticle('a');
+    expect(records.annotations.map((x) => x.id).sort()).toEqual(['n1', 'n29']);
   });
 });

@@ -10,6 +10,7 @@ import type { StoredArticle } from '../model/article';
 import { groupIntoPages, type AnnotationPage, type PageKey } from './annotation-pages';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
+import type { Entity, Relation } from '../model/factcheck';
 import type { TermEntry } from '../model/termbase';
 import type { TmUnit } from '../model/translation-memory';
 
@@ -25,10 +26,22 @@ export interface GlossaDB extends DBSchema {
   tmUnits: { key: string; value: TmUnit; indexes: { bySourceKey: string; byArticle: string } };
   /** Since version 4: the termbase, for the whole library. */
   terms: { key: string; value: TermEntry; indexes: { byTermKey: string } };
+  /** Since version 5: people, organisations and places, for the whole library. */
+  entities: { key: string; value: Entity };
+  /**
+   * Since version 5: typed links between annotations and entities, for the
+   * whole library. Indexed by the article of either annotation end, so an
+   * article reads the relations touching it in two index reads.
+   */
+  relations: {
+    key: string;
+    value: Relation;
+    indexes: { byFromArticle: string; byToArticle: string };
+  };
 }
 
 export const DB_NAME = 'glossa';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export type GlossaDatabase = IDBPDatabase<GlossaDB>;
 /**
@@ -118,6 +131,15 @@ export const UPGRADE_STEPS: ((
     tm.createIndex('bySourceKey', 'sourceKey');
     tm.createIndex('byArticle', 'articleId');
     db.createObjectStore('terms', { keyPath: 'id' }).createIndex('byTermKey', 'termKey');
+  },
+  // Version 5: entities and relations (fact-checking). New stores only, so
+  // version 4 data stays as it was. A relation to an entity has no
+  // `to.articleId`, so the byToArticle index skips it, as it should.
+  (db) => {
+    db.createObjectStore('entities', { keyPath: 'id' });
+    const relations = db.createObjectStore('relations', { keyPath: 'id' });
+    relations.createIndex('byFromArticle', 'from.articleId');
+    relations.createIndex('byToArticle', 'to.articleId');
   },
 ];
 

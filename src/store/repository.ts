@@ -132,6 +132,11 @@ export class Repository {
   /** The database, also for the library-wide stores (store/termbase.ts). */
   constructor(readonly db: GlossaDatabase) {}
 
+  /** The database itself, for the library-wide stores kept by their own modules (factcheck-store.ts). */
+  get database(): GlossaDatabase {
+    return this.db;
+  }
+
   getArticle(id: string): Promise<StoredArticle | undefined> {
     return this.db.get('articles', id);
   }

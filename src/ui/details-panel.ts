@@ -22,8 +22,23 @@ export interface DetailsPanelOptions {
   close(): void;
 }
 
+/**
+ * A part another module adds to the panel (the fact-check section, loaded
+ * when first used): drawn under the note, told of every annotation shown.
+ */
+export interface DetailsSection {
+  element: HTMLElement;
+  show(annotation: Annotation | null): void;
+  translate(): void;
+  destroy(): void;
+}
+
 export interface DetailsPanel {
   show(annotation: Annotation | null): void;
+  /** Adds a section under the note; it is shown each annotation from now on. */
+  extend(section: DetailsSection): void;
+  /** The text box of the kind's field (speaker, claimant, date), for a section to enhance. */
+  readonly fieldInput: HTMLInputElement;
   /**
    * Another tab saved a different value of a field this tab also changed
    * (`path` as model/merge.ts names it: `note`, `fields.speaker`): show it
@@ -96,6 +111,8 @@ export function createDetailsPanel(
   const noteLabel = h('label', { for: 'details-note' });
   const note = h('textarea', { id: 'details-note', rows: 4 });
   const times = h('p', { class: 'details-meta' });
+  const sections = h('div', { class: 'details-sections' });
+  const extensions: DetailsSection[] = [];
   const fieldHint = otherVersionHint((value) => {
     if (current) options.setField(current.id, KIND_FIELD[current.kind], value);
   });
@@ -113,6 +130,7 @@ export function createDetailsPanel(
     position,
     h('div', { class: 'field' }, fieldLabel, field, fieldHint.element),
     h('div', { class: 'field' }, noteLabel, note, noteHint.element),
+    sections,
     times,
     h('div', { class: 'details-actions' }, remove, close),
   );
@@ -160,7 +178,10 @@ export function createDetailsPanel(
   function render(): void {
     none.hidden = current !== null;
     form.hidden = current === null;
-    if (!current) return;
+    if (!current) {
+      for (const x of extensions) x.show(null);
+      return;
+    }
     const a = current;
     container.dataset.annotationId = a.id;
     for (const [kind, { input }] of kindInputs) input.checked = kind === a.kind;
@@ -175,6 +196,10 @@ export function createDetailsPanel(
     setText(field, fieldValue, fieldHint);
     setText(note, a.note, noteHint);
     times.textContent = `${t('details.created', { date: formatDate(a.created) })} · ${t('details.modified', { date: formatDate(a.modified) })}`;
+    // Who: the names are user text, added as text.
+    if (a.creator) times.append(` · ${a.creator}`);
+    if (a.modifier && a.modifier !== a.creator) times.append(` → ${a.modifier}`);
+    for (const x of extensions) x.show(a);
   }
 
   function setText(
@@ -202,6 +227,7 @@ export function createDetailsPanel(
     close.textContent = t('details.close');
     fieldHint.translate();
     noteHint.translate();
+    for (const x of extensions) x.translate();
     render();
   }
   translate();
@@ -224,7 +250,15 @@ export function createDetailsPanel(
       if (path === 'note') noteHint.show(text);
       else if (path === `fields.${KIND_FIELD[current.kind]}`) fieldHint.show(text);
     },
+    extend(section) {
+      extensions.push(section);
+      sections.append(section.element);
+      section.translate();
+      section.show(current);
+    },
+    fieldInput: field,
     destroy() {
+      for (const x of extensions) x.destroy();
       container.replaceChildren();
     },
     translate,

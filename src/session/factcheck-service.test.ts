@@ -1,0 +1,114 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openGlossaDB, type GlossaDatabase } from '../store/db';
+import { loadRelationsOf } from '../store/factcheck-store';
+import { FactcheckService } from './factcheck-service';
+import { entityNamed, matchEntities, mergeEntities, type Entity } from '../model/factcheck';
+
+let db: GlossaDatabase;
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openGlossaDB({ name: 'factcheck-test' });
+});
+
+const quote = { annotationId: 'q1', articleId: 'a' };
+const span = { annotationId: 's1', articleId: 'a' };
+const elsewhere = { annotationId: 'x1', articleId: 'b' };
+
+describe('FactcheckService', () => {
+  it('writes relations and entities, and reads back those of an article, either end', async () => {
+    const service = await FactcheckService.open(db, 'a', () => 'Camille');
+    const parler = service.createEntity('Parler', 'organization');
+    service.setEntityRelation('saidBy', quote, parler.id);
+    service.link('saidBy', quote, span);
+    service.link('contradictedBy', elsewhere, quote);
+    await service.settled();
+    const reopened = await FactcheckService.open(db, 'a', () => '');
+    expect(reopened.entities.get(parler.id)).toMatchObject({ name: 'Parler', creator: 'Camille' });
+    expect(
+      reopened
+        .relationsOf('q1')
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(['contradictedBy', 'saidBy', 'saidBy']);
+    expect(reopened.linkedAnnotations('q1').sort()).toEqual(['s1', 'x1']);
+    expect((await loadRelationsOf(db, 'b')).map((r) => r.type)).toEqual(['contradictedBy']);
+  });
+
+  it('setting another speaker replaces the previous one in one undo step', async () => {
+    const service = await FactcheckService.open(db, 'a', () => '');
+    const a = service.createEntity('A');
+    const b = service.createEntity('B');
+    service.setEntityRelation('saidBy', quote, a.id);
+    service.setEntityRelation('saidBy', quote, b.id);
+    expect(service.relationsOf('q1').map((r) => r.to)).toEqual([{ entityId: b.id }]);
+    service.undo();
+    expect(service.relationsOf('q1').map((r) => r.to)).toEqual([{ entityId: a.id }]);
+  });
+
+  it('deleting an end removes its relations, the other end stays; undo and redo', async () => {
+    const service = await FactcheckService.open(db, 'a', () => '');
+    service.link('saidBy', quote, span);
+    const other = service.link('about', span, elsewhere);
+    service.removeTouching('q1', 1234);
+    expect(service.undoTime).toBe(1234);
+    expect([...service.relations.values()]).toEqual([other]);
+    expect(service.undo()).toBe(true);
+    expect(service.relationsOf('q1')).toHaveLength(1);
+    expect(service.redo()).toBe(true);
+    expect(service.relationsOf('q1')).toHaveLength(0);
+    await service.settled();
+    expect((await loadRelationsOf(db, 'a')).map((r) => r.id)).toEqual([other.id]);
+  });
+
+  it('merging two entities keeps every link, now to the one kept', async () => {
+    const service = await FactcheckService.open(db, 'a', () => '');
+    const aws = service.createEntity('Amazon Web Services', 'organization');
+    const short = service.createEntity('AWS', 'organization');
+    service.setEntityRelation('saidBy', quote, short.id);
+    service.setEntityRelation('madeBy', span, aws.id);
+    service.merge(aws.id, short.id);
+    expect(service.entities.has(short.id)).toBe(false);
+    expect(service.entities.get(aws.id)?.aliases).toEqual(['AWS']);
+    expect([...service.relations.values()].map((r) => r.to)).toEqual([
+      { entityId: aws.id },
+      { entityId: aws.id },
+    ]);
+    service.undo();
+    expect(service.entities.has(short.id)).toBe(true);
+  });
+});
+
+describe('entity names', () => {
+  const e = (id: string, name: string, aliases: string[] = []): Entity => ({
+    id,
+    type: 'organization',
+    name,
+    aliases,
+    created: '',
+    modified: '',
+  });
+  const all = [e('1', 'Amazon Web Services', ['AWS']), e('2', 'Amazon'), e('3', 'Élisabeth Borne')];
+
+  it('matches names and aliases by their start or a word, accents and case ignored', () => {
+    expect(matchEntities(all, 'aws').map((x) => x.id)).toEqual(['1']);
+    expect(matchEntities(all, 'amaz').map((x) => x.id)).toEqual(['2', '1']);
+    expect(matchEntities(all, 'borne').map((x) => x.id)).toEqual(['3']);
+    expect(matchEntities(all, 'elisa').map((x) => x.id)).toEqual(['3']);
+    expect(matchEntities(all, '  ')).toEqual([]);
+    expect(entityNamed(all, 'AWS')?.id).toBe('1');
+    expect(entityNamed(all, 'AW')).toBeUndefined();
+  });
+
+  it('merge keeps both names without repeating one', () => {
+    const merged = mergeEntities(
+      all[0]!,
+      e('4', 'aws', ['Amazon web services', 'A.W.S.']),
+      [],
+      'now',
+    );
+    expect(merged.entity.aliases).toEqual(['AWS', 'A.W.S.']);
+    expect(merged.entity.id).toBe('1');
+  });
+});
