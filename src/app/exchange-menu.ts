@@ -208,7 +208,8 @@ export function attachExchangeMenu(
         key: 'nativeAll',
         fileName: 'glossa-backup.glossa.json',
         type: 'application/json',
-        build: async () => json((await serializers()).toNative(await allEntries())),
+        // Everything: every article with its versions, the TM and the termbase (app/backup.ts).
+        build: async () => json(await (await import('./backup')).buildBackup(context)),
       },
       {
         key: 'jsonl',
@@ -279,6 +280,17 @@ export function attachExchangeMenu(
       if (closed) return;
       outcomes.set(wanted, outcome);
       if (mode === wanted) dialog.report(report(outcome, wanted));
+      if (first && outcome.otherArticles > 0) {
+        dialog.offer(
+          t('exchange:backup.otherArticles', { count: outcome.otherArticles }),
+          t('exchange:backup.restoreAll'),
+          () => {
+            stop();
+            dialog.close();
+            void import('./backup').then((m) => m.restoreBackup(context, file));
+          },
+        );
+      }
     }
 
     /** The file's glosses of this article to write: with Skip, not over the ones here. */

@@ -32,7 +32,15 @@ let opened: { parsed: ParsedFile; article: Article } | null = null;
 function plan(existing: Annotation[], onExisting: OnExisting): void {
   if (!opened) throw new Error('no file has been read');
   const { parsed, article } = opened;
-  const result = planImport(parsed.records, {
+  // A native file names each record's article: only this article's are
+  // planned here; the others are a backup's, restored from the library.
+  const records =
+    parsed.format === 'glossa'
+      ? parsed.records.filter((r) => r.articleId === article.id)
+      : parsed.records;
+  const otherArticles =
+    parsed.native?.articles.filter((e) => e.article.id !== article.id).length ?? 0;
+  const result = planImport(records, {
     article,
     existing,
     onExisting,
@@ -47,7 +55,7 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
     entry !== undefined && canonicalText(entry.article.blocks) === canonicalText(article.blocks);
   const summary: ImportSummary = {
     format: parsed.format,
-    records: parsed.records.length,
+    records: records.length,
     anchored: result.anchored.length,
     moved: result.moved.length,
     orphaned: result.orphaned.length,
@@ -57,6 +65,7 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
     glosses: sameText ? entry.glosses : [],
     glossesOtherText: entry !== undefined && entry.glosses.length > 0 && !sameText,
     problems: [...parsed.problems, ...result.problems],
+    otherArticles,
   };
   post({ type: 'result', summary });
 }

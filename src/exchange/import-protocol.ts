@@ -51,6 +51,11 @@ export interface ImportSummary {
   glossesOtherText: boolean;
   /** The file's problems, then the plan's. */
   problems: ImportProblem[];
+  /**
+   * A native file's articles other than this one (a backup): their records
+   * are not planned into this article; the restore (app/backup.ts) takes them.
+   */
+  otherArticles: number;
 }
 
 /** What the worker posts, in this order per request: progress, annotations slices, then result (or error). */

@@ -107,3 +107,16 @@ suite('the import pipeline on a large file', () => {
     expect(elapsed).toBeLessThan(30_000);
   }, 60_000);
 });
+
+suite('where a file stops being JSON, when the engine does not say', () => {
+  it('gives the line and column of the first fault', () => {
+    const text = '{\n  "format": "glossa",\n  "articles": [ }\n';
+    const result = parseJson(text);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problem).toMatchObject({
+      code: 'malformed-json',
+      line: 3,
+      column: 17,
+    });
+  });
+});

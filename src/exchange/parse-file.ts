@@ -6,6 +6,7 @@
  * well in a test as in the import worker (ui/exchange/file-import.worker.ts).
  */
 import type { ImportedAnnotation, ImportProblem } from './import-plan';
+import { jsonErrorOffset } from './json-locate';
 import { isNativeFile, parseNative, type NativeExport } from './native';
 import { parseW3C } from './w3c';
 
@@ -62,7 +63,9 @@ function errorLocation(message: string, text: string): { line?: number; column?:
   const pos = /position (\d+)/i.exec(message);
   if (pos) return lineColumn(text, Number(pos[1]));
   if (/end of (JSON )?input|unexpected end/i.test(message)) return lineColumn(text, text.length);
-  return {};
+  // Recent V8 names no position: find it ourselves.
+  const at = jsonErrorOffset(text);
+  return at >= 0 ? lineColumn(text, at) : {};
 }
 
 /** 1-based line and column of a UTF-16 offset. */

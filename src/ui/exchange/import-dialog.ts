@@ -59,6 +59,8 @@ export interface ImportDialog {
   busy(on: boolean): void;
   /** A message in the dialog (an alert for errors). */
   message(text: string, tone?: 'info' | 'error'): void;
+  /** A note with a button that leads elsewhere (e.g. to restore a whole backup). */
+  offer(text: string, label: string, action: () => void): void;
   /** Closes without calling `cancel`. */
   close(): void;
 }
@@ -93,6 +95,7 @@ export function showImportDialog(options: ImportDialogOptions): ImportDialog {
   const reportBox = h('div', { class: 'import-report' });
   reportBox.hidden = true;
   const messageBox = h('p', { class: 'exchange-message', role: 'alert' });
+  const offerBox = h('p', { class: 'import-offer', role: 'status', hidden: true });
   const importAll = h(
     'button',
     { type: 'button', id: 'import-all', disabled: true },
@@ -113,6 +116,7 @@ export function showImportDialog(options: ImportDialogOptions): ImportDialog {
     meta,
     progressBox,
     reportBox,
+    offerBox,
     messageBox,
     h('div', { class: 'exchange-buttons' }, importAll, importValid, cancel),
   );
@@ -347,6 +351,12 @@ export function showImportDialog(options: ImportDialogOptions): ImportDialog {
         progressBox.hidden = true;
         dialog.removeAttribute('aria-busy');
       }
+    },
+    offer(text, label, action) {
+      const button = h('button', { type: 'button', id: 'import-offer' }, label);
+      button.addEventListener('click', action);
+      offerBox.replaceChildren(h('span', {}, text), ' ', button);
+      offerBox.hidden = false;
     },
     close() {
       closedByCaller = true;
