@@ -33,8 +33,10 @@ const serializers = () =>
     import('../exchange/w3c'),
     import('../exchange/native'),
     import('../exchange/jsonl'),
-  ]).then(([w3c, native, jsonl]) => ({ ...w3c, ...native, ...jsonl }));
+    import('../exchange/hypothesis'),
+  ]).then(([w3c, native, jsonl, hypothesis]) => ({ ...w3c, ...native, ...jsonl, ...hypothesis }));
 import type { OnExisting } from '../exchange/import-plan';
+import type { TagChoice } from '../exchange/tag-map';
 import { followLanguage, i18n, t } from '../i18n/i18n';
 import { h, isTypingTarget } from '../dom/h';
 import { fileSafe } from '../ui/download';
@@ -63,6 +65,35 @@ export interface ExchangeMenuHooks {
   selection(): { from: number; to: number } | null;
   /** Adds rows to the shortcut list (`annotator.addHelpRows`), when given. */
   addHelpRows?(rows: () => [string, string][]): void;
+}
+
+/** Where the tag mapping of a source is remembered (localStorage). */
+const TAG_MAP_KEY = 'glossa:tag-map:';
+
+/** The mapping remembered for a source; whatever is malformed in storage is dropped. */
+function recalledTagMap(source: string): Record<string, TagChoice> {
+  try {
+    const raw = localStorage.getItem(TAG_MAP_KEY + source);
+    if (!raw) return {};
+    const parsed = JSON.parse(raw) as unknown;
+    const map: Record<string, TagChoice> = {};
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return map;
+    for (const [tag, choice] of Object.entries(parsed as Record<string, unknown>)) {
+      if (choice === 'claim' || choice === 'quote' || choice === 'event' || choice === 'skip')
+        map[tag] = choice;
+    }
+    return map;
+  } catch {
+    return {};
+  }
+}
+
+function rememberTagMap(source: string, map: Record<string, TagChoice>): void {
+  try {
+    localStorage.setItem(TAG_MAP_KEY + source, JSON.stringify(map));
+  } catch {
+    // Storage full or refused: the mapping still applies to this import.
+  }
 }
 
 /** Keys of the two shortcuts (with Alt; `KeyboardEvent.code`, so layouts do not matter). */
@@ -217,6 +248,15 @@ export function attachExchangeMenu(
         type: 'application/x-ndjson',
         build: async () => (await serializers()).toJsonl([currentEntry()]),
       },
+      {
+        key: 'hypothesis',
+        fileName: `${base}.hypothesis.json`,
+        type: 'application/json',
+        build: async () => {
+          const e = currentEntry();
+          return json((await serializers()).toHypothesis(e.article, e.annotations));
+        },
+      },
     ];
   }
 
@@ -247,10 +287,19 @@ export function attachExchangeMenu(
       client.terminate();
       importing = null;
     };
+    /** The tag mapping in force, and the source it is remembered for (known once the file is read). */
+    let tagMap: Record<string, TagChoice> = {};
+    let source: string | null = null;
     const dialog = showImportDialog({
       fileName: file.name,
       onExistingChange: (next) => {
         mode = next;
+        void show();
+      },
+      onTagMap: (map) => {
+        tagMap = map;
+        if (source) rememberTagMap(source, map);
+        outcomes.clear();
         void show();
       },
       import: (which) => void apply(which),
@@ -272,7 +321,14 @@ export function attachExchangeMenu(
       try {
         outcome = first
           ? await client.open(file, article, existing, wanted, progress)
-          : await client.plan(existing, wanted, progress);
+          : await client.plan(existing, wanted, progress, tagMap);
+        // A mapping remembered for this source applies at once (and is shown, to change).
+        const remembered = first ? recalledTagMap(outcome.source) : {};
+        source = outcome.source;
+        if (first && Object.keys(remembered).length > 0 && outcome.tags.length > 0) {
+          tagMap = remembered;
+          outcome = await client.plan(existing, wanted, progress, tagMap);
+        }
       } catch (error) {
         if (!closed) dialog.message(t('exchange:import.workerFailed', { reason: reasonOf(error) }));
         return;
@@ -320,6 +376,9 @@ export function attachExchangeMenu(
         problems: outcome.problems,
         conflicts: outcome.skipped + outcome.replaced.length,
         onExisting,
+        tags: outcome.tags,
+        tagMap,
+        source: outcome.source,
       };
     }
 

@@ -10,6 +10,7 @@ import type { Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import { planImport, type OnExisting } from './import-plan';
 import { parseAnnotationFile, type ParsedFile } from './parse-file';
+import type { TagMap } from './tag-map';
 import {
   CHUNK_SIZE,
   type ImportSummary,
@@ -26,8 +27,15 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const post = (message: ImportWorkerMessage) => scope.postMessage(message);
 
-/** The file of the last 'open', kept for re-planning. */
-let opened: { parsed: ParsedFile; article: Article } | null = null;
+/** The file of the last 'open', kept for re-planning (its text, to parse again with another tag map). */
+let opened: { text: string; parsed: ParsedFile; article: Article; tagMap: string } | null = null;
+
+function parse(text: string, tagMap: TagMap | undefined): ParsedFile {
+  return parseAnnotationFile(text, {
+    ...(tagMap ? { tagMap } : {}),
+    onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
+  });
+}
 
 function plan(existing: Annotation[], onExisting: OnExisting): void {
   if (!opened) throw new Error('no file has been read');
@@ -66,6 +74,8 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
     glossesOtherText: entry !== undefined && entry.glosses.length > 0 && !sameText,
     problems: [...parsed.problems, ...result.problems],
     otherArticles,
+    tags: parsed.tags,
+    source: parsed.source,
   };
   post({ type: 'result', summary });
 }
@@ -74,10 +84,16 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
   if (request.type === 'open') {
     post({ type: 'progress', phase: 'read', done: 0, total: 0 });
     const text = await request.file.text();
-    const parsed = parseAnnotationFile(text, {
-      onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
-    });
-    opened = { parsed, article: request.article };
+    const parsed = parse(text, request.tagMap);
+    opened = {
+      text,
+      parsed,
+      article: request.article,
+      tagMap: JSON.stringify(request.tagMap ?? {}),
+    };
+  } else if (opened && JSON.stringify(request.tagMap ?? {}) !== opened.tagMap) {
+    opened.parsed = parse(opened.text, request.tagMap);
+    opened.tagMap = JSON.stringify(request.tagMap ?? {});
   }
   plan(request.existing, request.onExisting);
 }

@@ -4,6 +4,7 @@
  * back together. Vite bundles the worker from the `new URL(…)` below; the
  * CSP allows it (worker-src 'self').
  */
+import type { TagMap } from './tag-map';
 import type { Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import type { OnExisting } from './import-plan';
@@ -34,6 +35,7 @@ export interface ImportClient {
     existing: Annotation[],
     onExisting: OnExisting,
     onProgress: ProgressListener,
+    tagMap?: TagMap,
   ): Promise<ImportOutcome>;
   /** Stops the worker; pending requests never settle. */
   terminate(): void;
@@ -95,8 +97,8 @@ export function createImportClient(): ImportClient {
   return {
     open: (file, article, existing, onExisting, onProgress) =>
       send({ type: 'open', file, article, existing, onExisting }, onProgress),
-    plan: (existing, onExisting, onProgress) =>
-      send({ type: 'plan', existing, onExisting }, onProgress),
+    plan: (existing, onExisting, onProgress, tagMap) =>
+      send({ type: 'plan', existing, onExisting, ...(tagMap ? { tagMap } : {}) }, onProgress),
     terminate: () => worker.terminate(),
   };
 }

@@ -42,6 +42,12 @@ export const IMPORT_PROBLEM_CODES = [
   'missing-kind',
   /** Tags naming two different kinds. */
   'ambiguous-kind',
+  /** A record whose tags the person mapped to "skip": left out. */
+  'tag-skipped',
+  /** Text the same quote matches at several places, with no context to choose: placed at the first. */
+  'ambiguous-quote',
+  /** A record of a kind Glossa has no place for yet (brat relations, Hypothesis replies): left out. */
+  'unsupported-record',
   /** No TextQuoteSelector or TextPositionSelector to find the span with. */
   'missing-selector',
   /** An id already used by an earlier record of the same file. */

@@ -5,13 +5,16 @@
  * candidates for planImport(). Pure and synchronous, so that it runs as
  * well in a test as in the import worker (ui/exchange/file-import.worker.ts).
  */
-import type { ImportedAnnotation, ImportProblem } from './import-plan';
+import { hypothesisShape, parseHypothesis, type HypothesisShape } from './hypothesis';
+import type { ImportProblem } from './import-plan';
+import type { ImportedAnnotation } from './import-plan';
+import type { TagMap } from './tag-map';
 import { jsonErrorOffset } from './json-locate';
 import { isNativeFile, parseNative, type NativeExport } from './native';
 import { parseW3C } from './w3c';
 
 /** The formats parseAnnotationFile() reads. */
-export type FileFormat = 'glossa' | 'w3c';
+export type FileFormat = 'glossa' | 'w3c' | HypothesisShape;
 
 /** What a file holds, as far as it could be read. */
 export interface ParsedFile {
@@ -22,6 +25,15 @@ export interface ParsedFile {
   /** A native file's valid part (articles, glosses, reviews); null for W3C. */
   native: NativeExport | null;
   problems: ImportProblem[];
+  /** Tags (normalised; '' for none) that left records without a kind, with how many (tag-map.ts). */
+  tags: { tag: string; count: number }[];
+  /**
+   * Where the records come from, for remembering a tag mapping: the tool
+   * that wrote the file (w3c, hypothesis, doccano…). Records whose tags
+   * are unknown are dropped before they could name a page, so the page is
+   * not part of it.
+   */
+  source: string;
 }
 
 /** Options of parseAnnotationFile(). */
@@ -29,6 +41,8 @@ export interface ParseFileOptions {
   /** Called every `chunkSize` records and at the end, while records are converted. */
   onProgress?: (done: number, total: number) => void;
   chunkSize?: number;
+  /** Tags of other tools mapped to kinds (or skip) by the person. */
+  tagMap?: TagMap;
 }
 
 /** JSON.parse with a structured problem, instead of an exception, for text that is not JSON. */
@@ -75,14 +89,27 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: before.split('\n').length, column: offset - lastBreak };
 }
 
-/** Parses the text of an annotation file of either format; never throws. */
+/** Parses the text of an annotation file of any format it knows; never throws. */
 export function parseAnnotationFile(text: string, options: ParseFileOptions = {}): ParsedFile {
   const json = parseJson(text);
-  if (!json.ok) return { format: null, records: [], native: null, problems: [json.problem] };
+  if (!json.ok)
+    return {
+      format: null,
+      records: [],
+      native: null,
+      problems: [json.problem],
+      tags: [],
+      source: 'unknown',
+    };
   if (isNativeFile(json.value)) {
     const { document, records, problems } = parseNative(json.value, options);
-    return { format: 'glossa', records, native: document, problems };
+    return { format: 'glossa', records, native: document, problems, tags: [], source: 'glossa' };
   }
-  const { records, problems } = parseW3C(json.value, options);
-  return { format: 'w3c', records, native: null, problems };
+  const hypothesis = hypothesisShape(json.value);
+  if (hypothesis) {
+    const { records, problems, tags } = parseHypothesis(json.value, options);
+    return { format: hypothesis, records, native: null, problems, tags, source: 'hypothesis' };
+  }
+  const { records, problems, tags } = parseW3C(json.value, options);
+  return { format: 'w3c', records, native: null, problems, tags, source: 'w3c' };
 }

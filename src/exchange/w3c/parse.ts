@@ -35,12 +35,7 @@
  *   importing the same file twice finds the same ids; the original id is
  *   kept in `sourceId`. An annotation without an id gets a fresh random UUID.
  */
-import {
-  isAnnotationKind,
-  newId,
-  type AnnotationFields,
-  type AnnotationKind,
-} from '../../model/annotation';
+import { newId, type AnnotationFields, type AnnotationKind } from '../../model/annotation';
 import { isReviewStatus } from '../../model/review';
 import type { Selectors } from '../../anchoring/anchor';
 import type { TextQuote } from '../../anchoring/describe';
@@ -56,11 +51,14 @@ import {
 } from '../import-plan';
 import { ARTICLE_URN, GLOSSA_FIELD, GLOSSA_REVIEW_STATUS, UUID_URN } from './model';
 import { uuidV5Url } from './uuid-v5';
+import { normaliseTag, resolveTags, TagCounter, UNTAGGED, type TagMap } from '../tag-map';
 
 /** What parseW3C() found: candidates to plan, and what was wrong. */
 export interface W3CParseResult {
   records: ImportedAnnotation[];
   problems: ImportProblem[];
+  /** Tags (normalised; '' for none) that left records without a kind, with how many. */
+  tags: { tag: string; count: number }[];
 }
 
 /** Options of parseW3C(). */
@@ -68,6 +66,14 @@ export interface W3CParseOptions {
   /** Called every `chunkSize` annotations and at the end. */
   onProgress?: (done: number, total: number) => void;
   chunkSize?: number;
+  /** What the person mapped other tools' tags (and untagged records) to (tag-map.ts). */
+  tagMap?: TagMap;
+}
+
+/** The tag map of a parse, and the count of the tags it does not cover. */
+interface Tagging {
+  map: TagMap;
+  counter: TagCounter;
 }
 
 /**
@@ -82,14 +88,15 @@ export function parseW3C(json: unknown, options: W3CParseOptions = {}): W3CParse
   }
   const records: ImportedAnnotation[] = [];
   const chunk = Math.max(1, options.chunkSize ?? 1000);
+  const tagging: Tagging = { map: options.tagMap ?? {}, counter: new TagCounter() };
   items.forEach((item, index) => {
-    const record = readAnnotation(item.value, index, item.path, problems);
+    const record = readAnnotation(item.value, index, item.path, problems, tagging);
     if (record) records.push(record);
     if (options.onProgress && ((index + 1) % chunk === 0 || index + 1 === items.length)) {
       options.onProgress(index + 1, items.length);
     }
   });
-  return { records, problems };
+  return { records, problems, tags: tagging.counter.list() };
 }
 
 function asList(value: unknown): unknown[] {
@@ -210,6 +217,7 @@ function readAnnotation(
   index: number,
   path: string,
   problems: ImportProblem[],
+  tagging: Tagging,
 ): ImportedAnnotation | null {
   const issues = new RecordProblems(index, undefined);
   const done = (record: ImportedAnnotation | null) => {
@@ -236,7 +244,8 @@ function readAnnotation(
 
   const { id, sourceId } = mapId(rawId);
   const target = readTarget(value.target, joinPath(path, 'target'), issues);
-  const content = readBodies(value, path, issues);
+  const content = readBodies(value, path, issues, tagging);
+  if (content.skip) return null;
 
   const record: ImportedAnnotation = {
     index,
@@ -421,6 +430,8 @@ function findRefinedQuote(refinedBy: unknown, depth = 0): TextQuote | undefined 
 
 interface BodyContent {
   kind?: AnnotationKind;
+  /** Its tags are mapped to skip: the record is left out (reported). */
+  skip?: boolean;
   note: string;
   fields: AnnotationFields;
   review?: ImportedReview;
@@ -429,7 +440,12 @@ interface BodyContent {
 const TAG_PURPOSES = ['tagging', 'classifying'];
 const NOTE_PURPOSES = ['commenting', 'describing', 'replying'];
 
-function readBodies(annotation: Json, path: string, issues: RecordProblems): BodyContent {
+function readBodies(
+  annotation: Json,
+  path: string,
+  issues: RecordProblems,
+  tagging: Tagging,
+): BodyContent {
   const motivations = asList(annotation.motivation).filter(
     (m): m is string => typeof m === 'string',
   );
@@ -502,32 +518,36 @@ function readBodies(annotation: Json, path: string, issues: RecordProblems): Bod
   }
   content.note = notes.join('\n\n');
 
-  // The kind: exactly one of claim / quote / event, never guessed.
-  const kinds = new Set<AnnotationKind>();
-  const unknown: { value: string; path: string }[] = [];
-  for (const tag of tags) {
-    const normal = tag.value.trim().toLowerCase();
-    if (isAnnotationKind(normal)) kinds.add(normal);
-    else unknown.push(tag);
-  }
-  for (const tag of unknown) {
+  // The kind: exactly one of claim / quote / event, named or mapped; never guessed.
+  const resolved = resolveTags(
+    tags.map((t) => t.value),
+    tagging.map,
+  );
+  tagging.counter.add(resolved);
+  const pathOf = (tag: string) => tags.find((t) => normaliseTag(t.value) === tag)?.path ?? bodyPath;
+  for (const tag of resolved.unknown) {
+    if (tag === UNTAGGED) {
+      issues.add('missing-kind', 'error', bodyPath, 'no claim, quote or event tag');
+      continue;
+    }
     issues.add(
       'unknown-kind',
-      kinds.size === 1 ? 'warning' : 'error',
-      tag.path,
-      `tag "${tag.value}" is not claim, quote or event`,
+      resolved.kind ? 'warning' : 'error',
+      pathOf(tag),
+      `tag "${tag}" is not claim, quote or event, and is not mapped to one`,
     );
   }
-  if (kinds.size === 1) content.kind = [...kinds][0];
-  else if (kinds.size > 1) {
+  if (resolved.kind) content.kind = resolved.kind;
+  else if (resolved.ambiguous) {
     issues.add(
       'ambiguous-kind',
       'error',
       bodyPath,
-      `tags name several kinds: ${[...kinds].join(', ')}`,
+      `tags name several kinds: ${resolved.ambiguous.join(', ')}`,
     );
-  } else if (unknown.length === 0) {
-    issues.add('missing-kind', 'error', bodyPath, 'no claim, quote or event tag');
+  } else if (resolved.skip) {
+    issues.add('tag-skipped', 'warning', bodyPath, 'its tags are mapped to "skip"; left out');
+    content.skip = true;
   }
   return content;
 }
