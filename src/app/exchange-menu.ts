@@ -34,7 +34,14 @@ const serializers = () =>
     import('../exchange/native'),
     import('../exchange/jsonl'),
     import('../exchange/hypothesis'),
-  ]).then(([w3c, native, jsonl, hypothesis]) => ({ ...w3c, ...native, ...jsonl, ...hypothesis }));
+    import('../exchange/nlp/brat'),
+  ]).then(([w3c, native, jsonl, hypothesis, brat]) => ({
+    ...w3c,
+    ...native,
+    ...jsonl,
+    ...hypothesis,
+    ...brat,
+  }));
 import type { OnExisting } from '../exchange/import-plan';
 import type { TagChoice } from '../exchange/tag-map';
 import { followLanguage, i18n, t } from '../i18n/i18n';
@@ -141,7 +148,9 @@ export function attachExchangeMenu(
     type: 'file',
     id: 'import-file',
     class: 'visually-hidden',
-    accept: '.json,.jsonld,application/json,application/ld+json',
+    // brat is an .ann with its .txt: both may be picked at once.
+    accept: '.json,.jsonld,.jsonl,.ndjson,.ann,.txt,application/json,application/ld+json',
+    multiple: true,
     'aria-keyshortcuts': 'Alt+I',
   });
   const importText = h('span', {});
@@ -158,10 +167,17 @@ export function attachExchangeMenu(
 
   exportButton.addEventListener('click', openExport);
   fileInput.addEventListener('change', () => {
-    const file = fileInput.files?.[0];
+    const files = [...(fileInput.files ?? [])];
     // Cleared at once, so that picking the same file again starts a new import.
     fileInput.value = '';
-    if (file) startImport(file);
+    // brat: the .ann is the file, the .txt of the same name (or the only one) its text.
+    const ann = files.find((f) => f.name.toLowerCase().endsWith('.ann'));
+    const txts = files.filter((f) => f.name.toLowerCase().endsWith('.txt'));
+    if (ann) {
+      const stem = ann.name.replace(/\.ann$/i, '');
+      const txt = txts.find((f) => f.name.replace(/\.txt$/i, '') === stem) ?? txts[0];
+      startImport(ann, txt);
+    } else if (files[0]) startImport(files[0]);
   });
 
   function onKeyDown(e: KeyboardEvent): void {
@@ -257,6 +273,27 @@ export function attachExchangeMenu(
           return json((await serializers()).toHypothesis(e.article, e.annotations));
         },
       },
+      {
+        key: 'doccano',
+        fileName: `${base}.doccano.jsonl`,
+        type: 'application/x-ndjson',
+        build: async () => (await serializers()).toDoccano([currentEntry()]),
+      },
+      {
+        key: 'bratAnn',
+        fileName: `${base}.ann`,
+        type: 'text/plain',
+        build: async () => {
+          const e = currentEntry();
+          return (await serializers()).toBratAnn(e.article, e.annotations);
+        },
+      },
+      {
+        key: 'bratTxt',
+        fileName: `${base}.txt`,
+        type: 'text/plain',
+        build: async () => (await serializers()).toBratTxt(article),
+      },
     ];
   }
 
@@ -274,7 +311,7 @@ export function attachExchangeMenu(
   /** The import under way, if any: one at a time. */
   let importing: { dialog: ImportDialog; stop(): void } | null = null;
 
-  function startImport(file: File): void {
+  function startImport(file: File, companion?: File): void {
     if (importing) return;
     let mode: OnExisting = 'skip';
     let closed = false;
@@ -320,7 +357,7 @@ export function attachExchangeMenu(
       let outcome: ImportOutcome;
       try {
         outcome = first
-          ? await client.open(file, article, existing, wanted, progress)
+          ? await client.open(file, article, existing, wanted, progress, companion)
           : await client.plan(existing, wanted, progress, tagMap);
         // A mapping remembered for this source applies at once (and is shown, to change).
         const remembered = first ? recalledTagMap(outcome.source) : {};

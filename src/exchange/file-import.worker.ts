@@ -28,11 +28,25 @@ const scope = self as unknown as WorkerScope;
 const post = (message: ImportWorkerMessage) => scope.postMessage(message);
 
 /** The file of the last 'open', kept for re-planning (its text, to parse again with another tag map). */
-let opened: { text: string; parsed: ParsedFile; article: Article; tagMap: string } | null = null;
+let opened: {
+  text: string;
+  companion?: string;
+  fileName: string;
+  parsed: ParsedFile;
+  article: Article;
+  tagMap: string;
+} | null = null;
 
-function parse(text: string, tagMap: TagMap | undefined): ParsedFile {
+function parse(
+  text: string,
+  tagMap: TagMap | undefined,
+  file: { fileName: string; companion?: string; article: Article },
+): ParsedFile {
   return parseAnnotationFile(text, {
     ...(tagMap ? { tagMap } : {}),
+    fileName: file.fileName,
+    ...(file.companion !== undefined ? { companionText: file.companion } : {}),
+    articleText: canonicalText(file.article.blocks),
     onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
   });
 }
@@ -84,15 +98,16 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
   if (request.type === 'open') {
     post({ type: 'progress', phase: 'read', done: 0, total: 0 });
     const text = await request.file.text();
-    const parsed = parse(text, request.tagMap);
-    opened = {
-      text,
-      parsed,
+    const companion = request.companion ? await request.companion.text() : undefined;
+    const file = {
+      fileName: request.fileName,
       article: request.article,
-      tagMap: JSON.stringify(request.tagMap ?? {}),
+      ...(companion !== undefined ? { companion } : {}),
     };
+    const parsed = parse(text, request.tagMap, file);
+    opened = { text, ...file, parsed, tagMap: JSON.stringify(request.tagMap ?? {}) };
   } else if (opened && JSON.stringify(request.tagMap ?? {}) !== opened.tagMap) {
-    opened.parsed = parse(opened.text, request.tagMap);
+    opened.parsed = parse(opened.text, request.tagMap, opened);
     opened.tagMap = JSON.stringify(request.tagMap ?? {});
   }
   plan(request.existing, request.onExisting);

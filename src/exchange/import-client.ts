@@ -24,11 +24,12 @@ export type ProgressListener = (
 export interface ImportClient {
   /** Reads, parses and plans `file` into `article`. */
   open(
-    file: Blob,
+    file: File,
     article: Article,
     existing: Annotation[],
     onExisting: OnExisting,
     onProgress: ProgressListener,
+    companion?: File,
   ): Promise<ImportOutcome>;
   /** Plans the opened file again (another choice for ids already present, or new existing ones). */
   plan(
@@ -95,8 +96,19 @@ export function createImportClient(): ImportClient {
   }
 
   return {
-    open: (file, article, existing, onExisting, onProgress) =>
-      send({ type: 'open', file, article, existing, onExisting }, onProgress),
+    open: (file, article, existing, onExisting, onProgress, companion) =>
+      send(
+        {
+          type: 'open',
+          file,
+          fileName: file.name,
+          ...(companion ? { companion } : {}),
+          article,
+          existing,
+          onExisting,
+        },
+        onProgress,
+      ),
     plan: (existing, onExisting, onProgress, tagMap) =>
       send({ type: 'plan', existing, onExisting, ...(tagMap ? { tagMap } : {}) }, onProgress),
     terminate: () => worker.terminate(),

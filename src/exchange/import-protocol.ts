@@ -27,6 +27,9 @@ export type ImportWorkerRequest =
   | {
       type: 'open';
       file: Blob;
+      fileName: string;
+      /** For brat: the .txt picked with the .ann. */
+      companion?: Blob;
       article: Article;
       existing: Annotation[];
       onExisting: OnExisting;

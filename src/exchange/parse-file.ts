@@ -9,12 +9,17 @@ import { hypothesisShape, parseHypothesis, type HypothesisShape } from './hypoth
 import type { ImportProblem } from './import-plan';
 import type { ImportedAnnotation } from './import-plan';
 import type { TagMap } from './tag-map';
-import { jsonErrorOffset } from './json-locate';
+import { parseJson } from './parse-json';
+import { parseBrat } from './nlp/brat';
+import { detectJsonl, parseJsonlSpans } from './nlp/jsonl-spans';
+import { isLabelStudio, parseLabelStudio } from './nlp/label-studio';
+import type { SpanParseResult } from './nlp/spans';
 import { isNativeFile, parseNative, type NativeExport } from './native';
 import { parseW3C } from './w3c';
 
 /** The formats parseAnnotationFile() reads. */
-export type FileFormat = 'glossa' | 'w3c' | HypothesisShape;
+export type FileFormat =
+  'glossa' | 'w3c' | HypothesisShape | 'jsonl' | 'doccano' | 'labelStudio' | 'brat';
 
 /** What a file holds, as far as it could be read. */
 export interface ParsedFile {
@@ -43,54 +48,45 @@ export interface ParseFileOptions {
   chunkSize?: number;
   /** Tags of other tools mapped to kinds (or skip) by the person. */
   tagMap?: TagMap;
+  /** The file's name: `.ann` is brat, `.jsonl` a JSON Lines file. */
+  fileName?: string;
+  /** For brat: the text of the `.txt` picked beside the `.ann`. */
+  companionText?: string;
+  /** The article's canonical text (NLP files equal to it keep their offsets). */
+  articleText?: string;
 }
 
-/** JSON.parse with a structured problem, instead of an exception, for text that is not JSON. */
-export function parseJson(
-  text: string,
-): { ok: true; value: unknown } | { ok: false; problem: ImportProblem } {
-  // A byte-order mark is common in files saved by Windows editors.
-  const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  try {
-    return { ok: true, value: JSON.parse(clean) as unknown };
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    return {
-      ok: false,
-      problem: {
-        code: 'malformed-json',
-        severity: 'error',
-        detail,
-        ...errorLocation(detail, clean),
-      },
-    };
-  }
-}
-
-/**
- * Where JSON.parse stopped, from its message: engines say "line L column C"
- * (Firefox, recent V8), "position N" (V8) or "end of JSON input".
- */
-function errorLocation(message: string, text: string): { line?: number; column?: number } {
-  const lc = /line (\d+) column (\d+)/i.exec(message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/i.exec(message);
-  if (pos) return lineColumn(text, Number(pos[1]));
-  if (/end of (JSON )?input|unexpected end/i.test(message)) return lineColumn(text, text.length);
-  // Recent V8 names no position: find it ourselves.
-  const at = jsonErrorOffset(text);
-  return at >= 0 ? lineColumn(text, at) : {};
-}
-
-/** 1-based line and column of a UTF-16 offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.min(offset, text.length));
-  const lastBreak = before.lastIndexOf('\n');
-  return { line: before.split('\n').length, column: offset - lastBreak };
-}
+export { parseJson } from './parse-json';
 
 /** Parses the text of an annotation file of any format it knows; never throws. */
 export function parseAnnotationFile(text: string, options: ParseFileOptions = {}): ParsedFile {
+  const name = options.fileName?.toLowerCase() ?? '';
+  const spanOptions = {
+    ...(options.tagMap ? { tagMap: options.tagMap } : {}),
+    ...(options.articleText !== undefined ? { articleText: options.articleText } : {}),
+  };
+  const spans = (format: FileFormat, result: SpanParseResult): ParsedFile => ({
+    format,
+    records: result.records,
+    native: null,
+    problems: result.problems,
+    tags: result.tags,
+    source: format,
+  });
+  if (name.endsWith('.ann')) {
+    return spans(
+      'brat',
+      parseBrat(text, options.companionText, { ...spanOptions, name: options.fileName ?? 'ann' }),
+    );
+  }
+  const jsonl = detectJsonl(text);
+  if (
+    name.endsWith('.jsonl') ||
+    name.endsWith('.ndjson') ||
+    (jsonl && text.trim().includes('\n'))
+  ) {
+    return spans(jsonl ?? 'jsonl', parseJsonlSpans(text, spanOptions));
+  }
   const json = parseJson(text);
   if (!json.ok)
     return {
@@ -105,6 +101,9 @@ export function parseAnnotationFile(text: string, options: ParseFileOptions = {}
     const { document, records, problems } = parseNative(json.value, options);
     return { format: 'glossa', records, native: document, problems, tags: [], source: 'glossa' };
   }
+  if (isLabelStudio(json.value))
+    return spans('labelStudio', parseLabelStudio(json.value, spanOptions));
+  if (!Array.isArray(json.value) && jsonl) return spans(jsonl, parseJsonlSpans(text, spanOptions));
   const hypothesis = hypothesisShape(json.value);
   if (hypothesis) {
     const { records, problems, tags } = parseHypothesis(json.value, options);
