@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { openApp, storedAnnotations, ui } from './helpers';
+import { CANONICAL, openApp, storedAnnotations, ui } from './helpers';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`fixtures/exchange/${name}`, import.meta.url));
@@ -81,4 +81,69 @@ test('a Hypothesis export: tags become kinds, an unknown tag is mapped, untagged
   // The three rows are the ones just imported: already here, skipped.
   await expect(count(page, 'skipped')).toHaveText('3');
   await expect(count(page, 'errors')).toHaveText('0');
+});
+
+const SPANS: [string, string][] = [
+  ['claim', 'Parler poursuit Amazon pour diffamation et rupture de contrat'],
+  ['event', 'en janvier 2021'],
+  ['quote', 'a répudié et violé son contrat'],
+];
+
+/** Every stored annotation is at its text, and highlighted there. */
+async function expectSpans(page: Page, spans: [string, string][]): Promise<void> {
+  const stored = await storedAnnotations(page);
+  expect(stored.map((a) => [a.kind, a.exact])).toEqual(spans);
+  for (const a of stored) {
+    expect(Array.from(CANONICAL).slice(a.start, a.end).join('')).toBe(a.exact);
+    await expect(page.locator(`mark[data-annotation-id="${a.id}"]`).first()).toBeVisible();
+  }
+}
+
+for (const [name, format] of [
+  ['doccano-label.jsonl', 'doccano'],
+  ['label-studio.json', 'labelStudio'],
+] as const) {
+  test(`${name}: every span at its text`, async ({ page }) => {
+    await importFile(page, fixture(name));
+    await expect(importDialog(page).locator('.import-format')).toHaveText(
+      ui(`exchange:import.formats.${format}`),
+    );
+    await expect(count(page, 'anchored')).toHaveText('3');
+    await importDialog(page)
+      .getByRole('button', { name: ui('exchange:import.all') })
+      .click();
+    await expect(importDialog(page)).toBeHidden();
+    await expectSpans(page, SPANS);
+  });
+}
+
+test('doccano entities with an unknown label: mapped, the relation reported', async ({ page }) => {
+  await importFile(page, fixture('doccano-entities.jsonl'));
+  const dialog = importDialog(page);
+  await expect(dialog.locator('[data-code="unsupported-record"]')).toHaveCount(1);
+  await dialog.getByLabel(ui('exchange:tags.label', { tag: 'per' })).selectOption('skip');
+  await dialog.getByRole('button', { name: ui('exchange:tags.apply') }).click();
+  await expect(count(page, 'anchored')).toHaveText('3');
+  await expect(count(page, 'errors')).toHaveText('0');
+  await dialog.getByRole('button', { name: ui('exchange:import.all') }).click();
+  await expect(dialog).toBeHidden();
+  await expectSpans(page, SPANS);
+});
+
+test('brat: the .ann with its .txt (other line breaks) — spans at their text, speaker and note kept', async ({
+  page,
+}) => {
+  await page
+    .getByLabel(ui('exchange:menu.import'))
+    .setInputFiles([fixture('brat-article.ann'), fixture('brat-article.txt')]);
+  const dialog = importDialog(page);
+  await expect(dialog.locator('.import-report')).toBeVisible();
+  await expect(dialog.locator('.import-format')).toHaveText(ui('exchange:import.formats.brat'));
+  await expect(count(page, 'anchored')).toHaveText('3');
+  await dialog.getByRole('button', { name: ui('exchange:import.all') }).click();
+  await expect(dialog).toBeHidden();
+  await expectSpans(page, SPANS);
+  const stored = await storedAnnotations(page);
+  expect(stored.find((a) => a.kind === 'quote')!.fields).toEqual({ speaker: 'Parler (plainte)' });
+  expect(stored.find((a) => a.kind === 'claim')!.note).toBe('Deux fondements à vérifier');
 });
