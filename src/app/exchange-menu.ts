@@ -44,7 +44,7 @@ const serializers = () =>
   }));
 import type { OnExisting } from '../exchange/import-plan';
 import type { TagChoice } from '../exchange/tag-map';
-import { followLanguage, i18n, t } from '../i18n/i18n';
+import { followLanguage, t } from '../i18n/i18n';
 import { h, isTypingTarget } from '../dom/h';
 import { fileSafe } from '../ui/download';
 import { reasonOf } from '../ui/error-reason';
@@ -227,7 +227,8 @@ export function attachExchangeMenu(
 
   function exportFormats(): ExportFormat[] {
     const base = fileSafe(article.id);
-    const options = { language: i18n.language };
+    // No `language` for notes: the interface language is not the note's (issue 14).
+    const options = {};
     return [
       {
         key: 'w3c',

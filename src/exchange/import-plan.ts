@@ -285,6 +285,13 @@ function planOne(record: ImportedAnnotation, plan: ImportPlan, ctx: PlanContext)
     };
     const movedFrom = position && (position.start !== result.start || position.end !== result.end);
     (movedFrom ? plan.moved : plan.anchored).push(annotation);
+    // Found by a quote with no context that the text holds more than once:
+    // placed at the first, and said so, for the person to check.
+    if (result.method !== 'position' && quote && !quote.prefix && !quote.suffix) {
+      const places = occurrences(index.text, quote.exact);
+      if (places > 1)
+        problem('ambiguous-quote', 'warning', `found at ${places} places; placed at the first`);
+    }
   } else {
     // An orphan keeps its old offsets when they are plausible, for the record.
     const keep =
@@ -319,6 +326,14 @@ function planOne(record: ImportedAnnotation, plan: ImportPlan, ctx: PlanContext)
       modified: record.review.modified ?? annotation.modified,
     });
   }
+}
+
+/** How many times `exact` occurs in `text` (overlaps counted). */
+function occurrences(text: string, exact: string): number {
+  if (exact === '') return 0;
+  let n = 0;
+  for (let i = text.indexOf(exact); i >= 0; i = text.indexOf(exact, i + 1)) n++;
+  return n;
 }
 
 /** What is wrong with a position in a text of `length` code points, if anything. */

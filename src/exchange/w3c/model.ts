@@ -80,7 +80,7 @@ export interface W3CAnnotationCollection {
 
 /** Options of the W3C export. */
 export interface W3CExportOptions {
-  /** BCP 47 language of notes: the interface language they were written in (default "en"). */
+  /** BCP 47 language of the notes, when known; omitted by default (never the interface language). */
   language?: string;
 }
 

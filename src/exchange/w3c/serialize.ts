@@ -17,7 +17,7 @@
  * | `id`                        | `id` `urn:uuid:<id>`                                                               |
  * | `created`, `modified`       | `created`, `modified` (RFC 3339)                                                   |
  * | `kind`                      | `TextualBody`, `purpose` `tagging`, `value` `claim` / `quote` / `event`            |
- * | `note`                      | `TextualBody`, `purpose` `commenting`, `format` `text/plain`, `language` = the interface language (option, default `en`) |
+ * | `note`                      | `TextualBody`, `purpose` `commenting`, `format` `text/plain`, `language` only when the caller knows it (option; omitted by default: the interface language says nothing of the note's) |
  * | `fields.speaker`            | `TextualBody`, `purpose` `identifying`, `glossa:field` `speaker`                   |
  * | `fields.claimant`           | `TextualBody`, `purpose` `identifying`, `glossa:field` `claimant`                  |
  * | `fields.date`               | `TextualBody`, `purpose` `describing`, `glossa:field` `date`                       |
@@ -75,7 +75,9 @@ export function toW3CAnnotation(
       purpose: 'commenting',
       value: annotation.note,
       format: 'text/plain',
-      language: options.language ?? 'en',
+      // A note is in whatever language its author wrote it; the interface
+      // language says nothing about that, so none is claimed unless given.
+      ...(options.language ? { language: options.language } : {}),
     });
   }
   const { speaker, claimant, date } = annotation.fields;
