@@ -26,6 +26,8 @@ import type { Review } from '../model/review';
 export const IMPORT_PROBLEM_CODES = [
   /** The file is not JSON (the detail holds the parser's message). */
   'malformed-json',
+  /** JSON, but in no format Glossa reads. */
+  'unknown-format',
   /** A value has the wrong type or structure. */
   'wrong-shape',
   /** A native file of a version this build does not read. */

@@ -120,3 +120,20 @@ suite('where a file stops being JSON, when the engine does not say', () => {
     });
   });
 });
+
+suite('the detected format', () => {
+  it.each([['{"foo": 1}'], ['[1, 2]'], ['{"annotations": []}']])(
+    'JSON in no known format (%s) is said so, not labelled W3C',
+    (text) => {
+      const result = parseAnnotationFile(text);
+      expect(result.format).toBeNull();
+      expect(result.problems).toMatchObject([{ code: 'unknown-format', severity: 'error' }]);
+    },
+  );
+
+  it('a W3C annotation with faults is still W3C, with its specific reasons', () => {
+    const result = parseAnnotationFile('{"type": "Annotation"}');
+    expect(result.format).toBe('w3c');
+    expect(result.problems.map((p) => p.code)).toEqual(['missing-selector', 'missing-kind']);
+  });
+});

@@ -109,6 +109,47 @@ export function parseAnnotationFile(text: string, options: ParseFileOptions = {}
     const { records, problems, tags } = parseHypothesis(json.value, options);
     return { format: hypothesis, records, native: null, problems, tags, source: 'hypothesis' };
   }
+  if (!looksLikeW3C(json.value)) {
+    return {
+      format: null,
+      records: [],
+      native: null,
+      problems: [
+        {
+          code: 'unknown-format',
+          severity: 'error',
+          path: '',
+          detail:
+            'JSON, but not Glossa, W3C Web Annotation, Hypothesis, doccano, Label Studio or brat',
+        },
+      ],
+      tags: [],
+      source: 'unknown',
+    };
+  }
   const { records, problems, tags } = parseW3C(json.value, options);
   return { format: 'w3c', records, native: null, problems, tags, source: 'w3c' };
+}
+
+/**
+ * Does this JSON mean to be W3C Web Annotation (so that its problems are
+ * reported as W3C's), rather than some other JSON? A context, a W3C type,
+ * a target or a page's items, on it or on the first element of an array.
+ */
+function looksLikeW3C(value: unknown): boolean {
+  const one = Array.isArray(value) ? (value as unknown[])[0] : value;
+  if (typeof one !== 'object' || one === null || Array.isArray(one)) return false;
+  const o = one as Record<string, unknown>;
+  const types = ([] as unknown[]).concat(o.type ?? [], o['@type'] ?? []);
+  return (
+    '@context' in o ||
+    'target' in o ||
+    'items' in o ||
+    'first' in o ||
+    types.some(
+      (t) =>
+        typeof t === 'string' &&
+        /^(Annotation|AnnotationCollection|AnnotationPage|oa:Annotation)$/.test(t),
+    )
+  );
 }
