@@ -49,16 +49,14 @@ import { h, isTypingTarget } from '../dom/h';
 import { fileSafe } from '../ui/download';
 import { reasonOf } from '../ui/error-reason';
 import { showExportDialog, type ExportFormat } from '../ui/exchange/export-dialog';
-import {
-  showImportDialog,
-  type ImportDialog,
-  type ImportReport,
-} from '../ui/exchange/import-dialog';
-import {
-  createImportClient,
-  type ImportOutcome,
-  type ProgressListener,
-} from '../exchange/import-client';
+import type { ImportDialog, ImportReport } from '../ui/exchange/import-dialog';
+import type { ImportOutcome, ProgressListener } from '../exchange/import-client';
+
+/** The import dialog and its worker client, loaded when a file is first picked. */
+const importModules = () =>
+  Promise.all([import('../ui/exchange/import-dialog'), import('../exchange/import-client')]).then(
+    ([dialog, client]) => ({ ...dialog, ...client }),
+  );
 import { createOrphansPanel } from '../ui/exchange/orphans-panel';
 
 /** What the annotate screen gives the menu. */
@@ -312,7 +310,28 @@ export function attachExchangeMenu(
   /** The import under way, if any: one at a time. */
   let importing: { dialog: ImportDialog; stop(): void } | null = null;
 
+  /** A file picked while the import modules load: one import at a time. */
+  let loading = false;
+
   function startImport(file: File, companion?: File): void {
+    if (importing || loading) return;
+    loading = true;
+    importModules()
+      .then((modules) => {
+        loading = false;
+        runImport(modules, file, companion);
+      })
+      .catch((error: unknown) => {
+        loading = false;
+        notices.status(t('exchange:import.workerFailed', { reason: reasonOf(error) }), 'error');
+      });
+  }
+
+  function runImport(
+    { showImportDialog, createImportClient }: Awaited<ReturnType<typeof importModules>>,
+    file: File,
+    companion?: File,
+  ): void {
     if (importing) return;
     let mode: OnExisting = 'skip';
     let closed = false;
