@@ -33,23 +33,30 @@ const serializers = () =>
     import('../exchange/w3c'),
     import('../exchange/native'),
     import('../exchange/jsonl'),
-  ]).then(([w3c, native, jsonl]) => ({ ...w3c, ...native, ...jsonl }));
+    import('../exchange/hypothesis'),
+    import('../exchange/nlp/brat'),
+  ]).then(([w3c, native, jsonl, hypothesis, brat]) => ({
+    ...w3c,
+    ...native,
+    ...jsonl,
+    ...hypothesis,
+    ...brat,
+  }));
 import type { OnExisting } from '../exchange/import-plan';
-import { followLanguage, i18n, t } from '../i18n/i18n';
+import type { TagChoice } from '../exchange/tag-map';
+import { followLanguage, t } from '../i18n/i18n';
 import { h, isTypingTarget } from '../dom/h';
 import { fileSafe } from '../ui/download';
 import { reasonOf } from '../ui/error-reason';
 import { showExportDialog, type ExportFormat } from '../ui/exchange/export-dialog';
-import {
-  showImportDialog,
-  type ImportDialog,
-  type ImportReport,
-} from '../ui/exchange/import-dialog';
-import {
-  createImportClient,
-  type ImportOutcome,
-  type ProgressListener,
-} from '../exchange/import-client';
+import type { ImportDialog, ImportReport } from '../ui/exchange/import-dialog';
+import type { ImportOutcome, ProgressListener } from '../exchange/import-client';
+
+/** The import dialog and its worker client, loaded when a file is first picked. */
+const importModules = () =>
+  Promise.all([import('../ui/exchange/import-dialog'), import('../exchange/import-client')]).then(
+    ([dialog, client]) => ({ ...dialog, ...client }),
+  );
 import { createOrphansPanel } from '../ui/exchange/orphans-panel';
 
 /** What the annotate screen gives the menu. */
@@ -63,6 +70,35 @@ export interface ExchangeMenuHooks {
   selection(): { from: number; to: number } | null;
   /** Adds rows to the shortcut list (`annotator.addHelpRows`), when given. */
   addHelpRows?(rows: () => [string, string][]): void;
+}
+
+/** Where the tag mapping of a source is remembered (localStorage). */
+const TAG_MAP_KEY = 'glossa:tag-map:';
+
+/** The mapping remembered for a source; whatever is malformed in storage is dropped. */
+function recalledTagMap(source: string): Record<string, TagChoice> {
+  try {
+    const raw = localStorage.getItem(TAG_MAP_KEY + source);
+    if (!raw) return {};
+    const parsed = JSON.parse(raw) as unknown;
+    const map: Record<string, TagChoice> = {};
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return map;
+    for (const [tag, choice] of Object.entries(parsed as Record<string, unknown>)) {
+      if (choice === 'claim' || choice === 'quote' || choice === 'event' || choice === 'skip')
+        map[tag] = choice;
+    }
+    return map;
+  } catch {
+    return {};
+  }
+}
+
+function rememberTagMap(source: string, map: Record<string, TagChoice>): void {
+  try {
+    localStorage.setItem(TAG_MAP_KEY + source, JSON.stringify(map));
+  } catch {
+    // Storage full or refused: the mapping still applies to this import.
+  }
 }
 
 /** Keys of the two shortcuts (with Alt; `KeyboardEvent.code`, so layouts do not matter). */
@@ -110,7 +146,9 @@ export function attachExchangeMenu(
     type: 'file',
     id: 'import-file',
     class: 'visually-hidden',
-    accept: '.json,.jsonld,application/json,application/ld+json',
+    // brat is an .ann with its .txt: both may be picked at once.
+    accept: '.json,.jsonld,.jsonl,.ndjson,.ann,.txt,application/json,application/ld+json',
+    multiple: true,
     'aria-keyshortcuts': 'Alt+I',
   });
   const importText = h('span', {});
@@ -127,10 +165,17 @@ export function attachExchangeMenu(
 
   exportButton.addEventListener('click', openExport);
   fileInput.addEventListener('change', () => {
-    const file = fileInput.files?.[0];
+    const files = [...(fileInput.files ?? [])];
     // Cleared at once, so that picking the same file again starts a new import.
     fileInput.value = '';
-    if (file) startImport(file);
+    // brat: the .ann is the file, the .txt of the same name (or the only one) its text.
+    const ann = files.find((f) => f.name.toLowerCase().endsWith('.ann'));
+    const txts = files.filter((f) => f.name.toLowerCase().endsWith('.txt'));
+    if (ann) {
+      const stem = ann.name.replace(/\.ann$/i, '');
+      const txt = txts.find((f) => f.name.replace(/\.txt$/i, '') === stem) ?? txts[0];
+      startImport(ann, txt);
+    } else if (files[0]) startImport(files[0]);
   });
 
   function onKeyDown(e: KeyboardEvent): void {
@@ -180,7 +225,8 @@ export function attachExchangeMenu(
 
   function exportFormats(): ExportFormat[] {
     const base = fileSafe(article.id);
-    const options = { language: i18n.language };
+    // No `language` for notes: the interface language is not the note's (issue 14).
+    const options = {};
     return [
       {
         key: 'w3c',
@@ -208,13 +254,44 @@ export function attachExchangeMenu(
         key: 'nativeAll',
         fileName: 'glossa-backup.glossa.json',
         type: 'application/json',
-        build: async () => json((await serializers()).toNative(await allEntries())),
+        // Everything: every article with its versions, the TM and the termbase (app/backup.ts).
+        build: async () => json(await (await import('./backup')).buildBackup(context)),
       },
       {
         key: 'jsonl',
         fileName: `${base}.spans.jsonl`,
         type: 'application/x-ndjson',
         build: async () => (await serializers()).toJsonl([currentEntry()]),
+      },
+      {
+        key: 'hypothesis',
+        fileName: `${base}.hypothesis.json`,
+        type: 'application/json',
+        build: async () => {
+          const e = currentEntry();
+          return json((await serializers()).toHypothesis(e.article, e.annotations));
+        },
+      },
+      {
+        key: 'doccano',
+        fileName: `${base}.doccano.jsonl`,
+        type: 'application/x-ndjson',
+        build: async () => (await serializers()).toDoccano([currentEntry()]),
+      },
+      {
+        key: 'bratAnn',
+        fileName: `${base}.ann`,
+        type: 'text/plain',
+        build: async () => {
+          const e = currentEntry();
+          return (await serializers()).toBratAnn(e.article, e.annotations);
+        },
+      },
+      {
+        key: 'bratTxt',
+        fileName: `${base}.txt`,
+        type: 'text/plain',
+        build: async () => (await serializers()).toBratTxt(article),
       },
     ];
   }
@@ -233,7 +310,28 @@ export function attachExchangeMenu(
   /** The import under way, if any: one at a time. */
   let importing: { dialog: ImportDialog; stop(): void } | null = null;
 
-  function startImport(file: File): void {
+  /** A file picked while the import modules load: one import at a time. */
+  let loading = false;
+
+  function startImport(file: File, companion?: File): void {
+    if (importing || loading) return;
+    loading = true;
+    importModules()
+      .then((modules) => {
+        loading = false;
+        runImport(modules, file, companion);
+      })
+      .catch((error: unknown) => {
+        loading = false;
+        notices.status(t('exchange:import.workerFailed', { reason: reasonOf(error) }), 'error');
+      });
+  }
+
+  function runImport(
+    { showImportDialog, createImportClient }: Awaited<ReturnType<typeof importModules>>,
+    file: File,
+    companion?: File,
+  ): void {
     if (importing) return;
     let mode: OnExisting = 'skip';
     let closed = false;
@@ -246,10 +344,19 @@ export function attachExchangeMenu(
       client.terminate();
       importing = null;
     };
+    /** The tag mapping in force, and the source it is remembered for (known once the file is read). */
+    let tagMap: Record<string, TagChoice> = {};
+    let source: string | null = null;
     const dialog = showImportDialog({
       fileName: file.name,
       onExistingChange: (next) => {
         mode = next;
+        void show();
+      },
+      onTagMap: (map) => {
+        tagMap = map;
+        if (source) rememberTagMap(source, map);
+        outcomes.clear();
         void show();
       },
       import: (which) => void apply(which),
@@ -270,8 +377,15 @@ export function attachExchangeMenu(
       let outcome: ImportOutcome;
       try {
         outcome = first
-          ? await client.open(file, article, existing, wanted, progress)
-          : await client.plan(existing, wanted, progress);
+          ? await client.open(file, article, existing, wanted, progress, companion)
+          : await client.plan(existing, wanted, progress, tagMap);
+        // A mapping remembered for this source applies at once (and is shown, to change).
+        const remembered = first ? recalledTagMap(outcome.source) : {};
+        source = outcome.source;
+        if (first && Object.keys(remembered).length > 0 && outcome.tags.length > 0) {
+          tagMap = remembered;
+          outcome = await client.plan(existing, wanted, progress, tagMap);
+        }
       } catch (error) {
         if (!closed) dialog.message(t('exchange:import.workerFailed', { reason: reasonOf(error) }));
         return;
@@ -279,6 +393,17 @@ export function attachExchangeMenu(
       if (closed) return;
       outcomes.set(wanted, outcome);
       if (mode === wanted) dialog.report(report(outcome, wanted));
+      if (first && outcome.otherArticles > 0) {
+        dialog.offer(
+          t('exchange:backup.otherArticles', { count: outcome.otherArticles }),
+          t('exchange:backup.restoreAll'),
+          () => {
+            stop();
+            dialog.close();
+            void import('./backup').then((m) => m.restoreBackup(context, file));
+          },
+        );
+      }
     }
 
     /** The file's glosses of this article to write: with Skip, not over the ones here. */
@@ -308,6 +433,9 @@ export function attachExchangeMenu(
         problems: outcome.problems,
         conflicts: outcome.skipped + outcome.replaced.length,
         onExisting,
+        tags: outcome.tags,
+        tagMap,
+        source: outcome.source,
       };
     }
 

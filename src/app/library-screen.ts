@@ -55,6 +55,7 @@ import {
 import { problemMessage } from '../ui/library/problems';
 import { say } from '../ui/library/text';
 import { createUndoBar, offerUndo, reservedArticleIds } from '../ui/library/undo-offer';
+import { createBackupControls } from './backup-controls';
 
 /** Files that cannot hold an article of at most MAX_INPUT_LENGTH UTF-16 units (≤ 4 bytes each) are not read at all. */
 const MAX_FILE_BYTES = 4 * MAX_INPUT_LENGTH;
@@ -100,11 +101,14 @@ export function createLibraryScreen(context: AppContext): Screen {
   const problem = h('p', { class: 'library-problem', role: 'alert', id: 'library-problem' });
   problem.hidden = true;
   const progress = h('p', { class: 'library-progress', 'aria-live': 'polite' });
+  const backupControls = createBackupControls(context, () => void refresh());
   const importSection = h(
     'section',
     { class: 'library-import', 'aria-labelledby': importHeading.id },
     importHeading,
     h('div', { class: 'library-import-controls' }, fileInput, fileLabel, pasteButton),
+    // Backup and restore of everything (app/backup-controls.ts).
+    backupControls.element,
     hint,
     problem,
     progress,
@@ -468,6 +472,7 @@ export function createLibraryScreen(context: AppContext): Screen {
       destroyed = true;
       mounted.delete(refreshScreen);
       stopTranslating();
+      backupControls.destroy();
       undoBar.destroy();
       list.destroy();
       root.replaceChildren();

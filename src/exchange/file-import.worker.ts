@@ -10,6 +10,7 @@ import type { Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import { planImport, type OnExisting } from './import-plan';
 import { parseAnnotationFile, type ParsedFile } from './parse-file';
+import type { TagMap } from './tag-map';
 import {
   CHUNK_SIZE,
   type ImportSummary,
@@ -26,13 +27,42 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const post = (message: ImportWorkerMessage) => scope.postMessage(message);
 
-/** The file of the last 'open', kept for re-planning. */
-let opened: { parsed: ParsedFile; article: Article } | null = null;
+/** The file of the last 'open', kept for re-planning (its text, to parse again with another tag map). */
+let opened: {
+  text: string;
+  companion?: string;
+  fileName: string;
+  parsed: ParsedFile;
+  article: Article;
+  tagMap: string;
+} | null = null;
+
+function parse(
+  text: string,
+  tagMap: TagMap | undefined,
+  file: { fileName: string; companion?: string; article: Article },
+): ParsedFile {
+  return parseAnnotationFile(text, {
+    ...(tagMap ? { tagMap } : {}),
+    fileName: file.fileName,
+    ...(file.companion !== undefined ? { companionText: file.companion } : {}),
+    articleText: canonicalText(file.article.blocks),
+    onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
+  });
+}
 
 function plan(existing: Annotation[], onExisting: OnExisting): void {
   if (!opened) throw new Error('no file has been read');
   const { parsed, article } = opened;
-  const result = planImport(parsed.records, {
+  // A native file names each record's article: only this article's are
+  // planned here; the others are a backup's, restored from the library.
+  const records =
+    parsed.format === 'glossa'
+      ? parsed.records.filter((r) => r.articleId === article.id)
+      : parsed.records;
+  const otherArticles =
+    parsed.native?.articles.filter((e) => e.article.id !== article.id).length ?? 0;
+  const result = planImport(records, {
     article,
     existing,
     onExisting,
@@ -47,7 +77,7 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
     entry !== undefined && canonicalText(entry.article.blocks) === canonicalText(article.blocks);
   const summary: ImportSummary = {
     format: parsed.format,
-    records: parsed.records.length,
+    records: records.length,
     anchored: result.anchored.length,
     moved: result.moved.length,
     orphaned: result.orphaned.length,
@@ -57,6 +87,9 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
     glosses: sameText ? entry.glosses : [],
     glossesOtherText: entry !== undefined && entry.glosses.length > 0 && !sameText,
     problems: [...parsed.problems, ...result.problems],
+    otherArticles,
+    tags: parsed.tags,
+    source: parsed.source,
   };
   post({ type: 'result', summary });
 }
@@ -65,10 +98,17 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
   if (request.type === 'open') {
     post({ type: 'progress', phase: 'read', done: 0, total: 0 });
     const text = await request.file.text();
-    const parsed = parseAnnotationFile(text, {
-      onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
-    });
-    opened = { parsed, article: request.article };
+    const companion = request.companion ? await request.companion.text() : undefined;
+    const file = {
+      fileName: request.fileName,
+      article: request.article,
+      ...(companion !== undefined ? { companion } : {}),
+    };
+    const parsed = parse(text, request.tagMap, file);
+    opened = { text, ...file, parsed, tagMap: JSON.stringify(request.tagMap ?? {}) };
+  } else if (opened && JSON.stringify(request.tagMap ?? {}) !== opened.tagMap) {
+    opened.parsed = parse(opened.text, request.tagMap, opened);
+    opened.tagMap = JSON.stringify(request.tagMap ?? {});
   }
   plan(request.existing, request.onExisting);
 }

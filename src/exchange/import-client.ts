@@ -6,6 +6,7 @@
  */
 import importWorkerUrl from './file-import.worker.ts?worker&url';
 import { startWorker } from '../dom/trusted-types';
+import type { TagMap } from './tag-map';
 import type { Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import type { OnExisting } from './import-plan';
@@ -25,17 +26,19 @@ export type ProgressListener = (
 export interface ImportClient {
   /** Reads, parses and plans `file` into `article`. */
   open(
-    file: Blob,
+    file: File,
     article: Article,
     existing: Annotation[],
     onExisting: OnExisting,
     onProgress: ProgressListener,
+    companion?: File,
   ): Promise<ImportOutcome>;
   /** Plans the opened file again (another choice for ids already present, or new existing ones). */
   plan(
     existing: Annotation[],
     onExisting: OnExisting,
     onProgress: ProgressListener,
+    tagMap?: TagMap,
   ): Promise<ImportOutcome>;
   /** Stops the worker; pending requests never settle. */
   terminate(): void;
@@ -93,10 +96,21 @@ export function createImportClient(): ImportClient {
   }
 
   return {
-    open: (file, article, existing, onExisting, onProgress) =>
-      send({ type: 'open', file, article, existing, onExisting }, onProgress),
-    plan: (existing, onExisting, onProgress) =>
-      send({ type: 'plan', existing, onExisting }, onProgress),
+    open: (file, article, existing, onExisting, onProgress, companion) =>
+      send(
+        {
+          type: 'open',
+          file,
+          fileName: file.name,
+          ...(companion ? { companion } : {}),
+          article,
+          existing,
+          onExisting,
+        },
+        onProgress,
+      ),
+    plan: (existing, onExisting, onProgress, tagMap) =>
+      send({ type: 'plan', existing, onExisting, ...(tagMap ? { tagMap } : {}) }, onProgress),
     terminate: () => worker.terminate(),
   };
 }

@@ -231,3 +231,27 @@ suite('planImport', () => {
     ]);
   });
 });
+
+suite('a quote with no context that the text holds twice', () => {
+  const twice = 'Donald Trump';
+  it('is placed at the first and reported, not counted silently', () => {
+    expect(text.split(twice).length - 1).toBeGreaterThan(1);
+    const result = plan([
+      record({ selectors: { quote: { exact: twice, prefix: '', suffix: '' } } }),
+    ]);
+    const first = index.toCodePoint(text.indexOf(twice));
+    expect(result.toWrite.map((a) => a.start)).toEqual([first]);
+    expect(result.problems).toMatchObject([
+      {
+        code: 'ambiguous-quote',
+        severity: 'warning',
+        detail: expect.stringMatching(/places; placed at the first/),
+      },
+    ]);
+  });
+
+  it('is not reported when its context or position decides', () => {
+    const once = plan([record()]);
+    expect(once.problems).toEqual([]);
+  });
+});

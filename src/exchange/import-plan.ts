@@ -26,6 +26,8 @@ import type { Review } from '../model/review';
 export const IMPORT_PROBLEM_CODES = [
   /** The file is not JSON (the detail holds the parser's message). */
   'malformed-json',
+  /** JSON, but in no format Glossa reads. */
+  'unknown-format',
   /** A value has the wrong type or structure. */
   'wrong-shape',
   /** A native file of a version this build does not read. */
@@ -42,6 +44,12 @@ export const IMPORT_PROBLEM_CODES = [
   'missing-kind',
   /** Tags naming two different kinds. */
   'ambiguous-kind',
+  /** A record whose tags the person mapped to "skip": left out. */
+  'tag-skipped',
+  /** Text the same quote matches at several places, with no context to choose: placed at the first. */
+  'ambiguous-quote',
+  /** A record of a kind Glossa has no place for yet (brat relations, Hypothesis replies): left out. */
+  'unsupported-record',
   /** No TextQuoteSelector or TextPositionSelector to find the span with. */
   'missing-selector',
   /** An id already used by an earlier record of the same file. */
@@ -279,6 +287,13 @@ function planOne(record: ImportedAnnotation, plan: ImportPlan, ctx: PlanContext)
     };
     const movedFrom = position && (position.start !== result.start || position.end !== result.end);
     (movedFrom ? plan.moved : plan.anchored).push(annotation);
+    // Found by a quote with no context that the text holds more than once:
+    // placed at the first, and said so, for the person to check.
+    if (result.method !== 'position' && quote && !quote.prefix && !quote.suffix) {
+      const places = occurrences(index.text, quote.exact);
+      if (places > 1)
+        problem('ambiguous-quote', 'warning', `found at ${places} places; placed at the first`);
+    }
   } else {
     // An orphan keeps its old offsets when they are plausible, for the record.
     const keep =
@@ -313,6 +328,14 @@ function planOne(record: ImportedAnnotation, plan: ImportPlan, ctx: PlanContext)
       modified: record.review.modified ?? annotation.modified,
     });
   }
+}
+
+/** How many times `exact` occurs in `text` (overlaps counted). */
+function occurrences(text: string, exact: string): number {
+  if (exact === '') return 0;
+  let n = 0;
+  for (let i = text.indexOf(exact); i >= 0; i = text.indexOf(exact, i + 1)) n++;
+  return n;
 }
 
 /** What is wrong with a position in a text of `length` code points, if anything. */

@@ -16,6 +16,7 @@ import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import type { ImportProblem, OnExisting } from './import-plan';
 import type { FileFormat } from './parse-file';
+import type { TagMap } from './tag-map';
 
 /** Annotations per `annotations` message. */
 export const CHUNK_SIZE = 2000;
@@ -26,12 +27,19 @@ export type ImportWorkerRequest =
   | {
       type: 'open';
       file: Blob;
+      fileName: string;
+      /** For brat: the .txt picked with the .ann. */
+      companion?: Blob;
       article: Article;
       existing: Annotation[];
       onExisting: OnExisting;
+      tagMap?: TagMap;
     }
-  /** Plan the file read by the last 'open' again, against new existing annotations or another choice. */
-  | { type: 'plan'; existing: Annotation[]; onExisting: OnExisting };
+  /**
+   * Plan the file read by the last 'open' again, against new existing
+   * annotations or another choice; with another tag map, it is parsed again.
+   */
+  | { type: 'plan'; existing: Annotation[]; onExisting: OnExisting; tagMap?: TagMap };
 
 /** The outcome of a plan, without the annotations to write (sent before it, in slices). */
 export interface ImportSummary {
@@ -51,6 +59,15 @@ export interface ImportSummary {
   glossesOtherText: boolean;
   /** The file's problems, then the plan's. */
   problems: ImportProblem[];
+  /**
+   * A native file's articles other than this one (a backup): their records
+   * are not planned into this article; the restore (app/backup.ts) takes them.
+   */
+  otherArticles: number;
+  /** Tags that left records without a kind, with how many (for the person to map). */
+  tags: { tag: string; count: number }[];
+  /** Where the records come from (ParsedFile.source), to remember the mapping by. */
+  source: string;
 }
 
 /** What the worker posts, in this order per request: progress, annotations slices, then result (or error). */

@@ -56,8 +56,21 @@ export function toJsonl(entries: readonly JsonlEntry[]): string {
  * U+2029, which Python's str.splitlines() treats as line breaks: escape them
  * too (still valid JSON, same string once parsed).
  */
-function stringifyLine(line: JsonlLine): string {
+function stringifyLine(line: object): string {
   return JSON.stringify(line).replace(/[\u2028\u2029]/g, (c) =>
     c === '\u2028' ? '\\u2028' : '\\u2029',
   );
+}
+
+/**
+ * doccano's sequence-labelling JSONL (its import reads `text` and `label`
+ * as `[[start, end, "LABEL"]]`, code points): one line per article.
+ */
+export function toDoccano(entries: readonly JsonlEntry[]): string {
+  return entries
+    .map((e) => {
+      const line = toJsonlLine(e);
+      return `${stringifyLine({ text: line.text, label: line.spans.map((s) => [s.start, s.end, s.label]) })}\n`;
+    })
+    .join('');
 }

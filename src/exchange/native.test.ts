@@ -185,7 +185,7 @@ suite('parseNative', () => {
   });
 
   it('refuses other versions and shapes as a whole', () => {
-    expect(parseNative({ format: 'glossa', version: 2, articles: [] })).toMatchObject({
+    expect(parseNative({ format: 'glossa', version: 3, articles: [] })).toMatchObject({
       document: null,
       problems: [{ code: 'unsupported-version', path: 'version' }],
     });
@@ -199,5 +199,91 @@ suite('parseNative', () => {
   it('drops keys the format does not define', () => {
     const parsed = parseNative(file(setAnnotation('colour', 'red')));
     expect(parsed.document!.articles[0]!.annotations[0]).toEqual(annotation);
+  });
+});
+
+suite('version 2: the library bookkeeping, the translation memory and the termbase', () => {
+  const tmUnit = {
+    id: 'tm-1',
+    source: 'le gouvernement',
+    sourceKey: 'le gouvernement',
+    target: 'the government',
+    sourceLang: 'fr',
+    targetLang: 'en',
+    origin: 'user' as const,
+    articleId: article.id,
+    created: T,
+    modified: T,
+  };
+  const term = {
+    id: 'term-1',
+    term: 'réforme',
+    termKey: 'reforme',
+    equivalents: ['reform', 'overhaul'],
+    origin: 'tbx' as const,
+    domain: 'politics',
+    created: T,
+    modified: T,
+  };
+  const stored = {
+    ...article,
+    created: T,
+    modified: T,
+    contentHash: 'abc',
+    previousVersions: [{ blocks: [{ type: 'paragraph' as const, text: 'Avant.' }], replaced: T }],
+  };
+
+  it('round-trips articles with their versions, TM units and terms', () => {
+    const doc = toNative([{ article: stored, annotations: [annotation] }], {
+      exported: T,
+      tmUnits: [tmUnit],
+      terms: [term],
+    });
+    expect(doc.version).toBe(2);
+    const parsed = parseNative(JSON.parse(JSON.stringify(doc)));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.document).toEqual(doc);
+  });
+
+  it('still reads version 1 (no TM, no termbase)', () => {
+    const v1 = { ...(file() as object), version: 1 } as Record<string, unknown>;
+    delete v1.tmUnits;
+    delete v1.terms;
+    const parsed = parseNative(v1);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.document?.articles).toHaveLength(1);
+    expect(parsed.document).toMatchObject({ tmUnits: [], terms: [] });
+  });
+
+  it('reports a bad TM unit or term by its path and keeps the others', () => {
+    const doc = JSON.parse(
+      JSON.stringify(
+        toNative([{ article, annotations: [] }], { tmUnits: [tmUnit], terms: [term] }),
+      ),
+    ) as { tmUnits: unknown[]; terms: unknown[] };
+    doc.tmUnits.push({ ...tmUnit, id: 'tm-2', origin: 'guess' }, tmUnit, '<img src=x>');
+    doc.terms.push({ ...term, id: 'term-2', equivalents: 'reform' });
+    const parsed = parseNative(doc);
+    expect(parsed.document?.tmUnits).toEqual([tmUnit]);
+    expect(parsed.document?.terms).toEqual([term]);
+    expect(parsed.problems).toMatchObject([
+      { code: 'wrong-shape', path: 'tmUnits[1].origin', id: 'tm-2' },
+      { code: 'duplicate-id', path: 'tmUnits[2].id' },
+      { code: 'wrong-shape', path: 'tmUnits[3]' },
+      { code: 'wrong-shape', path: 'terms[1].equivalents', id: 'term-2' },
+    ]);
+  });
+
+  it('refuses a TM that is not an array, and a bad previous version', () => {
+    const doc = file((e) => {
+      (e.article as Record<string, unknown>).previousVersions = [{ blocks: [], replaced: 'hier' }];
+    }) as Record<string, unknown>;
+    doc.tmUnits = {};
+    const parsed = parseNative(doc);
+    expect(parsed.document?.articles).toEqual([]);
+    expect(parsed.problems).toMatchObject([
+      { code: 'wrong-shape', path: 'articles[0].article.previousVersions[0].replaced' },
+      { code: 'wrong-shape', path: 'tmUnits' },
+    ]);
   });
 });

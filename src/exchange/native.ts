@@ -1,9 +1,16 @@
 /**
  * Glossa's native exchange format: lossless and versioned. A file holds
- * whole articles with everything attached to them, exactly as stored:
+ * whole articles with everything attached to them, exactly as stored, and
+ * (since version 2) the library-wide translation memory and termbase:
  *
- *     { "format": "glossa", "version": 1, "exported": "<RFC 3339>",
- *       "articles": [{ "article", "annotations", "glosses", "reviews" }] }
+ *     { "format": "glossa", "version": 2, "exported": "<RFC 3339>",
+ *       "articles": [{ "article", "annotations", "glosses", "reviews" }],
+ *       "tmUnits": [...], "terms": [...] }
+ *
+ * Version 2 also keeps the library's bookkeeping of each article
+ * (`created`, `modified`, `contentHash`, `previousVersions`), so that a
+ * backup restores the library as it was. Version 1 files are still read:
+ * they have no TM, no termbase and articles without that bookkeeping.
  *
  * parseNative() validates every field of every record (types, kinds,
  * statuses, ids, timestamps; offsets are integers ≥ 0 with start < end —
@@ -15,9 +22,17 @@
  */
 import { codePointLength } from '../anchoring/code-points';
 import { isAnnotationKind, now, type Annotation, type AnnotationFields } from '../model/annotation';
-import { canonicalText, isBlockType, type Article, type ArticleBlock } from '../model/article';
+import {
+  canonicalText,
+  isBlockType,
+  type Article,
+  type ArticleBlock,
+  type StoredArticle,
+} from '../model/article';
 import { glossKey, type UserGloss } from '../model/gloss';
 import { isReviewStatus, type Review } from '../model/review';
+import { TERM_ORIGINS, type TermEntry } from '../model/termbase';
+import { TM_ORIGINS, type TmUnit } from '../model/translation-memory';
 import { isObject, type Json } from './json-guards';
 import {
   isDateTime,
@@ -29,12 +44,18 @@ import {
 
 /** The `format` of a native file. */
 export const NATIVE_FORMAT = 'glossa';
-/** The version this build writes and reads. */
-export const NATIVE_VERSION = 1;
+/** The version this build writes. */
+export const NATIVE_VERSION = 2;
+/** The versions this build reads. */
+export const NATIVE_READABLE_VERSIONS: readonly number[] = [1, 2];
+
+/** An article as a native file carries it: the text, and the library's bookkeeping when known. */
+export type NativeArticle = Article &
+  Partial<Pick<StoredArticle, 'created' | 'modified' | 'contentHash' | 'previousVersions'>>;
 
 /** One article with everything attached to it. */
 export interface NativeArticleEntry {
-  article: Article;
+  article: NativeArticle;
   annotations: Annotation[];
   glosses: UserGloss[];
   reviews: Review[];
@@ -47,11 +68,15 @@ export interface NativeExport {
   /** When the file was written (RFC 3339). */
   exported: string;
   articles: NativeArticleEntry[];
+  /** The translation memory (version 2; empty when read from version 1). */
+  tmUnits: TmUnit[];
+  /** The termbase (version 2; empty when read from version 1). */
+  terms: TermEntry[];
 }
 
 /** What toNative() takes for one article; glosses and reviews default to none. */
 export interface NativeInput {
-  article: Article;
+  article: NativeArticle;
   annotations: readonly Annotation[];
   glosses?: readonly UserGloss[];
   reviews?: readonly Review[];
@@ -60,19 +85,32 @@ export interface NativeInput {
 /** Writes articles and their records as a native file (serialise with JSON.stringify). */
 export function toNative(
   entries: readonly NativeInput[],
-  options: { exported?: string } = {},
+  options: { exported?: string; tmUnits?: readonly TmUnit[]; terms?: readonly TermEntry[] } = {},
 ): NativeExport {
   return {
     format: NATIVE_FORMAT,
     version: NATIVE_VERSION,
     exported: options.exported ?? now(),
     articles: entries.map((e) => ({
-      article: e.article,
+      article: nativeArticle(e.article),
       annotations: [...e.annotations],
       glosses: [...(e.glosses ?? [])],
       reviews: [...(e.reviews ?? [])],
     })),
+    tmUnits: [...(options.tmUnits ?? [])],
+    terms: [...(options.terms ?? [])],
   };
+}
+
+/** The fields of an article the format carries, and no others (a StoredArticle may hold more). */
+function nativeArticle(a: NativeArticle): NativeArticle {
+  const out: NativeArticle = { id: a.id, title: a.title, lang: a.lang, blocks: a.blocks };
+  if (a.source !== undefined) out.source = a.source;
+  if (a.created !== undefined) out.created = a.created;
+  if (a.modified !== undefined) out.modified = a.modified;
+  if (a.contentHash !== undefined) out.contentHash = a.contentHash;
+  if (a.previousVersions !== undefined) out.previousVersions = a.previousVersions;
+  return out;
 }
 
 /** Is this parsed JSON meant to be a native file (whatever its version)? */
@@ -173,11 +211,11 @@ export function parseNative(json: unknown, options: NativeParseOptions = {}): Na
   if (!isObject(json)) return fail('wrong-shape', '', 'a native file is a JSON object');
   if (json.format !== NATIVE_FORMAT)
     return fail('wrong-shape', 'format', `format must be "${NATIVE_FORMAT}"`);
-  if (json.version !== NATIVE_VERSION) {
+  if (typeof json.version !== 'number' || !NATIVE_READABLE_VERSIONS.includes(json.version)) {
     return fail(
       'unsupported-version',
       'version',
-      `version ${String(json.version)} is not ${NATIVE_VERSION}`,
+      `version ${JSON.stringify(json.version)} is not one of ${NATIVE_READABLE_VERSIONS.join(', ')}`,
     );
   }
   if (!Array.isArray(json.articles))
@@ -198,6 +236,8 @@ export function parseNative(json: unknown, options: NativeParseOptions = {}): Na
     version: NATIVE_VERSION,
     exported: exported as string,
     articles: [],
+    tmUnits: [],
+    terms: [],
   };
   const total = json.articles.reduce(
     (n: number, e: unknown) =>
@@ -219,7 +259,131 @@ export function parseNative(json: unknown, options: NativeParseOptions = {}): Na
   if (progress.onProgress && progress.done % progress.chunk !== 0)
     progress.onProgress(progress.done, total);
   if (total === 0) progress.onProgress?.(0, 0);
+  // Version 1 has neither; version 2 may leave either out when empty.
+  readLibraryRecords(json.tmUnits, 'tmUnits', readTmUnit, document.tmUnits, problems);
+  readLibraryRecords(json.terms, 'terms', readTerm, document.terms, problems);
   return { document, records, problems };
+}
+
+/** Reads a library-wide list (TM units or terms): each record checked alone, ids unique. */
+function readLibraryRecords<T extends { id: string }>(
+  value: unknown,
+  key: 'tmUnits' | 'terms',
+  read: (value: unknown, path: string, problems: ImportProblem[]) => T | null,
+  into: T[],
+  problems: ImportProblem[],
+): void {
+  if (value === undefined) return;
+  if (!Array.isArray(value)) {
+    problems.push({
+      code: 'wrong-shape',
+      severity: 'error',
+      path: key,
+      detail: `${key} must be an array`,
+    });
+    return;
+  }
+  const ids = new Set<string>();
+  value.forEach((v: unknown, i) => {
+    const path = `${key}[${i}]`;
+    const record = read(v, path, problems);
+    if (!record) return;
+    if (ids.has(record.id)) {
+      problems.push({
+        code: 'duplicate-id',
+        severity: 'error',
+        id: record.id,
+        path: joinPath(path, 'id'),
+        detail: `id ${record.id} already used earlier in ${key}`,
+      });
+      return;
+    }
+    ids.add(record.id);
+    into.push(record);
+  });
+}
+
+function readTmUnit(value: unknown, path: string, problems: ImportProblem[]): TmUnit | null {
+  const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
+  const check = new Check(problems, id ? { id } : {});
+  if (!isObject(value)) {
+    check.add('wrong-shape', path, 'a translation memory unit is an object');
+    return null;
+  }
+  if (id === undefined || id === '')
+    check.add('wrong-shape', joinPath(path, 'id'), 'id must be a non-empty string');
+  const unit = {
+    source: check.string(value, 'source', path),
+    sourceKey: check.string(value, 'sourceKey', path),
+    target: check.string(value, 'target', path),
+    sourceLang: check.string(value, 'sourceLang', path),
+    targetLang: check.string(value, 'targetLang', path),
+    created: check.dateTime(value, 'created', path),
+    modified: check.dateTime(value, 'modified', path),
+  };
+  const articleId = check.string(value, 'articleId', path, true);
+  const sentenceId = check.string(value, 'sentenceId', path, true);
+  const note = check.string(value, 'note', path, true);
+  if (!(TM_ORIGINS as readonly unknown[]).includes(value.origin)) {
+    check.add(
+      'wrong-shape',
+      joinPath(path, 'origin'),
+      `origin ${JSON.stringify(value.origin)} is not one of ${TM_ORIGINS.join(', ')}`,
+    );
+  }
+  if (check.failed) return null;
+  const out = { id: id!, ...unit, origin: value.origin } as TmUnit;
+  if (articleId !== undefined) out.articleId = articleId;
+  if (sentenceId !== undefined) out.sentenceId = sentenceId;
+  if (note !== undefined) out.note = note;
+  return out;
+}
+
+function readTerm(value: unknown, path: string, problems: ImportProblem[]): TermEntry | null {
+  const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
+  const check = new Check(problems, id ? { id } : {});
+  if (!isObject(value)) {
+    check.add('wrong-shape', path, 'a term entry is an object');
+    return null;
+  }
+  if (id === undefined || id === '')
+    check.add('wrong-shape', joinPath(path, 'id'), 'id must be a non-empty string');
+  const term = check.string(value, 'term', path);
+  const termKey = check.string(value, 'termKey', path);
+  const created = check.dateTime(value, 'created', path);
+  const modified = check.dateTime(value, 'modified', path);
+  const equivalents = value.equivalents;
+  if (!Array.isArray(equivalents) || !equivalents.every((e) => typeof e === 'string')) {
+    check.add(
+      'wrong-shape',
+      joinPath(path, 'equivalents'),
+      'equivalents must be an array of strings',
+    );
+  }
+  if (!(TERM_ORIGINS as readonly unknown[]).includes(value.origin)) {
+    check.add(
+      'wrong-shape',
+      joinPath(path, 'origin'),
+      `origin ${JSON.stringify(value.origin)} is not one of ${TERM_ORIGINS.join(', ')}`,
+    );
+  }
+  const optional = {
+    note: check.string(value, 'note', path, true),
+    partOfSpeech: check.string(value, 'partOfSpeech', path, true),
+    domain: check.string(value, 'domain', path, true),
+  };
+  if (check.failed) return null;
+  const out: TermEntry = {
+    id: id!,
+    term: term!,
+    termKey: termKey!,
+    equivalents: [...(equivalents as string[])],
+    origin: value.origin as TermEntry['origin'],
+    created: created!,
+    modified: modified!,
+  };
+  for (const [k, v] of Object.entries(optional)) if (v !== undefined) out[k as 'note'] = v;
+  return out;
 }
 
 interface FileState {
@@ -367,7 +531,11 @@ function advance(state: FileState, n: number): void {
   }
 }
 
-function readArticle(value: unknown, path: string, problems: ImportProblem[]): Article | null {
+function readArticle(
+  value: unknown,
+  path: string,
+  problems: ImportProblem[],
+): NativeArticle | null {
   const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
   const check = new Check(problems, id ? { id } : {});
   if (!isObject(value)) {
@@ -379,23 +547,59 @@ function readArticle(value: unknown, path: string, problems: ImportProblem[]): A
   const title = check.string(value, 'title', path);
   const lang = check.string(value, 'lang', path);
   const source = check.string(value, 'source', path, true);
-  const blocks: ArticleBlock[] = [];
-  if (!Array.isArray(value.blocks)) {
-    check.add('wrong-shape', joinPath(path, 'blocks'), 'blocks must be an array');
-  } else {
-    value.blocks.forEach((b: unknown, k) => {
-      const at = `${path}.blocks[${k}]`;
-      if (!isObject(b)) return check.add('wrong-shape', at, 'a block is an object');
-      if (!isBlockType(b.type))
-        check.add('wrong-shape', joinPath(at, 'type'), `unknown block type ${String(b.type)}`);
-      const text = check.string(b, 'text', at);
-      if (isBlockType(b.type) && text !== undefined) blocks.push({ type: b.type, text });
-    });
+  const blocks = readBlocks(value.blocks, joinPath(path, 'blocks'), check);
+  const optionalDate = (key: 'created' | 'modified') =>
+    value[key] === undefined ? undefined : check.dateTime(value, key, path);
+  const created = optionalDate('created');
+  const modified = optionalDate('modified');
+  const contentHash = check.string(value, 'contentHash', path, true);
+  let previousVersions: StoredArticle['previousVersions'];
+  if (value.previousVersions !== undefined) {
+    const at = joinPath(path, 'previousVersions');
+    if (!Array.isArray(value.previousVersions)) {
+      check.add('wrong-shape', at, 'previousVersions must be an array');
+    } else {
+      previousVersions = [];
+      value.previousVersions.forEach((v: unknown, k) => {
+        const vAt = `${at}[${k}]`;
+        if (!isObject(v)) return check.add('wrong-shape', vAt, 'a previous version is an object');
+        const vBlocks = readBlocks(v.blocks, joinPath(vAt, 'blocks'), check);
+        const replaced = check.dateTime(v, 'replaced', vAt);
+        const hash = check.string(v, 'contentHash', vAt, true);
+        if (replaced === undefined) return;
+        previousVersions!.push({
+          blocks: vBlocks,
+          replaced,
+          ...(hash !== undefined ? { contentHash: hash } : {}),
+        });
+      });
+    }
   }
   if (check.failed) return null;
-  const article: Article = { id: id!, title: title!, lang: lang!, blocks };
+  const article: NativeArticle = { id: id!, title: title!, lang: lang!, blocks };
   if (source !== undefined) article.source = source;
+  if (created !== undefined) article.created = created;
+  if (modified !== undefined) article.modified = modified;
+  if (contentHash !== undefined) article.contentHash = contentHash;
+  if (previousVersions !== undefined) article.previousVersions = previousVersions;
   return article;
+}
+
+function readBlocks(value: unknown, path: string, check: Check): ArticleBlock[] {
+  const blocks: ArticleBlock[] = [];
+  if (!Array.isArray(value)) {
+    check.add('wrong-shape', path, 'blocks must be an array');
+    return blocks;
+  }
+  value.forEach((b: unknown, k) => {
+    const at = `${path}[${k}]`;
+    if (!isObject(b)) return check.add('wrong-shape', at, 'a block is an object');
+    if (!isBlockType(b.type))
+      check.add('wrong-shape', joinPath(at, 'type'), `unknown block type ${String(b.type)}`);
+    const text = check.string(b, 'text', at);
+    if (isBlockType(b.type) && text !== undefined) blocks.push({ type: b.type, text });
+  });
+  return blocks;
 }
 
 function readAnnotation(

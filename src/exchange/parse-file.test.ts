@@ -107,3 +107,33 @@ suite('the import pipeline on a large file', () => {
     expect(elapsed).toBeLessThan(30_000);
   }, 60_000);
 });
+
+suite('where a file stops being JSON, when the engine does not say', () => {
+  it('gives the line and column of the first fault', () => {
+    const text = '{\n  "format": "glossa",\n  "articles": [ }\n';
+    const result = parseJson(text);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problem).toMatchObject({
+      code: 'malformed-json',
+      line: 3,
+      column: 17,
+    });
+  });
+});
+
+suite('the detected format', () => {
+  it.each([['{"foo": 1}'], ['[1, 2]'], ['{"annotations": []}']])(
+    'JSON in no known format (%s) is said so, not labelled W3C',
+    (text) => {
+      const result = parseAnnotationFile(text);
+      expect(result.format).toBeNull();
+      expect(result.problems).toMatchObject([{ code: 'unknown-format', severity: 'error' }]);
+    },
+  );
+
+  it('a W3C annotation with faults is still W3C, with its specific reasons', () => {
+    const result = parseAnnotationFile('{"type": "Annotation"}');
+    expect(result.format).toBe('w3c');
+    expect(result.problems.map((p) => p.code)).toEqual(['missing-selector', 'missing-kind']);
+  });
+});

@@ -5,12 +5,21 @@
  * candidates for planImport(). Pure and synchronous, so that it runs as
  * well in a test as in the import worker (ui/exchange/file-import.worker.ts).
  */
-import type { ImportedAnnotation, ImportProblem } from './import-plan';
+import { hypothesisShape, parseHypothesis, type HypothesisShape } from './hypothesis';
+import type { ImportProblem } from './import-plan';
+import type { ImportedAnnotation } from './import-plan';
+import type { TagMap } from './tag-map';
+import { parseJson } from './parse-json';
+import { parseBrat } from './nlp/brat';
+import { detectJsonl, parseJsonlSpans } from './nlp/jsonl-spans';
+import { isLabelStudio, parseLabelStudio } from './nlp/label-studio';
+import type { SpanParseResult } from './nlp/spans';
 import { isNativeFile, parseNative, type NativeExport } from './native';
 import { parseW3C } from './w3c';
 
 /** The formats parseAnnotationFile() reads. */
-export type FileFormat = 'glossa' | 'w3c';
+export type FileFormat =
+  'glossa' | 'w3c' | HypothesisShape | 'jsonl' | 'doccano' | 'labelStudio' | 'brat';
 
 /** What a file holds, as far as it could be read. */
 export interface ParsedFile {
@@ -21,6 +30,15 @@ export interface ParsedFile {
   /** A native file's valid part (articles, glosses, reviews); null for W3C. */
   native: NativeExport | null;
   problems: ImportProblem[];
+  /** Tags (normalised; '' for none) that left records without a kind, with how many (tag-map.ts). */
+  tags: { tag: string; count: number }[];
+  /**
+   * Where the records come from, for remembering a tag mapping: the tool
+   * that wrote the file (w3c, hypothesis, doccano…). Records whose tags
+   * are unknown are dropped before they could name a page, so the page is
+   * not part of it.
+   */
+  source: string;
 }
 
 /** Options of parseAnnotationFile(). */
@@ -28,58 +46,110 @@ export interface ParseFileOptions {
   /** Called every `chunkSize` records and at the end, while records are converted. */
   onProgress?: (done: number, total: number) => void;
   chunkSize?: number;
+  /** Tags of other tools mapped to kinds (or skip) by the person. */
+  tagMap?: TagMap;
+  /** The file's name: `.ann` is brat, `.jsonl` a JSON Lines file. */
+  fileName?: string;
+  /** For brat: the text of the `.txt` picked beside the `.ann`. */
+  companionText?: string;
+  /** The article's canonical text (NLP files equal to it keep their offsets). */
+  articleText?: string;
 }
 
-/** JSON.parse with a structured problem, instead of an exception, for text that is not JSON. */
-export function parseJson(
-  text: string,
-): { ok: true; value: unknown } | { ok: false; problem: ImportProblem } {
-  // A byte-order mark is common in files saved by Windows editors.
-  const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  try {
-    return { ok: true, value: JSON.parse(clean) as unknown };
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
+export { parseJson } from './parse-json';
+
+/** Parses the text of an annotation file of any format it knows; never throws. */
+export function parseAnnotationFile(text: string, options: ParseFileOptions = {}): ParsedFile {
+  const name = options.fileName?.toLowerCase() ?? '';
+  const spanOptions = {
+    ...(options.tagMap ? { tagMap: options.tagMap } : {}),
+    ...(options.articleText !== undefined ? { articleText: options.articleText } : {}),
+  };
+  const spans = (format: FileFormat, result: SpanParseResult): ParsedFile => ({
+    format,
+    records: result.records,
+    native: null,
+    problems: result.problems,
+    tags: result.tags,
+    source: format,
+  });
+  if (name.endsWith('.ann')) {
+    return spans(
+      'brat',
+      parseBrat(text, options.companionText, { ...spanOptions, name: options.fileName ?? 'ann' }),
+    );
+  }
+  const jsonl = detectJsonl(text);
+  if (
+    name.endsWith('.jsonl') ||
+    name.endsWith('.ndjson') ||
+    (jsonl && text.trim().includes('\n'))
+  ) {
+    return spans(jsonl ?? 'jsonl', parseJsonlSpans(text, spanOptions));
+  }
+  const json = parseJson(text);
+  if (!json.ok)
     return {
-      ok: false,
-      problem: {
-        code: 'malformed-json',
-        severity: 'error',
-        detail,
-        ...errorLocation(detail, clean),
-      },
+      format: null,
+      records: [],
+      native: null,
+      problems: [json.problem],
+      tags: [],
+      source: 'unknown',
+    };
+  if (isNativeFile(json.value)) {
+    const { document, records, problems } = parseNative(json.value, options);
+    return { format: 'glossa', records, native: document, problems, tags: [], source: 'glossa' };
+  }
+  if (isLabelStudio(json.value))
+    return spans('labelStudio', parseLabelStudio(json.value, spanOptions));
+  if (!Array.isArray(json.value) && jsonl) return spans(jsonl, parseJsonlSpans(text, spanOptions));
+  const hypothesis = hypothesisShape(json.value);
+  if (hypothesis) {
+    const { records, problems, tags } = parseHypothesis(json.value, options);
+    return { format: hypothesis, records, native: null, problems, tags, source: 'hypothesis' };
+  }
+  if (!looksLikeW3C(json.value)) {
+    return {
+      format: null,
+      records: [],
+      native: null,
+      problems: [
+        {
+          code: 'unknown-format',
+          severity: 'error',
+          path: '',
+          detail:
+            'JSON, but not Glossa, W3C Web Annotation, Hypothesis, doccano, Label Studio or brat',
+        },
+      ],
+      tags: [],
+      source: 'unknown',
     };
   }
+  const { records, problems, tags } = parseW3C(json.value, options);
+  return { format: 'w3c', records, native: null, problems, tags, source: 'w3c' };
 }
 
 /**
- * Where JSON.parse stopped, from its message: engines say "line L column C"
- * (Firefox, recent V8), "position N" (V8) or "end of JSON input".
+ * Does this JSON mean to be W3C Web Annotation (so that its problems are
+ * reported as W3C's), rather than some other JSON? A context, a W3C type,
+ * a target or a page's items, on it or on the first element of an array.
  */
-function errorLocation(message: string, text: string): { line?: number; column?: number } {
-  const lc = /line (\d+) column (\d+)/i.exec(message);
-  if (lc) return { line: Number(lc[1]), column: Number(lc[2]) };
-  const pos = /position (\d+)/i.exec(message);
-  if (pos) return lineColumn(text, Number(pos[1]));
-  if (/end of (JSON )?input|unexpected end/i.test(message)) return lineColumn(text, text.length);
-  return {};
-}
-
-/** 1-based line and column of a UTF-16 offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.min(offset, text.length));
-  const lastBreak = before.lastIndexOf('\n');
-  return { line: before.split('\n').length, column: offset - lastBreak };
-}
-
-/** Parses the text of an annotation file of either format; never throws. */
-export function parseAnnotationFile(text: string, options: ParseFileOptions = {}): ParsedFile {
-  const json = parseJson(text);
-  if (!json.ok) return { format: null, records: [], native: null, problems: [json.problem] };
-  if (isNativeFile(json.value)) {
-    const { document, records, problems } = parseNative(json.value, options);
-    return { format: 'glossa', records, native: document, problems };
-  }
-  const { records, problems } = parseW3C(json.value, options);
-  return { format: 'w3c', records, native: null, problems };
+function looksLikeW3C(value: unknown): boolean {
+  const one = Array.isArray(value) ? (value as unknown[])[0] : value;
+  if (typeof one !== 'object' || one === null || Array.isArray(one)) return false;
+  const o = one as Record<string, unknown>;
+  const types = ([] as unknown[]).concat(o.type ?? [], o['@type'] ?? []);
+  return (
+    '@context' in o ||
+    'target' in o ||
+    'items' in o ||
+    'first' in o ||
+    types.some(
+      (t) =>
+        typeof t === 'string' &&
+        /^(Annotation|AnnotationCollection|AnnotationPage|oa:Annotation)$/.test(t),
+    )
+  );
 }

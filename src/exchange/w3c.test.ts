@@ -162,10 +162,11 @@ suite('toW3C', () => {
     ]);
   });
 
-  it('notes default to English, and unedited suggestions are not exported', () => {
+  it('notes claim no language unless told, and unedited suggestions are not exported', () => {
     const c = toW3C(article, [quote], [{ ...review, origin: 'suggestion' }]);
     expect(c.first.items[0]!.body).toHaveLength(3);
-    expect(c.first.items[0]!.body[1]!.language).toBe('en');
+    expect(c.first.items[0]!.body[1]).toMatchObject({ purpose: 'commenting' });
+    expect(c.first.items[0]!.body[1]).not.toHaveProperty('language');
   });
 
   it('passes the W3C test suite (MUST assertions, containers included)', () => {

@@ -10,7 +10,16 @@ import { copyText, downloadText } from '../download';
 import { reasonOf } from '../error-reason';
 
 /** The export formats, as named in locales (exchange:export.<key>). */
-export type ExportFormatKey = 'w3c' | 'w3cAll' | 'native' | 'nativeAll' | 'jsonl';
+export type ExportFormatKey =
+  | 'w3c'
+  | 'w3cAll'
+  | 'native'
+  | 'nativeAll'
+  | 'hypothesis'
+  | 'jsonl'
+  | 'doccano'
+  | 'bratAnn'
+  | 'bratTxt';
 
 /** One row of the dialog. */
 export interface ExportFormat {

@@ -11,6 +11,10 @@
  */
 import type { ImportProblem, OnExisting } from '../../exchange/import-plan';
 import type { FileFormat } from '../../exchange/parse-file';
+import type { TagChoice, TagMap } from '../../exchange/tag-map';
+
+/** The choices of a tag, as in tag-map.ts (not imported at run time: this dialog loads at start-up). */
+const TAG_CHOICES: readonly TagChoice[] = ['claim', 'quote', 'event', 'skip'];
 import { t } from '../../i18n/i18n';
 import { h, replaceChildren } from '../../dom/h';
 import { sortProblems, viewProblem } from './problems';
@@ -39,12 +43,20 @@ export interface ImportReport {
   /** Records whose id is already in the article (offer Skip / Replace when > 0). */
   conflicts: number;
   onExisting: OnExisting;
+  /** Tags (normalised; '' for none) that left records without a kind, with how many. */
+  tags: readonly { tag: string; count: number }[];
+  /** The mapping in force (remembered for `source`, or just chosen). */
+  tagMap: TagMap;
+  /** Where the records come from, as the mapping is remembered by (w3c, hypothesis…). */
+  source: string;
 }
 
 export interface ImportDialogOptions {
   fileName: string;
   /** The person chose Skip or Replace for ids already present. */
   onExistingChange(mode: OnExisting): void;
+  /** The person applied a mapping of tags to kinds (or skip). */
+  onTagMap(map: Record<string, TagChoice>): void;
   /** "Import all" or "Import only the valid records". */
   import(which: 'all' | 'valid'): void;
   /** The dialog closed without importing (Cancel, Escape). */
@@ -59,6 +71,8 @@ export interface ImportDialog {
   busy(on: boolean): void;
   /** A message in the dialog (an alert for errors). */
   message(text: string, tone?: 'info' | 'error'): void;
+  /** A note with a button that leads elsewhere (e.g. to restore a whole backup). */
+  offer(text: string, label: string, action: () => void): void;
   /** Closes without calling `cancel`. */
   close(): void;
 }
@@ -93,6 +107,7 @@ export function showImportDialog(options: ImportDialogOptions): ImportDialog {
   const reportBox = h('div', { class: 'import-report' });
   reportBox.hidden = true;
   const messageBox = h('p', { class: 'exchange-message', role: 'alert' });
+  const offerBox = h('p', { class: 'import-offer', role: 'status', hidden: true });
   const importAll = h(
     'button',
     { type: 'button', id: 'import-all', disabled: true },
@@ -113,6 +128,7 @@ export function showImportDialog(options: ImportDialogOptions): ImportDialog {
     meta,
     progressBox,
     reportBox,
+    offerBox,
     messageBox,
     h('div', { class: 'exchange-buttons' }, importAll, importValid, cancel),
   );
@@ -252,9 +268,68 @@ export function showImportDialog(options: ImportDialogOptions): ImportDialog {
       h('h3', { id: 'import-summary' }, t('exchange:import.summary')),
       summary,
       ...notes,
+      tagMapping(r),
       existing,
       problemTable(r.problems),
     );
+  }
+
+  /** The tags to map (with their record counts) and the ones already mapped, each with a choice. */
+  function tagMapping(r: ImportReport): HTMLElement | null {
+    const rows = new Map<string, number>(r.tags.map((x) => [x.tag, x.count]));
+    for (const tag of Object.keys(r.tagMap)) if (!rows.has(tag)) rows.set(tag, 0);
+    if (rows.size === 0) return null;
+    const box = h(
+      'fieldset',
+      { class: 'import-tags' },
+      h('legend', {}, t('exchange:tags.heading')),
+      h('p', {}, t('exchange:tags.intro', { source: r.source })),
+    );
+    const selects = new Map<string, HTMLSelectElement>();
+    let i = 0;
+    for (const [tag, count] of rows) {
+      const shown = tag === '' ? t('exchange:tags.untagged') : tag;
+      const id = `import-tag-${i++}`;
+      const select = h(
+        'select',
+        { id, 'data-tag': tag },
+        h('option', { value: '' }, t('exchange:tags.choose')),
+        ...TAG_CHOICES.map((c) =>
+          h('option', { value: c, selected: r.tagMap[tag] === c }, t(`exchange:tags.${c}`)),
+        ),
+      );
+      selects.set(tag, select);
+      box.append(
+        h(
+          'div',
+          { class: 'import-tag' },
+          h(
+            'label',
+            { for: id },
+            h('code', {}, shown),
+            ' ',
+            count > 0 ? t('exchange:tags.records', { count }) : '',
+          ),
+          ' ',
+          select,
+        ),
+      );
+      select.setAttribute('aria-label', t('exchange:tags.label', { tag: shown }));
+    }
+    const apply = h(
+      'button',
+      { type: 'button', id: 'import-tags-apply' },
+      t('exchange:tags.apply'),
+    );
+    apply.addEventListener('click', () => {
+      const map: Record<string, TagChoice> = {};
+      for (const [tag, select] of selects)
+        if ((TAG_CHOICES as readonly string[]).includes(select.value))
+          map[tag] = select.value as TagChoice;
+      options.onTagMap(map);
+    });
+    box.append(apply);
+    return box;
   }
 
   function problemTable(problems: readonly ImportProblem[]): HTMLElement {
@@ -347,6 +422,12 @@ export function showImportDialog(options: ImportDialogOptions): ImportDialog {
         progressBox.hidden = true;
         dialog.removeAttribute('aria-busy');
       }
+    },
+    offer(text, label, action) {
+      const button = h('button', { type: 'button', id: 'import-offer' }, label);
+      button.addEventListener('click', action);
+      offerBox.replaceChildren(h('span', {}, text), ' ', button);
+      offerBox.hidden = false;
     },
     close() {
       closedByCaller = true;

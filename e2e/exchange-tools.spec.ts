@@ -1,0 +1,149 @@
+/**
+ * Files of the tools people already use (issue 14): a Hypothesis client
+ * export and an API search response (shapes from hypothesis/client's code,
+ * see fixtures/exchange/README.md), with a tag Glossa does not know mapped
+ * to a kind and the untagged highlight skipped; the mapping is remembered
+ * for the next Hypothesis file.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { CANONICAL, openApp, storedAnnotations, ui } from './helpers';
+
+const fixture = (name: string) =>
+  fileURLToPath(new URL(`fixtures/exchange/${name}`, import.meta.url));
+const importDialog = (page: Page) =>
+  page.getByRole('dialog', { name: ui('exchange:import.title') });
+const count = (page: Page, name: string) => importDialog(page).locator(`[data-count="${name}"] dd`);
+
+async function importFile(page: Page, file: string) {
+  await page.getByLabel(ui('exchange:menu.import')).setInputFiles(file);
+  await expect(importDialog(page).locator('.import-report')).toBeVisible();
+}
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+});
+
+test('a Hypothesis export: tags become kinds, an unknown tag is mapped, untagged skipped; the API response then uses the remembered mapping', async ({
+  page,
+}) => {
+  await importFile(page, fixture('hypothesis-export.json'));
+  const dialog = importDialog(page);
+  await expect(dialog.locator('.import-format')).toHaveText(
+    ui('exchange:import.formats.hypothesis'),
+  );
+  await expect(count(page, 'anchored')).toHaveText('3');
+  // The unknown tag and the untagged record are listed with their counts.
+  const factCheck = dialog.getByLabel(ui('exchange:tags.label', { tag: 'fact-check' }));
+  const untagged = dialog.getByLabel(
+    ui('exchange:tags.label', { tag: ui('exchange:tags.untagged') }),
+  );
+  await expect(dialog.locator('.import-tag')).toHaveCount(2);
+  await expect(dialog.locator('.import-tag').first()).toContainText(
+    ui('exchange:tags.records_one', { count: 1 }),
+  );
+  await factCheck.selectOption('claim');
+  await untagged.selectOption('skip');
+  await dialog.getByRole('button', { name: ui('exchange:tags.apply') }).click();
+  await expect(count(page, 'anchored')).toHaveText('4');
+  // The page note is still an error (nothing places it): import the valid records.
+  await expect(dialog.locator('[data-code="missing-selector"]')).toHaveCount(1);
+  await expect(dialog.locator('[data-code="tag-skipped"]')).toHaveCount(1);
+  await expect(dialog.locator('[data-code="unsupported-record"]')).toHaveCount(1);
+  await dialog.getByRole('button', { name: ui('exchange:import.valid') }).click();
+  await expect(dialog).toBeHidden();
+
+  const stored = await storedAnnotations(page);
+  // In document order.
+  expect(stored.map((a) => [a.kind, a.exact])).toEqual([
+    ['claim', 'Parler poursuit Amazon pour diffamation et rupture de contrat'],
+    ['event', 'en janvier 2021'],
+    ['claim', "la plate-forme «n'avait pas allégué les faits de base»"],
+    ['quote', 'a répudié et violé son contrat'],
+  ]);
+  for (const a of stored) {
+    await expect(page.locator(`mark[data-annotation-id="${a.id}"]`).first()).toBeVisible();
+  }
+  // Hostile text in a note is text.
+  expect(stored.find((a) => a.kind === 'quote')!.note).toBe(
+    'Citation de la plainte <img src=x onerror=alert(1)>',
+  );
+  await expect(page.locator('#article-text img')).toHaveCount(0);
+
+  // The API response: fact-check is mapped already (remembered for Hypothesis files).
+  await importFile(page, fixture('hypothesis-api.json'));
+  await expect(importDialog(page).locator('.import-format')).toHaveText(
+    ui('exchange:import.formats.hypothesisApi'),
+  );
+  await expect(
+    importDialog(page).getByLabel(ui('exchange:tags.label', { tag: 'fact-check' })),
+  ).toHaveValue('claim');
+  // The three rows are the ones just imported: already here, skipped.
+  await expect(count(page, 'skipped')).toHaveText('3');
+  await expect(count(page, 'errors')).toHaveText('0');
+});
+
+const SPANS: [string, string][] = [
+  ['claim', 'Parler poursuit Amazon pour diffamation et rupture de contrat'],
+  ['event', 'en janvier 2021'],
+  ['quote', 'a répudié et violé son contrat'],
+];
+
+/** Every stored annotation is at its text, and highlighted there. */
+async function expectSpans(page: Page, spans: [string, string][]): Promise<void> {
+  const stored = await storedAnnotations(page);
+  expect(stored.map((a) => [a.kind, a.exact])).toEqual(spans);
+  for (const a of stored) {
+    expect(Array.from(CANONICAL).slice(a.start, a.end).join('')).toBe(a.exact);
+    await expect(page.locator(`mark[data-annotation-id="${a.id}"]`).first()).toBeVisible();
+  }
+}
+
+for (const [name, format] of [
+  ['doccano-label.jsonl', 'doccano'],
+  ['label-studio.json', 'labelStudio'],
+] as const) {
+  test(`${name}: every span at its text`, async ({ page }) => {
+    await importFile(page, fixture(name));
+    await expect(importDialog(page).locator('.import-format')).toHaveText(
+      ui(`exchange:import.formats.${format}`),
+    );
+    await expect(count(page, 'anchored')).toHaveText('3');
+    await importDialog(page)
+      .getByRole('button', { name: ui('exchange:import.all') })
+      .click();
+    await expect(importDialog(page)).toBeHidden();
+    await expectSpans(page, SPANS);
+  });
+}
+
+test('doccano entities with an unknown label: mapped, the relation reported', async ({ page }) => {
+  await importFile(page, fixture('doccano-entities.jsonl'));
+  const dialog = importDialog(page);
+  await expect(dialog.locator('[data-code="unsupported-record"]')).toHaveCount(1);
+  await dialog.getByLabel(ui('exchange:tags.label', { tag: 'per' })).selectOption('skip');
+  await dialog.getByRole('button', { name: ui('exchange:tags.apply') }).click();
+  await expect(count(page, 'anchored')).toHaveText('3');
+  await expect(count(page, 'errors')).toHaveText('0');
+  await dialog.getByRole('button', { name: ui('exchange:import.all') }).click();
+  await expect(dialog).toBeHidden();
+  await expectSpans(page, SPANS);
+});
+
+test('brat: the .ann with its .txt (other line breaks) — spans at their text, speaker and note kept', async ({
+  page,
+}) => {
+  await page
+    .getByLabel(ui('exchange:menu.import'))
+    .setInputFiles([fixture('brat-article.ann'), fixture('brat-article.txt')]);
+  const dialog = importDialog(page);
+  await expect(dialog.locator('.import-report')).toBeVisible();
+  await expect(dialog.locator('.import-format')).toHaveText(ui('exchange:import.formats.brat'));
+  await expect(count(page, 'anchored')).toHaveText('3');
+  await dialog.getByRole('button', { name: ui('exchange:import.all') }).click();
+  await expect(dialog).toBeHidden();
+  await expectSpans(page, SPANS);
+  const stored = await storedAnnotations(page);
+  expect(stored.find((a) => a.kind === 'quote')!.fields).toEqual({ speaker: 'Parler (plainte)' });
+  expect(stored.find((a) => a.kind === 'claim')!.note).toBe('Deux fondements à vérifier');
+});
