@@ -23,6 +23,7 @@ import {
   type ArticleSession,
   type SessionChange,
 } from '../session/article-session';
+import { summarizeStep } from '../session/history-summary';
 import { createArticleView, TAG_KEYS } from '../editor/view';
 import { focusArticle, releaseSelection } from '../editor/plugins/caret-mode';
 import {
@@ -157,11 +158,41 @@ export function createAnnotator(
     focusArticle(view);
   }
 
+  /** The step an undo or redo is about to take, in words ("claim «Parler…» deleted"). */
+  function stepInWords(which: 'undo' | 'redo'): string | null {
+    const step = session.nextStep(which);
+    if (!step) return null;
+    const summary = summarizeStep(step, session.annotations);
+    // User text goes into the status line with textContent: no HTML escaping.
+    const raw = { interpolation: { escapeValue: false } };
+    switch (summary.what) {
+      case 'annotation':
+        return t(`layout.step.${summary.action}`, {
+          ...raw,
+          kind: t(`layout.kindName.${summary.kind}`),
+          from: summary.from ? t(`layout.kindName.${summary.from}`) : '',
+          excerpt: summary.excerpt,
+        });
+      case 'gloss':
+        return t('layout.step.gloss');
+      case 'review':
+        return summary.excerpt === null
+          ? t('layout.step.reviewElsewhere')
+          : t('layout.step.review', { ...raw, excerpt: summary.excerpt });
+      case 'records':
+        return t('layout.step.records', { count: summary.count });
+    }
+  }
+
   function undo(): void {
-    notices.status(session.undo() ? t('tag.undone') : t('tag.nothingToUndo'));
+    const what = stepInWords('undo');
+    if (what === null || !session.undo()) return notices.status(t('tag.nothingToUndo'));
+    notices.status(t('layout.undone', { what, interpolation: { escapeValue: false } }));
   }
   function redo(): void {
-    notices.status(session.redo() ? t('tag.redone') : t('tag.nothingToRedo'));
+    const what = stepInWords('redo');
+    if (what === null || !session.redo()) return notices.status(t('tag.nothingToRedo'));
+    notices.status(t('layout.redone', { what, interpolation: { escapeValue: false } }));
   }
 
   function select(
@@ -391,7 +422,9 @@ export function createAnnotator(
   document.addEventListener('keydown', onKeyDown);
 
   // Leaving a field ends its undo group, so the next edit of it undoes separately.
-  layout.details.addEventListener('focusout', () => session.closeHistoryGroup());
+  // (Removed in destroy: the details element outlives this screen.)
+  const closeGroup = () => session.closeHistoryGroup();
+  layout.details.addEventListener('focusout', closeGroup);
 
   function translate(): void {
     toolbar.translate();
@@ -421,6 +454,7 @@ export function createAnnotator(
       detachHover();
       stopTranslating();
       document.removeEventListener('keydown', onKeyDown);
+      layout.details.removeEventListener('focusout', closeGroup);
       window.clearTimeout(flashTimer);
       panelsLater.cancel();
       view.destroy();
