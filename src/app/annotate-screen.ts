@@ -42,6 +42,9 @@ export function createAnnotateScreen(context: AppContext): Screen {
   }));
   const annotator = createAnnotator(layout, session, index, notices, [glossaryTermsPlugin(terms)]);
   const { view } = annotator;
+  // Export, import, bilingual, machine translation: atop the side column, or
+  // in the compact menu (ui/layout.ts), so the header stays one row.
+  layout.tools.append(annotator.toolbar.extra);
   const exchange = attachExchangeMenu(context, annotator.toolbar.extra, {
     select: (id) => annotator.select(id),
     selection: () => {
@@ -223,6 +226,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
       panel.destroy();
       exchange.destroy();
       annotator.destroy();
+      layout.tools.replaceChildren();
     },
   };
 }

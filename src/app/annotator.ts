@@ -50,6 +50,10 @@ export interface AnnotatorLayout {
   article: HTMLElement;
   sidebar: HTMLElement;
   details: HTMLElement;
+  /** The compact layout (ui/layout.ts): the details open as a sheet over the article's lower part. */
+  isCompact(): boolean;
+  /** A new annotation is shown: the sheet scrolls back to its top. */
+  revealPanels(): void;
 }
 
 export interface Annotator {
@@ -218,6 +222,10 @@ export function createAnnotator(
         FLASH_MS,
       );
       scrollToAnnotation(flash);
+    } else if (id && a && !a.orphaned && layout.isCompact()) {
+      // Compact: the details open as a sheet over the lower part of the
+      // screen; the span goes above it, where the person is looking.
+      scrollToAnnotation(id);
     }
     sidebar.setSelected(id);
     panelsLater.cancel();
@@ -226,9 +234,14 @@ export function createAnnotator(
   }
 
   /** The details panel and the select listeners (gloss panel) show an annotation. */
+  let shownInPanels: string | null = null;
   function showInPanels(id: string | null, focusPanel = false): void {
     if (id !== selected) return;
     details.show((id && session.annotations.get(id)) || null);
+    // After show(): only then is the compact sheet a scroller again, with the
+    // offset it had when last closed (Chromium keeps it).
+    if (id && id !== shownInPanels) layout.revealPanels();
+    shownInPanels = id;
     for (const l of selectListeners) l(id);
     if (focusPanel) details.focus();
   }
@@ -240,7 +253,10 @@ export function createAnnotator(
     // rather than a selector query over thousands of highlights.
     const { node, offset } = view.domAtPos(span.from + 1);
     const el = node instanceof Element ? (node.childNodes[offset] ?? node) : node.parentElement;
-    (el instanceof Element ? el : el?.parentElement)?.scrollIntoView({ block: 'center' });
+    // Compact: to the top (below the header, glossa.css scroll-margin), clear of the sheet.
+    (el instanceof Element ? el : el?.parentElement)?.scrollIntoView({
+      block: layout.isCompact() ? 'start' : 'center',
+    });
   }
 
   /** Enter or a click on highlights: one annotation selects it; several ask which. */

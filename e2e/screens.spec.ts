@@ -1,0 +1,218 @@
+/**
+ * Every screen size, zoom and hand (issue 16): the layouts from 320 CSS px
+ * up, a touch-only person, and the fixes a first day found.
+ *
+ * Zoom: Chromium's deviceScaleFactor changes the pixel density, not the CSS
+ * viewport, so it does not zoom. A 1280×800 window at 200 % zoom lays out
+ * exactly as a 640×400 CSS px viewport, which is what these tests use
+ * ("1280×800 at 200 %").
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { dragSelect, expectSaved, openApp, storedAnnotations, ui } from './helpers';
+
+const SIZES = [
+  { name: '320×640', width: 320, height: 640 },
+  { name: '390×844', width: 390, height: 844 },
+  { name: '768×1024', width: 768, height: 1024 },
+  { name: '1280×800 at 200 %', width: 640, height: 400 },
+  { name: '1440×900', width: 1440, height: 900 },
+];
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+  return result.violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+}
+
+/** Fails on a horizontal scroll or a header taller than 15 % of the viewport. */
+async function expectReflow(page: Page, what: string): Promise<void> {
+  const m = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth,
+    innerHeight,
+    header: document.querySelector('.app-header')!.getBoundingClientRect().height,
+  }));
+  expect(m.scrollWidth, `${what}: horizontal scroll`).toBeLessThanOrEqual(m.innerWidth);
+  expect(m.header, `${what}: header height`).toBeLessThanOrEqual(m.innerHeight * 0.15);
+}
+
+/** The mark of an annotation's highlight (the fragment with `text`, else its first). */
+const mark = (page: Page, id: string, text?: string) => {
+  const all = page.locator(`mark[data-annotation-id="${id}"]`);
+  return (text ? all.filter({ hasText: text }) : all).first();
+};
+
+/**
+ * Is the element's box on screen? Read from its client rect: Playwright's
+ * toBeInViewport answers 0 for the compact sheet's contents (position:
+ * fixed inside an ancestor far down the page), though an
+ * IntersectionObserver in the page sees them whole.
+ */
+async function expectOnScreen(locator: Locator, what: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        locator.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          return (
+            r.height > 0 &&
+            r.top >= 0 &&
+            r.bottom <= innerHeight &&
+            r.left >= 0 &&
+            r.right <= innerWidth
+          );
+        }),
+      { message: `${what} on screen` },
+    )
+    .toBe(true);
+}
+
+/** The open annotation's details and its highlight are both on screen, the sheet not over the text. */
+async function expectDetailsInView(page: Page, id: string): Promise<void> {
+  await expect(page.locator('#details')).toHaveAttribute('data-annotation-id', id);
+  await expectOnScreen(page.locator('#details-heading'), 'the details heading');
+  await expectOnScreen(page.locator('#details .details-excerpt'), 'the excerpt in the details');
+  await expectOnScreen(mark(page, id), 'the highlight');
+  const covered = await page.evaluate((id) => {
+    const m = document.querySelector(`mark[data-annotation-id="${id}"]`)!.getBoundingClientRect();
+    const panels = document.querySelector('.side-panels')!;
+    if (getComputedStyle(panels).position !== 'fixed') return false;
+    return m.bottom > panels.getBoundingClientRect().top;
+  }, id);
+  expect(covered, 'the bottom sheet covers the highlight').toBe(false);
+}
+
+for (const size of SIZES) {
+  test.describe(`at ${size.name}`, () => {
+    test.use({ viewport: { width: size.width, height: size.height } });
+
+    test('no horizontal scroll, a small header, details in view, no axe violations', async ({
+      page,
+    }) => {
+      await openApp(page);
+      await expectReflow(page, 'annotate');
+      expect(await violations(page)).toEqual([]);
+
+      await dragSelect(page, 'a répudié et violé son contrat');
+      await page.keyboard.press('q');
+      const [quote] = await storedAnnotations(page).then((all) =>
+        all.length
+          ? all
+          : expect
+              .poll(() => storedAnnotations(page))
+              .toHaveLength(1)
+              .then(() => storedAnnotations(page)),
+      );
+      // Closed, then opened again with a click on the highlight (a tap on a phone).
+      await page.locator('#details-close').click();
+      await expect(page.locator('#details')).not.toHaveAttribute('data-annotation-id');
+      await mark(page, quote!.id, 'contrat').click();
+      await expectDetailsInView(page, quote!.id);
+      await expectReflow(page, 'annotate, details open');
+      expect(await violations(page)).toEqual([]);
+
+      await page.keyboard.press('Alt+2');
+      await expect(page.locator('#screen')).toBeVisible();
+      await expectReflow(page, 'review');
+      expect(await violations(page)).toEqual([]);
+
+      await page.keyboard.press('Alt+3');
+      await expect(page.locator('.library-table')).toBeVisible();
+      await expectReflow(page, 'library');
+      const del = page.locator('.library-table button[data-action="delete"]').first();
+      // Not off the side: scrolled to (down the page), it is whole on screen.
+      await del.scrollIntoViewIfNeeded();
+      await expectOnScreen(del, 'Delete');
+      expect(await violations(page)).toEqual([]);
+    });
+  });
+}
+
+test.describe('in French at 1440×900', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('the header is one row on every screen', async ({ page }) => {
+    await page.addInitScript(() => localStorage.setItem('glossa:ui-language', 'fr'));
+    for (const path of ['/', '/?view=review', '/?view=library']) {
+      await openApp(page, path);
+      await expect(page.locator('.brand')).toHaveText(ui('app.name', {}, 'fr'));
+      const rows = await page.locator('.app-header').evaluate((header) => {
+        const tops = new Set<number>();
+        for (const el of header.querySelectorAll('a, button, select, .save-state')) {
+          const r = el.getBoundingClientRect();
+          if (r.width === 0 || r.left < 0) continue;
+          tops.add(Math.round(r.top + r.height / 2));
+        }
+        return {
+          centres: [...tops],
+          height: header.getBoundingClientRect().height,
+          overflow: header.scrollWidth - header.clientWidth,
+        };
+      });
+      // One row: every control's centre on the same line (±4 px), no label on two lines.
+      expect(Math.max(...rows.centres) - Math.min(...rows.centres), path).toBeLessThanOrEqual(4);
+      expect(rows.height, path).toBeLessThan(56);
+      expect(rows.overflow, `${path}: the header's end cut off`).toBeLessThanOrEqual(0);
+      await expectReflow(page, path);
+    }
+  });
+});
+
+/** Selects `needle` in the article as a long-press and the system's handles do: a DOM selection. */
+async function touchSelect(page: Page, needle: string): Promise<void> {
+  await page.locator('#article-text').evaluate((root, needle) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: [Text, number][] = [];
+    let all = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push([n as Text, all.length]);
+      all += (n as Text).data;
+    }
+    const at = all.indexOf(needle);
+    const locate = (offset: number): [Text, number] => {
+      for (const [n, start] of nodes)
+        if (offset <= start + n.data.length) return [n, offset - start];
+      throw new Error('out of range');
+    };
+    const [a, ao] = locate(at);
+    const [b, bo] = locate(at + needle.length);
+    (root as HTMLElement).focus({ preventScroll: true });
+    document.getSelection()!.setBaseAndExtent(a, ao, b, bo);
+  }, needle);
+}
+
+test.describe('on a touch phone (390×844, touch only)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('tags from the bar by the selection, opens the span with a tap and edits it', async ({
+    page,
+  }) => {
+    await openApp(page);
+    const claim = page.locator('.tag-group').getByRole('button', { name: ui('kind.claim') });
+    await expect(claim).toBeHidden(); // nothing selected: no bar
+    await page
+      .getByText('Parler poursuit Amazon', { exact: false })
+      .first()
+      .scrollIntoViewIfNeeded();
+    await touchSelect(page, 'Parler poursuit Amazon pour diffamation');
+    await expect(claim).toBeVisible();
+    await expectOnScreen(claim, 'the tag bar');
+    await claim.tap();
+    await expectSaved(page);
+    const [a] = await storedAnnotations(page);
+    expect([a!.kind, a!.exact]).toEqual(['claim', 'Parler poursuit Amazon pour diffamation']);
+    await expect(claim).toBeHidden();
+
+    await page.locator('#details-close').tap();
+    await expect(page.locator('#details')).not.toHaveAttribute('data-annotation-id');
+    await mark(page, a!.id, 'diffamation').tap();
+    await expectDetailsInView(page, a!.id);
+    await page.locator('#details-note').tap();
+    await page.keyboard.type('Tapé au doigt');
+    await expect.poll(async () => (await storedAnnotations(page))[0]?.note).toBe('Tapé au doigt');
+    await expectReflow(page, 'touch, details open');
+  });
+});
