@@ -10,6 +10,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { dragSelect, expectSaved, openApp, storedAnnotations, ui } from './helpers';
+import { shortExcerpt } from '../src/session/history-summary';
 
 const SIZES = [
   { name: '320×640', width: 320, height: 640 },
@@ -214,5 +215,122 @@ test.describe('on a touch phone (390×844, touch only)', () => {
     await page.keyboard.type('Tapé au doigt');
     await expect.poll(async () => (await storedAnnotations(page))[0]?.note).toBe('Tapé au doigt');
     await expectReflow(page, 'touch, details open');
+  });
+});
+
+test.describe('fixes', () => {
+  test('the standfirst is a real <p class="standfirst">', async ({ page }) => {
+    await openApp(page);
+    await expect(page.locator('#article-text p.standfirst')).toHaveCount(1);
+    expect(await page.evaluate(() => document.getElementsByTagName('p.standfirst').length)).toBe(0);
+  });
+
+  test('glossary terms and quotes differ without colour: a dashed line above against a dotted one below', async ({
+    page,
+  }) => {
+    await openApp(page);
+    await dragSelect(page, 'a répudié et violé son contrat');
+    await page.keyboard.press('q');
+    const styles = await page.evaluate(() => {
+      const term = getComputedStyle(document.querySelector('.gloss-term')!);
+      const quote = getComputedStyle(document.querySelector('mark.hl-quote')!);
+      return {
+        term: [term.textDecorationLine, term.textDecorationStyle, term.borderBottomStyle],
+        quote: [quote.textDecorationLine, quote.borderBottomStyle],
+      };
+    });
+    expect(styles.term).toEqual(['overline', 'dashed', 'none']);
+    expect(styles.quote).toEqual(['none', 'dotted']);
+  });
+
+  test('Undo follows an import, and says what it undid', async ({ page }) => {
+    await openApp(page);
+    const undo = page.locator('#undo');
+    await expect(undo).toBeDisabled();
+    await page
+      .getByLabel(ui('exchange:menu.import'))
+      .setInputFiles(new URL('fixtures/exchange/orphan.jsonld', import.meta.url).pathname);
+    const dialog = page.getByRole('dialog', { name: ui('exchange:import.title') });
+    await dialog.getByRole('button', { name: ui('exchange:import.all') }).click();
+    await expect(dialog).toBeHidden();
+    await expect(undo).toBeEnabled();
+    // The orphan's details say it is orphaned, not "Characters 0–0".
+    await page.locator('#annotation-list [role="option"]').first().click();
+    await expect(page.locator('#details .details-meta').first()).toHaveText(
+      ui('layout.orphanedPosition'),
+    );
+
+    await dragSelect(page, 'Parler poursuit Amazon');
+    await page.keyboard.press('c');
+    await page.locator('#details-delete').click();
+    await expectSaved(page);
+    await page.keyboard.press('Control+z');
+    await expect(page.locator('#status')).toHaveText(
+      ui('layout.undone', {
+        what: ui('layout.step.deleted', {
+          kind: ui('layout.kindName.claim'),
+          excerpt: 'Parler poursuit Amazon',
+        }),
+      }),
+    );
+    await page.keyboard.press('Control+z'); // the tagging
+    await page.keyboard.press('Control+z'); // the import, of one quote
+    await expect(page.locator('#status')).toHaveText(
+      ui('layout.undone', {
+        what: ui('layout.step.created', {
+          kind: ui('layout.kindName.quote'),
+          excerpt: shortExcerpt('Nous reviendrons plus forts que jamais, avec nos utilisateurs'),
+        }),
+      }),
+    );
+    await expect(undo).toBeDisabled();
+  });
+
+  test('after leaving the screen and coming back, Escape and Delete in the details throw nothing (matchesNode)', async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openApp(page);
+    // Tagged, so open when the screen is left: the old screen's annotator had it selected.
+    await dragSelect(page, 'Parler poursuit Amazon');
+    await page.keyboard.press('c');
+    await page.keyboard.press('Alt+3');
+    await expect(page.locator('.library-table')).toBeVisible();
+    await page.keyboard.press('Alt+1');
+    await expect(page.locator('#article-text')).toBeVisible();
+    await page.locator('#annotation-list [role="option"]').first().click();
+    await page.locator('#details input[type="radio"]:checked').focus();
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#details')).not.toHaveAttribute('data-annotation-id');
+    await page.locator('#annotation-list [role="option"]').first().click();
+    await page.locator('#details-delete').focus();
+    await page.keyboard.press('Delete');
+    await expectSaved(page);
+    expect(await storedAnnotations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('at 1440×900, the list', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('arrowing through the annotations keeps the details in view', async ({ page }) => {
+    await openApp(page);
+    for (const [needle, key] of [
+      ['Parler poursuit Amazon', 'c'],
+      ['a répudié et violé son contrat', 'q'],
+      ['en janvier 2021', 'e'],
+    ] as const) {
+      await dragSelect(page, needle);
+      await page.keyboard.press(key);
+    }
+    await page.locator('#annotation-list').focus();
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press(i === 0 ? 'Home' : 'ArrowDown');
+      await expect(page.locator('#details')).toHaveAttribute('data-annotation-id');
+      await expectOnScreen(page.locator('#details-heading'), 'the details heading');
+      await expectOnScreen(page.locator('#details .details-excerpt'), 'the excerpt');
+    }
   });
 });
