@@ -334,3 +334,42 @@ test.describe('at 1440×900, the list', () => {
     }
   });
 });
+
+/**
+ * A click again within 500 ms at the same place is a double click, which
+ * selects a word (ProseMirror's and the browser's rule) — the way to pick
+ * out a word inside a highlight and tag it, so it is kept; a click again
+ * after it cycles.
+ */
+const CLICK_AGAIN_MS = 600;
+
+test('nested spans: a click opens the innermost, clicks again cycle outward in place, Enter still asks', async ({
+  page,
+}) => {
+  await openApp(page);
+  await dragSelect(page, 'Parler poursuit Amazon pour diffamation et rupture de contrat');
+  await page.keyboard.press('c');
+  await dragSelect(page, 'diffamation');
+  await page.keyboard.press('e');
+  await page.locator('#details-close').click();
+  const inner = page.locator('mark[data-kind="claim"] mark[data-kind="event"]').first();
+  const excerpt = page.locator('.details-excerpt');
+  await inner.click();
+  await expect(excerpt).toHaveText('diffamation');
+  await expect(page.locator('#status')).toHaveText(ui('layout.nested', { position: 1, count: 2 }));
+  await page.waitForTimeout(CLICK_AGAIN_MS);
+  await inner.click();
+  await expect(excerpt).toHaveText('Parler poursuit Amazon pour diffamation et rupture de contrat');
+  await expect(page.locator('#status')).toHaveText(ui('layout.nested', { position: 2, count: 2 }));
+  await page.waitForTimeout(CLICK_AGAIN_MS);
+  await inner.click();
+  await expect(excerpt).toHaveText('diffamation');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // From the keyboard: Shift+Enter cycles in place, Enter asks which.
+  await page.keyboard.press('Shift+Enter');
+  await expect(excerpt).toHaveText('Parler poursuit Amazon pour diffamation et rupture de contrat');
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('dialog', { name: ui('picker.label') }).getByRole('button'),
+  ).toHaveCount(3);
+});

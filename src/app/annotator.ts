@@ -259,14 +259,27 @@ export function createAnnotator(
     });
   }
 
-  /** Enter or a click on highlights: one annotation selects it; several ask which. */
-  function activate(spans: HighlightSpan[]): void {
+  /**
+   * Enter, Shift+Enter or a click on highlights (innermost first). One
+   * annotation: it opens. Several (nested spans): a click opens the
+   * innermost, and a click again on the same text the next one out, in
+   * place, round to the innermost again (as Recogito and INCEpTION cycle);
+   * Shift+Enter does the same from the keyboard; Enter asks which in a list.
+   */
+  function activate(spans: HighlightSpan[], via: 'key' | 'cycle' | 'click'): void {
     const candidates = spans
       .map((s) => session.annotations.get(s.id))
       .filter((a): a is Annotation => !!a);
     if (candidates.length === 0) return;
-    if (candidates.length === 1) select(candidates[0]!.id);
-    else pickAnnotation(candidates, (id) => select(id, { focusPanel: true }));
+    if (candidates.length === 1) return select(candidates[0]!.id);
+    if (via === 'key') {
+      pickAnnotation(candidates, (id) => select(id, { focusPanel: true }));
+      return;
+    }
+    const open = candidates.findIndex((a) => a.id === selected);
+    const next = open < 0 ? 0 : (open + 1) % candidates.length;
+    select(candidates[next]!.id);
+    notices.status(t('layout.nested', { position: next + 1, count: candidates.length }));
   }
 
   function help(): void {
@@ -276,6 +289,7 @@ export function createAnnotator(
       [key(TAG_KEYS.quote), t('help.tagQuote')],
       [key(TAG_KEYS.event), t('help.tagEvent')],
       ['Enter', t('help.open')],
+      ['Shift+Enter', t('layout.help.cycle')],
       ['Shift+← → ↑ ↓', t('help.select')],
       ['Ctrl+Z', t('help.undo')],
       ['Ctrl+Shift+Z, Ctrl+Y', t('help.redo')],
@@ -298,7 +312,7 @@ export function createAnnotator(
     sorted.list.filter((a) => !a.orphaned).map((a) => spanOf(index, a)),
     {
       tag,
-      activate: (spans) => activate(spans),
+      activate: (spans, _pos, via) => activate(spans, via),
       update: (v) => {
         refreshToolbar();
         for (const l of viewListeners) l(v);
