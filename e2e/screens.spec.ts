@@ -373,3 +373,46 @@ test('nested spans: a click opens the innermost, clicks again cycle outward in p
     page.getByRole('dialog', { name: ui('picker.label') }).getByRole('button'),
   ).toHaveCount(3);
 });
+
+test('search covers every field, counts what it shows, and shows the words that matched', async ({
+  page,
+}) => {
+  await openApp(page);
+  const longNote = `${'Contexte de la plainte déposée devant le tribunal fédéral. '.repeat(3)}La clause de résiliation est citée à la fin.`;
+  for (const [needle, key, field, value] of [
+    ['Parler poursuit Amazon', 'c', 'claimant', 'Parler LLC'],
+    ['a répudié et violé son contrat', 'q', 'speaker', 'Porte-parole de Parler'],
+    ['en janvier 2021', 'e', 'date', '2021-01-10'],
+  ] as const) {
+    await dragSelect(page, needle);
+    await page.keyboard.press(key);
+    await page.locator(`#details-field[data-field="${field}"]`).fill(value);
+  }
+  await page.getByLabel(ui('details.note'), { exact: true }).fill(longNote);
+  await expectSaved(page);
+  const search = page.getByLabel(ui('sidebar.search'));
+  const total = page.locator('.sidebar-total');
+  const rows = page.locator('#annotation-list [role="option"]');
+  await expect(total).toHaveText(ui('sidebar.count_other', { count: 3 }));
+
+  await search.fill('porte-parole');
+  await expect(rows).toHaveCount(1);
+  await expect(total).toHaveText(ui('layout.countFiltered', { shown: 1, count: 3 }));
+  await expect(rows.first().locator('.row-match')).toContainText(
+    `${ui('layout.matchLabel', { field: ui('layout.matchIn.speaker') })}`,
+  );
+  await expect(rows.first().locator('.row-hit')).toHaveText('Porte-parole');
+
+  await search.fill('parler llc');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-kind', 'claim');
+  await search.fill('2021-01');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-kind', 'event');
+  // Deep in a long note: the words around the match, not the note's start.
+  await search.fill('resiliation');
+  await expect(rows.first().locator('.row-hit')).toHaveText('résiliation');
+  await expect(rows.first().locator('.row-match')).toContainText('La clause de résiliation est');
+  await search.fill('parler');
+  await expect(total).toHaveText(ui('layout.countFiltered', { shown: 2, count: 3 }));
+});
