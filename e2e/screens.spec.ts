@@ -9,7 +9,15 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { dragSelect, expectSaved, openApp, storedAnnotations, ui } from './helpers';
+import {
+  dragSelect,
+  expectSaved,
+  openApp,
+  shownHighlights,
+  storedAnnotations,
+  storedRecords,
+  ui,
+} from './helpers';
 import { shortExcerpt } from '../src/session/history-summary';
 
 const SIZES = [
@@ -415,4 +423,78 @@ test('search covers every field, counts what it shows, and shows the words that 
   await expect(rows.first().locator('.row-match')).toContainText('La clause de résiliation est');
   await search.fill('parler');
   await expect(total).toHaveText(ui('layout.countFiltered', { shown: 2, count: 3 }));
+});
+
+test('span editing by keyboard: Shift+Alt+arrows move the end, with Ctrl the start; undoable; an approved review goes back to "to review"', async ({
+  page,
+}) => {
+  await openApp(page);
+  await dragSelect(page, 'violé son contrat');
+  await page.keyboard.press('q');
+  await expectSaved(page);
+  const [quote] = await storedAnnotations(page);
+  // An approved translation of that quote, as the review screen stores it.
+  await page.evaluate(
+    (q) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('glossa');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('reviews', 'readwrite');
+          tx.objectStore('reviews').put({
+            annotationId: q.id,
+            articleId: q.articleId,
+            translation: 'breached its contract',
+            origin: 'human',
+            status: 'approved',
+            comment: '',
+            modified: '2024-01-01T00:00:00.000Z',
+            approvedQuote: { start: q.start, end: q.end, exact: q.exact },
+          });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    quote!,
+  );
+  await openApp(page);
+  await page.locator('#annotation-list [role="option"]').first().click();
+  await expect(page.locator('.details-excerpt')).toHaveText('violé son contrat');
+
+  await page.keyboard.press('Shift+Alt+ArrowRight');
+  await expect(page.locator('.details-excerpt')).toHaveText('violé son contrat d');
+  await page.keyboard.press('Control+Shift+Alt+ArrowLeft');
+  await expect(page.locator('.details-excerpt')).toHaveText('t violé son contrat d');
+  await page.keyboard.press('Control+Shift+Alt+ArrowRight');
+  await page.keyboard.press('Shift+Alt+ArrowLeft');
+  await page.keyboard.press('Shift+Alt+ArrowLeft');
+  await expect(page.locator('.details-excerpt')).toHaveText('violé son contra');
+  await expectSaved(page);
+  const [moved] = await storedAnnotations(page);
+  expect([moved!.exact, moved!.start, moved!.end]).toEqual([
+    'violé son contra',
+    quote!.start,
+    quote!.end - 1,
+  ]);
+  expect(moved!.prefix).toBe(quote!.prefix);
+  expect(moved!.suffix.startsWith("t d'héberger")).toBe(true);
+  const [review] = await storedRecords<{ status: string; staleReason?: string }>(page, 'reviews');
+  expect([review!.status, review!.staleReason]).toEqual(['to-review', 'quote-changed']);
+  expect(await shownHighlights(page, 'quote')).toEqual([
+    { id: quote!.id, kind: 'quote', text: 'violé son contra' },
+  ]);
+
+  // Each press is one undo step; undoing all of them restores the span and the approval.
+  for (let i = 0; i < 5; i++) await page.keyboard.press('Control+z');
+  await expect(page.locator('.details-excerpt')).toHaveText('violé son contrat');
+  await expectSaved(page);
+  const [back] = await storedRecords<{ status: string }>(page, 'reviews');
+  expect(back!.status).toBe('approved');
+  expect((await storedAnnotations(page))[0]).toMatchObject({
+    start: quote!.start,
+    end: quote!.end,
+    exact: 'violé son contrat',
+  });
 });

@@ -23,7 +23,9 @@ import {
   type ArticleSession,
   type SessionChange,
 } from '../session/article-session';
-import { summarizeStep } from '../session/history-summary';
+import { summarizeStep, shortExcerpt } from '../session/history-summary';
+import { resizeSpan, type SpanEdge } from '../anchoring/resize';
+import { reconcile } from '../review/review';
 import { createArticleView, TAG_KEYS } from '../editor/view';
 import { focusArticle, releaseSelection } from '../editor/plugins/caret-mode';
 import {
@@ -153,6 +155,45 @@ export function createAnnotator(
     const current = session.annotations.get(id);
     if (!current) return;
     session.apply(annotationChange(id, { ...current, ...patch, modified: now() }), { group });
+  }
+
+  /**
+   * Moves one end of the open annotation's span by one visible character
+   * (Shift+Alt+← →: the end; Ctrl+Shift+Alt+← →: the start), re-describing
+   * its selectors; one undo step per press. An approved translation of a
+   * quote whose text changes goes back to "to review", with the reason, in
+   * the same step (review/review.ts reconcile, as for a revised article).
+   */
+  function moveSpan(edge: SpanEdge, delta: 1 | -1): void {
+    const a = selected ? session.annotations.get(selected) : undefined;
+    if (!a || a.orphaned) return;
+    const moved = resizeSpan(index, a, edge, delta);
+    if ('refused' in moved) {
+      notices.status(
+        t(moved.refused === 'edge' ? 'layout.span.edge' : 'layout.span.tooSmall'),
+        'error',
+      );
+      return;
+    }
+    const next: Annotation = {
+      ...a,
+      start: moved.start,
+      end: moved.end,
+      ...describe(index, moved.start, moved.end),
+      modified: now(),
+    };
+    const review = session.reviews.get(a.id);
+    const reconciled = review ? reconcile(review, next) : undefined;
+    session.apply({
+      ...annotationChange(a.id, next),
+      ...(reconciled && reconciled !== review ? { reviews: new Map([[a.id, reconciled]]) } : {}),
+    });
+    notices.status(
+      t('layout.span.moved', {
+        excerpt: shortExcerpt(next.exact, 60),
+        interpolation: { escapeValue: false },
+      }),
+    );
   }
 
   function remove(id: string): void {
@@ -290,6 +331,8 @@ export function createAnnotator(
       [key(TAG_KEYS.event), t('help.tagEvent')],
       ['Enter', t('help.open')],
       ['Shift+Enter', t('layout.help.cycle')],
+      ['Shift+Alt+← →', t('layout.help.moveEnd')],
+      ['Ctrl+Shift+Alt+← →', t('layout.help.moveStart')],
       ['Shift+← → ↑ ↓', t('help.select')],
       ['Ctrl+Z', t('help.undo')],
       ['Ctrl+Shift+Z, Ctrl+Y', t('help.redo')],
@@ -444,6 +487,16 @@ export function createAnnotator(
     } else if (!mod && e.key === '?' && !typing && !document.querySelector('dialog[open]')) {
       e.preventDefault();
       help();
+    } else if (
+      e.altKey &&
+      e.shiftKey &&
+      !e.metaKey &&
+      (e.key === 'ArrowLeft' || e.key === 'ArrowRight') &&
+      !typing &&
+      selected
+    ) {
+      e.preventDefault();
+      moveSpan(e.ctrlKey ? 'start' : 'end', e.key === 'ArrowRight' ? 1 : -1);
     } else if (e.altKey && !mod && e.code === 'KeyA') {
       e.preventDefault();
       focusArticle(view);
