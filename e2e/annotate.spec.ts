@@ -59,11 +59,20 @@ test('tag with the mouse: one span of each kind, two overlapping quotes, a note 
     .getByLabel(ui('details.note'), { exact: true })
     .fill('Mot clé juridique : « répudié » <img src=x onerror=alert(1)>');
 
-  // Clicking the overlapped words asks which annotation is meant.
-  await page.locator('mark[data-kind="quote"] mark[data-kind="quote"]').first().click();
-  const picker = page.getByRole('dialog', { name: ui('picker.label') });
-  await expect(picker.getByRole('button')).toHaveCount(3); // two quotes and Close
-  await page.keyboard.press('Escape');
+  // Clicking the overlapped words cycles through the annotations there, in
+  // place (issue 16): the first quote is open, so the next one opens, then
+  // the first again.
+  const overlapped = page.locator('mark[data-kind="quote"] mark[data-kind="quote"]').first();
+  await overlapped.click();
+  await expect(page.locator('.details-excerpt')).toHaveText(
+    "violé son contrat d'héberger le site Web",
+  );
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.waitForTimeout(600); // sooner, a second click is a double click (it selects a word)
+  await overlapped.click();
+  await expect(page.locator('.details-excerpt')).toHaveText('a répudié et violé son contrat');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  // (Enter on them still asks which in a list: e2e/screens.spec.ts, nested spans.)
 
   await expectSaved(page);
   const before = await storedAnnotations(page);

@@ -43,6 +43,9 @@ export function createAnnotateScreen(context: AppContext): Screen {
   const termMarks = createTermMarks(context);
   const annotator = createAnnotator(layout, session, index, notices, termMarks.plugins);
   const { view } = annotator;
+  // Export, import, bilingual, machine translation: atop the side column, or
+  // in the compact menu (ui/layout.ts), so the header stays one row.
+  layout.tools.append(annotator.toolbar.extra);
   const exchange = attachExchangeMenu(context, annotator.toolbar.extra, {
     select: (id) => annotator.select(id),
     selection: () => {
@@ -327,6 +330,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
       panel.destroy();
       exchange.destroy();
       annotator.destroy();
+      layout.tools.replaceChildren();
     },
   };
 }

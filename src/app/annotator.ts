@@ -23,6 +23,9 @@ import {
   type ArticleSession,
   type SessionChange,
 } from '../session/article-session';
+import { summarizeStep, shortExcerpt } from '../session/history-summary';
+import { resizeSpan, type SpanEdge } from '../anchoring/resize';
+import { reconcile } from '../review/review';
 import { createArticleView, TAG_KEYS } from '../editor/view';
 import { focusArticle, releaseSelection } from '../editor/plugins/caret-mode';
 import {
@@ -50,6 +53,10 @@ export interface AnnotatorLayout {
   article: HTMLElement;
   sidebar: HTMLElement;
   details: HTMLElement;
+  /** The compact layout (ui/layout.ts): the details open as a sheet over the article's lower part. */
+  isCompact(): boolean;
+  /** A new annotation is shown: the sheet scrolls back to its top. */
+  revealPanels(): void;
 }
 
 export interface Annotator {
@@ -182,6 +189,45 @@ export function createAnnotator(
     );
   }
 
+  /**
+   * Moves one end of the open annotation's span by one visible character
+   * (Shift+Alt+← →: the end; Ctrl+Shift+Alt+← →: the start), re-describing
+   * its selectors; one undo step per press. An approved translation of a
+   * quote whose text changes goes back to "to review", with the reason, in
+   * the same step (review/review.ts reconcile, as for a revised article).
+   */
+  function moveSpan(edge: SpanEdge, delta: 1 | -1): void {
+    const a = selected ? session.annotations.get(selected) : undefined;
+    if (!a || a.orphaned) return;
+    const moved = resizeSpan(index, a, edge, delta);
+    if ('refused' in moved) {
+      notices.status(
+        t(moved.refused === 'edge' ? 'layout.span.edge' : 'layout.span.tooSmall'),
+        'error',
+      );
+      return;
+    }
+    const next: Annotation = {
+      ...a,
+      start: moved.start,
+      end: moved.end,
+      ...describe(index, moved.start, moved.end),
+      modified: now(),
+    };
+    const review = session.reviews.get(a.id);
+    const reconciled = review ? reconcile(review, next) : undefined;
+    session.apply({
+      ...annotationChange(a.id, next),
+      ...(reconciled && reconciled !== review ? { reviews: new Map([[a.id, reconciled]]) } : {}),
+    });
+    notices.status(
+      t('layout.span.moved', {
+        excerpt: shortExcerpt(next.exact, 60),
+        interpolation: { escapeValue: false },
+      }),
+    );
+  }
+
   function remove(id: string): void {
     if (!session.annotations.has(id)) return;
     session.apply(annotationChange(id, null));
@@ -191,24 +237,52 @@ export function createAnnotator(
     focusArticle(view);
   }
 
+  /** The step an undo or redo is about to take, in words ("claim «Parler…» deleted"). */
+  function stepInWords(which: 'undo' | 'redo'): string | null {
+    const step = session.nextStep(which);
+    if (!step) return null;
+    const summary = summarizeStep(step, session.annotations);
+    switch (summary.what) {
+      case 'annotation':
+        return t(`layout.step.${summary.action}`, {
+          kind: t(`layout.kindName.${summary.kind}`),
+          from: summary.from ? t(`layout.kindName.${summary.from}`) : '',
+          excerpt: summary.excerpt,
+        });
+      case 'gloss':
+        return t('layout.step.gloss');
+      case 'review':
+        return summary.excerpt === null
+          ? t('layout.step.reviewElsewhere')
+          : t('layout.step.review', { excerpt: summary.excerpt });
+      case 'records':
+        return t('layout.step.records', { count: summary.count });
+    }
+  }
+
   // The latest change is undone first, across the histories; redo takes the
-  // one undone last, which is the earliest of the redo stacks' tops.
+  // one undone last, which is the earliest of the redo stacks' tops. The
+  // status says what was undone when the session's step is among them.
   function undo(): void {
     const times = undoSources.map((s) => s.undoTime ?? -Infinity);
     const latest = Math.max(...times);
+    const what = times[0] === latest ? stepInWords('undo') : null;
     let done = false;
     if (latest > -Infinity)
       undoSources.forEach((s, i) => void (times[i] === latest && s.undo() && (done = true)));
-    notices.status(done ? t('tag.undone') : t('tag.nothingToUndo'));
+    if (!done) notices.status(t('tag.nothingToUndo'));
+    else notices.status(what ? t('layout.undone', { what }) : t('tag.undone'));
     refreshToolbar();
   }
   function redo(): void {
     const times = undoSources.map((s) => s.redoTime ?? Infinity);
     const earliest = Math.min(...times);
+    const what = times[0] === earliest ? stepInWords('redo') : null;
     let done = false;
     if (earliest < Infinity)
       undoSources.forEach((s, i) => void (times[i] === earliest && s.redo() && (done = true)));
-    notices.status(done ? t('tag.redone') : t('tag.nothingToRedo'));
+    if (!done) notices.status(t('tag.nothingToRedo'));
+    else notices.status(what ? t('layout.redone', { what }) : t('tag.redone'));
     refreshToolbar();
   }
 
@@ -235,6 +309,10 @@ export function createAnnotator(
         FLASH_MS,
       );
       scrollToAnnotation(flash);
+    } else if (id && a && !a.orphaned && layout.isCompact()) {
+      // Compact: the details open as a sheet over the lower part of the
+      // screen; the span goes above it, where the person is looking.
+      scrollToAnnotation(id);
     }
     sidebar.setSelected(id);
     panelsLater.cancel();
@@ -243,9 +321,14 @@ export function createAnnotator(
   }
 
   /** The details panel and the select listeners (gloss panel) show an annotation. */
+  let shownInPanels: string | null = null;
   function showInPanels(id: string | null, focusPanel = false): void {
     if (id !== selected) return;
     details.show((id && session.annotations.get(id)) || null);
+    // After show(): only then is the compact sheet a scroller again, with the
+    // offset it had when last closed (Chromium keeps it).
+    if (id && id !== shownInPanels) layout.revealPanels();
+    shownInPanels = id;
     for (const l of selectListeners) l(id);
     if (focusPanel) details.focus();
   }
@@ -257,17 +340,33 @@ export function createAnnotator(
     // rather than a selector query over thousands of highlights.
     const { node, offset } = view.domAtPos(span.from + 1);
     const el = node instanceof Element ? (node.childNodes[offset] ?? node) : node.parentElement;
-    (el instanceof Element ? el : el?.parentElement)?.scrollIntoView({ block: 'center' });
+    // Compact: to the top (below the header, glossa.css scroll-margin), clear of the sheet.
+    (el instanceof Element ? el : el?.parentElement)?.scrollIntoView({
+      block: layout.isCompact() ? 'start' : 'center',
+    });
   }
 
-  /** Enter or a click on highlights: one annotation selects it; several ask which. */
-  function activate(spans: HighlightSpan[]): void {
+  /**
+   * Enter, Shift+Enter or a click on highlights (innermost first). One
+   * annotation: it opens. Several (nested spans): a click opens the
+   * innermost, and a click again on the same text the next one out, in
+   * place, round to the innermost again (as Recogito and INCEpTION cycle);
+   * Shift+Enter does the same from the keyboard; Enter asks which in a list.
+   */
+  function activate(spans: HighlightSpan[], via: 'key' | 'cycle' | 'click'): void {
     const candidates = spans
       .map((s) => session.annotations.get(s.id))
       .filter((a): a is Annotation => !!a);
     if (candidates.length === 0) return;
-    if (candidates.length === 1) select(candidates[0]!.id);
-    else pickAnnotation(candidates, (id) => select(id, { focusPanel: true }));
+    if (candidates.length === 1) return select(candidates[0]!.id);
+    if (via === 'key') {
+      pickAnnotation(candidates, (id) => select(id, { focusPanel: true }));
+      return;
+    }
+    const open = candidates.findIndex((a) => a.id === selected);
+    const next = open < 0 ? 0 : (open + 1) % candidates.length;
+    select(candidates[next]!.id);
+    notices.status(t('layout.nested', { position: next + 1, count: candidates.length }));
   }
 
   function help(): void {
@@ -277,6 +376,9 @@ export function createAnnotator(
       [key(TAG_KEYS.quote), t('help.tagQuote')],
       [key(TAG_KEYS.event), t('help.tagEvent')],
       ['Enter', t('help.open')],
+      ['Shift+Enter', t('layout.help.cycle')],
+      ['Shift+Alt+← →', t('layout.help.moveEnd')],
+      ['Ctrl+Shift+Alt+← →', t('layout.help.moveStart')],
       ['Shift+← → ↑ ↓', t('help.select')],
       ['Ctrl+Z', t('help.undo')],
       ['Ctrl+Shift+Z, Ctrl+Y', t('help.redo')],
@@ -299,7 +401,7 @@ export function createAnnotator(
     sorted.list.filter((a) => !a.orphaned).map((a) => spanOf(index, a)),
     {
       tag,
-      activate: (spans) => activate(spans),
+      activate: (spans, _pos, via) => activate(spans, via),
       update: (v) => {
         refreshToolbar();
         for (const l of viewListeners) l(v);
@@ -431,6 +533,16 @@ export function createAnnotator(
     } else if (!mod && e.key === '?' && !typing && !document.querySelector('dialog[open]')) {
       e.preventDefault();
       help();
+    } else if (
+      e.altKey &&
+      e.shiftKey &&
+      !e.metaKey &&
+      (e.key === 'ArrowLeft' || e.key === 'ArrowRight') &&
+      !typing &&
+      selected
+    ) {
+      e.preventDefault();
+      moveSpan(e.ctrlKey ? 'start' : 'end', e.key === 'ArrowRight' ? 1 : -1);
     } else if (e.altKey && !mod && e.code === 'KeyA') {
       e.preventDefault();
       focusArticle(view);
@@ -439,7 +551,9 @@ export function createAnnotator(
   document.addEventListener('keydown', onKeyDown);
 
   // Leaving a field ends its undo group, so the next edit of it undoes separately.
-  layout.details.addEventListener('focusout', () => session.closeHistoryGroup());
+  // (Removed in destroy: the details element outlives this screen.)
+  const closeGroup = () => session.closeHistoryGroup();
+  layout.details.addEventListener('focusout', closeGroup);
 
   function translate(): void {
     toolbar.translate();
@@ -477,6 +591,7 @@ export function createAnnotator(
       detachHover();
       stopTranslating();
       document.removeEventListener('keydown', onKeyDown);
+      layout.details.removeEventListener('focusout', closeGroup);
       window.clearTimeout(flashTimer);
       panelsLater.cancel();
       view.destroy();

@@ -16,12 +16,17 @@
 import { Schema, type Node as PMNode, type NodeSpec, type ResolvedPos } from 'prosemirror-model';
 import type { ArticleBlock, BlockType } from '../model/article';
 
+/**
+ * A block of text drawn as the element `tag` (a tag name, never a selector:
+ * `toDOM` creates an element of exactly that name), with an optional class.
+ * `parseDOM` matches the tag with that class.
+ */
 function textBlock(tag: string, className?: string): NodeSpec {
   return {
     group: 'block',
     content: 'text*',
     marks: '',
-    parseDOM: [{ tag }],
+    parseDOM: [{ tag: className ? `${tag}.${className}` : tag }],
     toDOM: () => (className ? [tag, { class: className }, 0] : [tag, 0]),
   };
 }
@@ -35,7 +40,7 @@ export const articleSchema = new Schema({
       parseDOM: [{ tag: 'div.article-section' }],
     },
     title: textBlock('h1', 'article-title'),
-    standfirst: textBlock('p.standfirst', 'standfirst'),
+    standfirst: textBlock('p', 'standfirst'),
     heading: textBlock('h2', 'article-heading'),
     paragraph: textBlock('p'),
     blockquote: textBlock('blockquote'),

@@ -15,8 +15,11 @@ import { caretModePlugin } from './plugins/caret-mode';
 export interface ArticleViewHandlers {
   /** One-key tagging from inside the article. */
   tag(kind: AnnotationKind): void;
-  /** Enter or a click on highlighted text: the annotations under the position, innermost first. */
-  activate(spans: HighlightSpan[], pos: number): void;
+  /**
+   * Enter (`key`), Shift+Enter (`cycle`) or a click (`click`) on highlighted
+   * text: the annotations under the position, innermost first.
+   */
+  activate(spans: HighlightSpan[], pos: number, via: 'key' | 'cycle' | 'click'): void;
   /** The selection or the highlights changed. */
   update(view: EditorView): void;
   /** Extra plugins (gloss markers, …), added after Glossa's own. */
@@ -62,7 +65,12 @@ export function createArticleView(
     ...tagKeys,
     Enter: (st) => {
       const spans = highlightsAt(st, st.selection.head);
-      handlers.activate(spans, st.selection.head);
+      handlers.activate(spans, st.selection.head, 'key');
+      return true;
+    },
+    'Shift-Enter': (st) => {
+      const spans = highlightsAt(st, st.selection.head);
+      handlers.activate(spans, st.selection.head, 'cycle');
       return true;
     },
     Escape: (st, dispatch) => {
@@ -105,7 +113,7 @@ export function createArticleView(
       if (event.shiftKey || document.getSelection()?.isCollapsed === false) return false;
       const spans = highlightsAt(v.state, pos);
       if (spans.length === 0) return false;
-      handlers.activate(spans, pos);
+      handlers.activate(spans, pos, 'click');
       return false;
     },
   });

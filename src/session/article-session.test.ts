@@ -278,6 +278,37 @@ describe('applying a change', () => {
   });
 });
 
+describe('the history as subscribers see it', () => {
+  it('a change, an import (applyDurably), an undo and a redo are on the history when subscribers hear of them', async () => {
+    const { session } = await openSession();
+    const seen: [string, boolean, boolean][] = [];
+    session.subscribe(({ origin }) => seen.push([origin, session.canUndo, session.canRedo]));
+    await session.applyDurably(annotationChange('a1', annotation('a1')));
+    session.apply(annotationChange('a2', annotation('a2')));
+    session.undo();
+    session.redo();
+    expect(seen).toEqual([
+      ['local', true, false],
+      ['local', true, false],
+      ['undo', true, true],
+      ['redo', true, false],
+    ]);
+  });
+
+  it('nextStep names the records the next undo and redo would change', async () => {
+    const { session } = await openSession();
+    expect(session.nextStep('undo')).toBeNull();
+    session.apply(annotationChange('a1', annotation('a1')));
+    expect(session.nextStep('undo')).toEqual({
+      before: annotationChange('a1', null),
+      after: annotationChange('a1', annotation('a1')),
+    });
+    session.undo();
+    expect(session.nextStep('undo')).toBeNull();
+    expect(session.nextStep('redo')?.after).toEqual(annotationChange('a1', annotation('a1')));
+  });
+});
+
 describe('undo and redo', () => {
   const original = annotation('a1', {
     kind: 'claim',

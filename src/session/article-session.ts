@@ -158,7 +158,8 @@ export class ArticleSession {
    */
   apply(change: Change, options: { group?: string; history?: boolean } = {}): void {
     const before = this.snapshot(change);
-    this.applyToMemory(change, 'local');
+    // The history first: subscribers notified by applyToMemory read
+    // canUndo/canRedo (the Undo button) and must see this change in it.
     if (options.history !== false) {
       const last = this.undoStack[this.undoStack.length - 1];
       const time = Date.now();
@@ -172,6 +173,7 @@ export class ArticleSession {
       }
       this.redoStack = [];
     }
+    this.applyToMemory(change, 'local');
     this.persist(change);
   }
 
@@ -188,9 +190,11 @@ export class ArticleSession {
       { articleVersion: articleVersionOf(this.article) },
     );
     for (const s of SESSION_STORES) for (const [k, v] of change[s] ?? []) this.bases[s].set(k, v);
-    this.applyToMemory(change, 'local');
+    // On the history before subscribers hear of it (see apply): the Undo
+    // button follows an import too.
     this.undoStack.push({ before, after: change, time: Date.now() });
     this.redoStack = [];
+    this.applyToMemory(change, 'local');
     const keys: Partial<Record<SessionStore, string[]>> = {};
     for (const s of SESSION_STORES) if (change[s]?.size) keys[s] = [...change[s].keys()];
     this.channel?.postMessage({
@@ -222,6 +226,17 @@ export class ArticleSession {
   }
   get canRedo(): boolean {
     return this.redoStack.length > 0;
+  }
+
+  /**
+   * The step the next undo (or redo) would take, as the records before and
+   * after it, for saying what it does (session/history-summary.ts); null
+   * when there is none.
+   */
+  nextStep(which: 'undo' | 'redo'): { before: Change; after: Change } | null {
+    const stack = which === 'undo' ? this.undoStack : this.redoStack;
+    const entry = stack[stack.length - 1];
+    return entry ? { before: entry.before, after: entry.after } : null;
   }
 
   undo(): boolean {

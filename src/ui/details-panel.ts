@@ -151,7 +151,11 @@ export function createDetailsPanel(
   });
   remove.addEventListener('click', () => current && options.remove(current.id));
   close.addEventListener('click', () => options.close());
-  container.addEventListener('keydown', (e) => {
+  // On the container, which outlives this panel (the layout keeps it across
+  // screens): removed in destroy(), or a rebuilt screen's Escape would also
+  // reach this panel's annotator and its destroyed view (the intermittent
+  // "reading 'matchesNode'" of issue 16).
+  function onKeyDown(e: KeyboardEvent): void {
     if (e.key === 'Escape') {
       e.preventDefault();
       options.close();
@@ -163,7 +167,8 @@ export function createDetailsPanel(
       e.preventDefault();
       options.remove(current.id);
     }
-  });
+  }
+  container.addEventListener('keydown', onKeyDown);
 
   let dateFormat: { lang: string; format: Intl.DateTimeFormat } | null = null;
   function formatDate(iso: string): string {
@@ -186,7 +191,11 @@ export function createDetailsPanel(
     container.dataset.annotationId = a.id;
     for (const [kind, { input }] of kindInputs) input.checked = kind === a.kind;
     excerpt.textContent = a.exact;
-    position.textContent = t('details.position', { start: a.start, end: a.end });
+    // An orphan's offsets are meaningless (0–0): say what it is instead.
+    position.textContent = a.orphaned
+      ? t('layout.orphanedPosition')
+      : t('details.position', { start: a.start, end: a.end });
+    position.classList.toggle('is-orphaned', !!a.orphaned);
     const fieldName = KIND_FIELD[a.kind];
     fieldLabel.textContent = t(`details.${fieldName}`);
     field.dataset.field = fieldName;
@@ -259,6 +268,9 @@ export function createDetailsPanel(
     fieldInput: field,
     destroy() {
       for (const x of extensions) x.destroy();
+      container.removeEventListener('keydown', onKeyDown);
+      container.removeAttribute('aria-labelledby');
+      delete container.dataset.annotationId;
       container.replaceChildren();
     },
     translate,

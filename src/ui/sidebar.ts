@@ -1,6 +1,9 @@
 /**
- * The annotation list: counts per kind, a kind filter, a search over excerpt
- * and note, and the annotations in document order.
+ * The annotation list: counts per kind, a kind filter, a search over every
+ * field (excerpt, note, speaker, claimant, date: model/annotation-search.ts),
+ * and the annotations in document order. The count says how many of all
+ * are shown ("3 of 9"); a row matched outside its excerpt shows the words
+ * around the match.
  *
  * The list is virtualised — only the rows in view (plus a margin) exist in
  * the DOM — so ten thousand annotations cost no more to show than twenty.
@@ -11,6 +14,9 @@ import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../model
 import { t } from '../i18n/i18n';
 import { h, replaceChildren } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
+import { matchContext, searchKey, searchText } from '../model/annotation-search';
+
+export { searchKey };
 
 const ROW_HEIGHT = 56;
 const OVERSCAN = 6;
@@ -40,11 +46,6 @@ export interface Sidebar {
 function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 1)}…` : flat;
-}
-
-/** Lower-cased and without accents, so "deja" finds "déjà". */
-export function searchKey(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 export function createSidebar(container: HTMLElement, options: SidebarOptions): Sidebar {
@@ -105,7 +106,7 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
   function keyOf(a: Annotation): string {
     let k = searchKeys.get(a);
     if (k === undefined) {
-      k = searchKey(`${a.exact}\n${a.note}`);
+      k = searchText(a);
       searchKeys.set(a, k);
     }
     return k;
@@ -116,6 +117,8 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     const query = searchKey(search.value.trim());
     const activeId = shown[active]?.id;
     shown = all.filter((a) => kinds.has(a.kind) && (!query || keyOf(a).includes(query)));
+    currentQuery = query;
+    updateTotal();
     active = activeId ? shown.findIndex((a) => a.id === activeId) : -1;
     spacer.style.height = `${shown.length * ROW_HEIGHT}px`;
     empty.hidden = shown.length > 0;
@@ -129,7 +132,29 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     for (const a of all) counts[a.kind]++;
     for (const kind of ANNOTATION_KINDS)
       filterBoxes.get(kind)!.count.textContent = String(counts[kind]);
-    total.textContent = t('sidebar.count', { count: all.length });
+    updateTotal();
+  }
+
+  let currentQuery = '';
+  function updateTotal(): void {
+    total.textContent =
+      shown.length === all.length
+        ? t('sidebar.count', { count: all.length })
+        : t('layout.countFiltered', { shown: shown.length, count: all.length });
+  }
+
+  /** The words around the match, for a row matched outside its excerpt. */
+  function matchLine(a: Annotation): HTMLElement | null {
+    const c = currentQuery ? matchContext(a, currentQuery) : null;
+    if (!c || c.field === 'exact') return null;
+    return h(
+      'span',
+      { class: 'row-note row-match' },
+      t('layout.matchLabel', { field: t(`layout.matchIn.${c.field}`) }),
+      c.before,
+      h('mark', { class: 'row-hit' }, c.match),
+      c.after,
+    );
   }
 
   function rowId(id: string): string {
@@ -158,7 +183,7 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
         },
         h('span', { class: `badge badge-${a.kind}` }, t(`kind.${a.kind}`)),
         h('span', { class: 'row-excerpt', lang: 'fr' }, excerpt(a.exact)),
-        a.note ? h('span', { class: 'row-note' }, excerpt(a.note)) : null,
+        matchLine(a) ?? (a.note ? h('span', { class: 'row-note' }, excerpt(a.note)) : null),
         a.orphaned ? h('span', { class: 'row-flag' }, t('sidebar.orphaned')) : null,
         options.isUnsaved(a.id) ? h('span', { class: 'row-flag' }, t('sidebar.unsaved')) : null,
       );

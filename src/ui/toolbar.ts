@@ -29,7 +29,7 @@ export interface Toolbar {
 export function createToolbar(container: HTMLElement, options: ToolbarOptions): Toolbar {
   container.setAttribute('role', 'toolbar');
   const tagButtons = new Map<AnnotationKind, HTMLButtonElement>();
-  const tagGroup = h('div', { class: 'tool-group' });
+  const tagGroup = h('div', { class: 'tool-group tag-group', 'data-can-tag': 'false' });
   for (const kind of ANNOTATION_KINDS) {
     const button = h('button', {
       type: 'button',
@@ -94,6 +94,8 @@ export function createToolbar(container: HTMLElement, options: ToolbarOptions): 
   return {
     update({ canTag, canUndo, canRedo }) {
       for (const b of tagButtons.values()) b.setAttribute('aria-disabled', String(!canTag));
+      // Compact layouts show the tag buttons beside the text only while some is selected.
+      tagGroup.dataset.canTag = String(canTag);
       undo.disabled = !canUndo;
       redo.disabled = !canRedo;
     },
