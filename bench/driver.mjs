@@ -104,6 +104,12 @@ export async function loadAppOnce(context, base, n, validate) {
         document.querySelector('#annotation-list [role=option]')?.getAttribute('aria-setsize') ?? 0,
       ),
       elements: document.getElementsByTagName('*').length,
+      // Scripts whose fetch began before the restored article was first drawn: what it takes
+      // to open an article (later ones — the termbase in idle time — are after start-up).
+      beforeReady: performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js') && e.startTime < window.__bench.readyPainted)
+        .map((e) => new URL(e.name).pathname),
       longTasks: window.__bench.longTasks.filter((t) => t.startTime < window.__bench.readyPainted),
     };
   });

@@ -1,0 +1,9 @@
+/** The en interface strings: every locales/en/*.json but content (glosses, glossary), lazy and mt files. */
+import { byNamespace } from './ui-strings';
+
+export const bundles = byNamespace(
+  import.meta.glob<Record<string, unknown>>(
+    ['../../locales/en/*.json', '!../../locales/en/*.lazy.json', '!../../locales/en/mt.json'],
+    { eager: true, import: 'default' },
+  ),
+);
