@@ -9,7 +9,8 @@
 // target fails), --keep (keep the temporary build and generated pages),
 // --app-root=DIR (build the app from another checkout, to measure a change),
 // --port=N or BENCH_PORT (serve on another port than 4190, so two runs can share the machine),
-// --large (issue 20: a 1,000,000-character article with 100,000 annotations; --counts applies).
+// --large (issue 20: a 1,000,000-character article with 100,000 annotations; --counts applies),
+// --loads-only (only the timed loads and the floor: a quick A/B of the start-up figures).
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -53,6 +54,8 @@ const APP_ROOT = option('app-root') ? resolve(option('app-root')) : ROOT;
 const PORT = Number(option('port') ?? process.env.BENCH_PORT ?? 4190);
 /** Ten times the article (issue 20): 1,000,000 characters, 100,000 annotations. */
 const LARGE = args.has('--large');
+/** Loads only (no interactions, no exchange): for quick A/B runs of the start-up figures. */
+const LOADS_ONLY = args.has('--loads-only');
 const BASE = `http://127.0.0.1:${PORT}`;
 
 /** Runs per count. Sidebar selections wait out a 1.2 s emphasis each, so fewer at the smaller counts. */
@@ -495,45 +498,51 @@ async function main() {
       r.floor = floor;
       console.log(`  loads done (${elapsed()})`);
 
-      // Interactions, on one fresh page, in this order.
-      const ip = await openApp(context);
-      await ip.goto(`${BASE}/?article=${BENCH_ARTICLE_ID}`);
-      await waitReady(ip);
-      await settle(ip, 500);
-      const rand = prng(n);
-      r.taggingCold = [];
-      for (let i = 0; i < CONFIG.coldTaggings; i++) r.taggingCold.push(await tagOnce(ip, rand));
-      r.tagging = [];
-      for (let i = 0; i < CONFIG.taggings(n); i++) r.tagging.push(await tagOnce(ip, rand));
-      r.taggingCaret = [];
-      for (let i = 0; i < CONFIG.taggings(n); i++)
-        r.taggingCaret.push(await tagOnce(ip, rand, { caret: true }));
-      r.selection = [];
-      for (let i = 0; i < CONFIG.selections(n); i++) r.selection.push(await selectOnce(ip, rand));
-      // The floor control for tagging (issue 20): the static page wraps one <mark> on the same
-      // keypress, after the same mouse selection, measured the same way; run right after the app's.
-      const fp = await openStatic(context, BASE, n);
-      const frand = prng(n);
-      for (let i = 0; i < CONFIG.coldTaggings; i++) await tagOnce(fp, frand);
-      r.floorTagging = [];
-      for (let i = 0; i < CONFIG.taggings(n); i++) r.floorTagging.push(await tagOnce(fp, frand));
-      await fp.close();
-      r.filter = [];
-      for (let i = 0; i < CONFIG.filters; i++) r.filter.push(await filterOnce(ip, i));
-      r.search = await searchSamples(ip, CONFIG.queries);
-      r.interactionLongTasks = await ip.evaluate(() => window.__bench.longTasks);
-      await ip.close();
-      console.log(`  interactions done (${elapsed()})`);
+      if (LOADS_ONLY) {
+        for (const k of ['taggingCold', 'tagging', 'taggingCaret', 'selection', 'filter', 'search'])
+          r[k] = [];
+        r.exchange = { runs: [] };
+      } else {
+        // Interactions, on one fresh page, in this order.
+        const ip = await openApp(context);
+        await ip.goto(`${BASE}/?article=${BENCH_ARTICLE_ID}`);
+        await waitReady(ip);
+        await settle(ip, 500);
+        const rand = prng(n);
+        r.taggingCold = [];
+        for (let i = 0; i < CONFIG.coldTaggings; i++) r.taggingCold.push(await tagOnce(ip, rand));
+        r.tagging = [];
+        for (let i = 0; i < CONFIG.taggings(n); i++) r.tagging.push(await tagOnce(ip, rand));
+        r.taggingCaret = [];
+        for (let i = 0; i < CONFIG.taggings(n); i++)
+          r.taggingCaret.push(await tagOnce(ip, rand, { caret: true }));
+        r.selection = [];
+        for (let i = 0; i < CONFIG.selections(n); i++) r.selection.push(await selectOnce(ip, rand));
+        // The floor control for tagging (issue 20): the static page wraps one <mark> on the same
+        // keypress, after the same mouse selection, measured the same way; run right after the app's.
+        const fp = await openStatic(context, BASE, n);
+        const frand = prng(n);
+        for (let i = 0; i < CONFIG.coldTaggings; i++) await tagOnce(fp, frand);
+        r.floorTagging = [];
+        for (let i = 0; i < CONFIG.taggings(n); i++) r.floorTagging.push(await tagOnce(fp, frand));
+        await fp.close();
+        r.filter = [];
+        for (let i = 0; i < CONFIG.filters; i++) r.filter.push(await filterOnce(ip, i));
+        r.search = await searchSamples(ip, CONFIG.queries);
+        r.interactionLongTasks = await ip.evaluate(() => window.__bench.longTasks);
+        await ip.close();
+        console.log(`  interactions done (${elapsed()})`);
 
-      // Export and import, in a blank page of the same origin; the first run is cold.
-      const ex = await setup.evaluate(
-        async ({ article, annotations, reps }) => {
-          const m = await import('/__bench/exchange/exchange.js');
-          return m.runExchange(article, annotations, reps);
-        },
-        { article, annotations, reps: CONFIG.exchangeReps + 1 },
-      );
-      r.exchange = { cold: ex[0], runs: ex.slice(1) };
+        // Export and import, in a blank page of the same origin; the first run is cold.
+        const ex = await setup.evaluate(
+          async ({ article, annotations, reps }) => {
+            const m = await import('/__bench/exchange/exchange.js');
+            return m.runExchange(article, annotations, reps);
+          },
+          { article, annotations, reps: CONFIG.exchangeReps + 1 },
+        );
+        r.exchange = { cold: ex[0], runs: ex.slice(1) };
+      }
       r.loadAverage.end = os.loadavg().map((x) => round(x, 2));
       console.log(`  exchange done (${elapsed()})`);
       results.counts[n] = r;
@@ -660,7 +669,7 @@ async function main() {
     );
   // Only a full run of this checkout replaces bench/out/results.json (ignored by git: it is
   // rewritten on every full run; the figures worth keeping go into bench/README.md).
-  const partial = TINY || option('counts') || APP_ROOT !== ROOT;
+  const partial = TINY || LOADS_ONLY || option('counts') || APP_ROOT !== ROOT;
   const out = partial
     ? join(os.tmpdir(), `glossa-bench-results-${TINY ? 'tiny' : 'partial'}.json`)
     : join(ROOT, LARGE ? 'bench/out/results-large.json' : 'bench/out/results.json');

@@ -54,18 +54,18 @@ export function layoutStacks<T extends RangeLike>(
   spans: readonly T[],
   maxDepth = MAX_DRAWN_DEPTH,
 ): StackLayout<T> {
-  const byRange = new Map<string, T[]>();
-  for (const s of spans) {
-    const k = rangeKey(s);
-    const members = byRange.get(k);
-    if (members) members.push(s);
-    else byRange.set(k, [s]);
-  }
+  // Sorted by start, outer first where two start together (so the inner one is the one
+  // folded); the sort is stable, so a stack's members keep the order given. Equal ranges are
+  // then neighbours: no string keys, no map (this runs on every opening, before the first frame).
+  const sorted = [...spans].sort((a, b) => a.from - b.from || b.to - a.to);
   const stacks: Stack<T>[] = [];
-  for (const members of byRange.values())
-    stacks.push({ from: members[0]!.from, to: members[0]!.to, members });
-  // Outer first where two start together, so the inner one is the one folded.
-  stacks.sort((a, b) => a.from - b.from || b.to - a.to);
+  for (let i = 0; i < sorted.length;) {
+    const first = sorted[i]!;
+    let j = i + 1;
+    while (j < sorted.length && sorted[j]!.from === first.from && sorted[j]!.to === first.to) j++;
+    stacks.push({ from: first.from, to: first.to, members: sorted.slice(i, j) });
+    i = j;
+  }
   const drawn: Stack<T>[] = [];
   const folded: Stack<T>[] = [];
   // Ends of the drawn stacks still open at the sweep position: a min-heap.
