@@ -26,7 +26,7 @@ export async function seed(page, article, annotations) {
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    if (db.version !== 3 || !db.objectStoreNames.contains('annotationPages'))
+    if (db.version < 3 || !db.objectStoreNames.contains('annotationPages'))
       throw new Error(`unexpected database: version ${db.version}`);
     window.__seedDb = db;
     await new Promise((resolve, reject) => {
@@ -86,17 +86,30 @@ export async function loadAppOnce(context, base, n, validate) {
   });
   await page.goto(`${base}/?article=${BENCH_ARTICLE_ID}`, { waitUntil: 'commit' });
   await waitReady(page);
+  // Every highlight drawn (the rest are drawn in idle time after the first frame).
+  await page.waitForFunction(() => window.__bench?.allDrawnPainted != null, null, {
+    timeout: 120_000,
+    polling: 100,
+  });
   const r = await page.evaluate(() => {
     const marks = document.querySelectorAll('#article-text mark[data-annotation-id]');
     return {
       ready: performance.getEntriesByName('glossa:ready')[0].startTime,
       readyPainted: window.__bench.readyPainted,
+      // The frame after every highlight was drawn, or after ready if that came later.
+      allDrawn: Math.max(window.__bench.allDrawnPainted, window.__bench.readyPainted),
       marks: marks.length,
       // The annotation list's size: every annotation, with no filter or search.
       listed: Number(
         document.querySelector('#annotation-list [role=option]')?.getAttribute('aria-setsize') ?? 0,
       ),
       elements: document.getElementsByTagName('*').length,
+      // Scripts whose fetch began before the restored article was first drawn: what it takes
+      // to open an article (later ones — the termbase in idle time — are after start-up).
+      beforeReady: performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.endsWith('.js') && e.startTime < window.__bench.readyPainted)
+        .map((e) => new URL(e.name).pathname),
       longTasks: window.__bench.longTasks.filter((t) => t.startTime < window.__bench.readyPainted),
     };
   });
@@ -106,6 +119,14 @@ export async function loadAppOnce(context, base, n, validate) {
   r.requested = scripts.map((u) => u.replace(base, ''));
   await page.close();
   return r;
+}
+
+/** Opens the static floor page for the tagging control (it wraps one <mark> on C). */
+export async function openStatic(context, base, n) {
+  const page = await openApp(context);
+  await page.goto(`${base}/__bench/static-${n}.html`);
+  await page.waitForFunction(() => window.__floorPainted != null, null, { timeout: 60_000 });
+  return page;
 }
 
 export async function loadStaticOnce(context, base, n) {

@@ -28,6 +28,8 @@ export function pageProbe() {
 
   const probe = {
     readyPainted: null,
+    /** The frame after the app's last highlight was drawn (glossa:highlights-drawn). */
+    allDrawnPainted: null,
     events: [],
     longTasks: [],
     pending: null,
@@ -98,6 +100,10 @@ export function pageProbe() {
     if (name === 'glossa:ready')
       afterFrame((_raf, painted) => {
         probe.readyPainted = painted;
+      });
+    if (name === 'glossa:highlights-drawn')
+      afterFrame((_raf, painted) => {
+        probe.allDrawnPainted = painted;
       });
     return entry;
   };

@@ -34,14 +34,15 @@ function randomUuid(rand) {
 /**
  * The long article: the default article's title and standfirst once, then
  * its headings, paragraphs and quotation repeated until the canonical text
- * (blocks joined with "\n\n") reaches about 100,000 characters.
+ * (blocks joined with "\n\n") reaches about 100,000 characters (or `targetChars`:
+ * 1,000,000 for the large run, issue 20).
  */
-export function longArticle(defaultArticlePath) {
+export function longArticle(defaultArticlePath, targetChars = TARGET_CHARS) {
   const source = JSON.parse(readFileSync(defaultArticlePath, 'utf8'));
   const [title, standfirst, ...body] = source.blocks;
   const blocks = [title, standfirst];
   let length = title.text.length + 2 + standfirst.text.length;
-  for (let i = 0; length < TARGET_CHARS; i++) {
+  for (let i = 0; length < targetChars; i++) {
     const b = body[i % body.length];
     blocks.push({ type: b.type, text: b.text });
     length += 2 + b.text.length;
@@ -55,6 +56,20 @@ export function longArticle(defaultArticlePath) {
     created: STAMP,
     modified: STAMP,
   };
+}
+
+/** The index of the block range holding `offset` (binary search: 4,000 blocks at 1,000,000 characters), or -1. */
+function blockIndex(ranges, offset) {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const r = ranges[mid];
+    if (offset < r.start) hi = mid - 1;
+    else if (offset >= r.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 /** The canonical text as code points, with each block's [start, end) in code points. */
@@ -85,7 +100,7 @@ const isSpace = (c) => /\s/u.test(c);
 export function generateAnnotations(article, n, seed = 42) {
   const rand = prng(seed ^ n);
   const { chars, ranges } = layout(article);
-  const blockAt = (offset) => ranges.find((r) => offset >= r.start && offset < r.end);
+  const blockAt = (offset) => ranges[blockIndex(ranges, offset)];
   const text = (s, e) => chars.slice(s, e).join('');
   const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1)); // lo..hi inclusive
 
@@ -236,7 +251,7 @@ export function staticPage(article, annotations, cssHref) {
   const { chars, ranges } = layout(article);
   const byBlock = ranges.map(() => []);
   for (const a of annotations) {
-    const i = ranges.findIndex((r) => a.start >= r.start && a.start < r.end);
+    const i = blockIndex(ranges, a.start);
     if (i >= 0) byBlock[i].push(a);
   }
   let marks = 0;
@@ -288,6 +303,22 @@ export function staticPage(article, annotations, cssHref) {
 <title>${escapeHtml(article.title)} — static floor</title>
 <link rel="stylesheet" href="${cssHref}" />
 <script>
+  // The floor control for tagging (issue 20): C wraps the selection in one <mark>,
+  // the least a page can do on that keypress.
+  let tagged = 0;
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'c') return;
+    const sel = document.getSelection();
+    if (!sel || sel.isCollapsed) return;
+    const range = sel.getRangeAt(0);
+    const mark = document.createElement('mark');
+    mark.className = 'hl hl-claim';
+    mark.dataset.annotationId = 'floor-' + tagged++;
+    mark.dataset.kind = 'claim';
+    mark.append(range.extractContents());
+    range.insertNode(mark);
+    sel.collapseToEnd();
+  });
   document.addEventListener('DOMContentLoaded', () => {
     window.__domContentLoaded = performance.now();
     requestAnimationFrame(() => {

@@ -2,10 +2,14 @@
  * The entry: begins the start-up reads, then loads the app, which picks
  * them up. Kept tiny, and the app loaded as a separate chunk, so that the
  * database is open — and the article's records requested — while the app's
- * code is still being fetched and evaluated (store/start-up-reads.ts).
+ * code is still being fetched and evaluated (store/start-up-reads.ts), and
+ * the interface strings are on their way too (i18n/ui-strings.ts).
  */
 import { currentRoute } from './dom/router';
 import { beginStartUpReads } from './store/start-up-reads';
+import { storedLanguage, uiStrings } from './i18n/ui-strings';
 
 const reads = beginStartUpReads(currentRoute().articleId);
+// The interface strings of the language in use are fetched beside the app's chunk.
+void uiStrings(storedLanguage()).catch(() => {});
 void import('./app/start').then((app) => app.start(reads));

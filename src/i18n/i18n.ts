@@ -1,7 +1,9 @@
 /**
- * i18next set-up: the interface language (en/fr), remembered, and every
- * resource under locales/ bundled at build time (they are small, and the
- * app must work offline).
+ * i18next set-up: the interface language (en/fr), remembered. The article
+ * glosses and the glossary (content, read in both languages) are bundled
+ * here; the interface strings of each language are a chunk of their own,
+ * loaded for the language in use and for the other one on switching
+ * (ui-strings.ts). All are built in: the app works offline.
  *
  * One rule for user text in translations: values are interpolated as they
  * are (`escapeValue: false`), and every translated string reaches the page
@@ -11,21 +13,27 @@
  * and each screen worked around that its own way.
  */
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
-import enUi from '../../locales/en/ui.json';
-import enReview from '../../locales/en/review.json';
-import enExchange from '../../locales/en/exchange.json';
-import enLibrary from '../../locales/en/library.json';
-// Types only: the mt strings load with the machine-translation code (src/ui/mt/strings.ts).
+import type enUi from '../../locales/en/ui.json';
+import type enReview from '../../locales/en/review.json';
+import type enExchange from '../../locales/en/exchange.json';
+import type enLibrary from '../../locales/en/library.json';
+// Types only: the strings load from ui-strings.ts (mt: with the machine-translation code).
 import type enMt from '../../locales/en/mt.json';
-import enTermbase from '../../locales/en/termbase.json';
+import type enTermbase from '../../locales/en/termbase.json';
 import type enTermbaseLazy from '../../locales/en/termbase.lazy.json';
-import enTm from '../../locales/en/tm.json';
+import type enTm from '../../locales/en/tm.json';
 // Types only: the factcheck strings load with the fact-checking code (src/ui/factcheck/strings.ts).
 import type enFactcheck from '../../locales/en/factcheck.json';
 
-export const UI_LANGUAGES = ['en', 'fr'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
-const STORAGE_KEY = 'glossa:ui-language';
+import {
+  STORAGE_KEY,
+  storedLanguage,
+  uiStrings,
+  UI_LANGUAGES,
+  type UiLanguage,
+} from './ui-strings';
+
+export { UI_LANGUAGES, type UiLanguage };
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -46,19 +54,14 @@ declare module 'i18next' {
 }
 
 /**
- * Every locales/<lng>/<namespace>.json, keyed by language then namespace —
- * except `<namespace>.lazy.json`, the strings of parts loaded on first use,
- * which `loadLazyResources` adds to their namespace then.
+ * The content namespaces of every language (article glosses, glossary),
+ * keyed by language then namespace. Interface namespaces come from
+ * ui-strings.ts; `<namespace>.lazy.json`, the strings of parts loaded on
+ * first use, are added by `loadLazyResources` then.
  */
-function bundledResources(): Resource {
-  // Optional features bring their own strings when first used (mt: machine translation).
+function bundledContent(): Resource {
   const files = import.meta.glob<Record<string, unknown>>(
-    [
-      '../../locales/*/*.json',
-      '!../../locales/*/*.lazy.json',
-      '!../../locales/*/mt.json',
-      '!../../locales/*/factcheck.json',
-    ],
+    ['../../locales/*/glossary.json', '../../locales/*/article-*.json'],
     { eager: true, import: 'default' },
   );
   const out: Record<string, Record<string, Record<string, unknown>>> = {};
@@ -70,29 +73,31 @@ function bundledResources(): Resource {
   return out as Resource;
 }
 
-function storedLanguage(): UiLanguage {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY);
-    if (stored === 'en' || stored === 'fr') return stored;
-  } catch {
-    // Storage can be disabled; fall back to the browser's language.
-  }
-  return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+/** Adds the interface strings of `language` (loaded once). */
+async function addUiStrings(language: UiLanguage): Promise<void> {
+  const bundles = await uiStrings(language);
+  for (const [ns, data] of Object.entries(bundles))
+    if (!i18n.hasResourceBundle(language, ns)) i18n.addResourceBundle(language, ns, data);
 }
 
 export const i18n: I18n = i18next.createInstance();
 
 export async function initI18n(language?: UiLanguage): Promise<I18n> {
+  const lng = language ?? storedLanguage();
+  // Only the language in use: the other's strings are complete (locales.test.ts), so the
+  // fallback to English is never needed for a key; they load on switching.
+  await uiStrings(lng);
   await i18n.init({
-    lng: language ?? storedLanguage(),
+    lng,
     fallbackLng: 'en',
     supportedLngs: [...UI_LANGUAGES],
     defaultNS: 'ui',
     ns: ['ui', 'review', 'exchange', 'library', 'termbase', 'tm'],
-    resources: bundledResources(),
+    resources: bundledContent(),
     returnNull: false,
     interpolation: { escapeValue: false },
   });
+  await addUiStrings(lng);
   document.documentElement.lang = i18n.language;
   return i18n;
 }
@@ -130,6 +135,7 @@ export function followLanguage(translate: () => void): () => void {
 
 /** Switches the interface language and remembers it. */
 export async function setUiLanguage(language: UiLanguage): Promise<void> {
+  await addUiStrings(language);
   await i18n.changeLanguage(language);
   document.documentElement.lang = language;
   try {

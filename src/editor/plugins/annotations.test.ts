@@ -4,6 +4,7 @@ import { EditorState } from 'prosemirror-state';
 import type { DecorationSet } from 'prosemirror-view';
 import { articleDoc } from '../schema';
 import type { ArticleBlock } from '../../model/article';
+import { depthOver, MAX_DRAWN_DEPTH } from '../../model/highlight-stacks';
 import {
   allHighlightsDrawn,
   highlightPlugin,
@@ -24,12 +25,12 @@ function span(id: string, from: number, to: number, kind: HighlightSpan['kind'] 
   return { id, kind, from, to };
 }
 
-/** The ids of the highlights (not the emphasis) a decoration set holds. */
+/** The ids of the highlights (not the emphasis) a decoration set holds, every member of each stack. */
 function ids(set: DecorationSet): string[] {
   return set
     .find()
-    .map((d) => (d.spec as { id?: string }).id)
-    .filter((id): id is string => !!id)
+    .flatMap((d) => (d.spec as { members?: HighlightSpan[] }).members ?? [])
+    .map((s) => s.id)
     .sort();
 }
 
@@ -131,6 +132,108 @@ describe('highlight plugin', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('stacks of annotations on the same words', () => {
+  it('10,000 on one span are one element with a count, the last one on top; a change redraws it', () => {
+    const stack = Array.from({ length: 10_000 }, (_, i) => span(`x${i}`, 5, 15, 'quote'));
+    const { plugin, state } = setup([span('around', 3, 30), ...stack]);
+    const st = plugin.getState(state)!;
+    const drawn = st.drawn.find(5, 15);
+    expect(drawn).toHaveLength(2);
+    const top = drawn.find((d) => d.from === 5)!;
+    const attrs = (top as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
+    expect(attrs['data-annotation-id']).toBe('x9999');
+    expect(attrs['data-kind']).toBe('quote');
+    expect(attrs['data-stack-count']).toBe('10000');
+    expect(highlightsAt(state, 8)).toHaveLength(10_001);
+    expect(ids(st.drawn)).toHaveLength(10_001);
+
+    // Tag the same words once more (a claim): it goes on top of the same element.
+    const more = state.apply(updateHighlights(state.tr, { upsert: [span('new', 5, 15)] }));
+    const after = plugin
+      .getState(more)!
+      .drawn.find(5, 15)
+      .find((d) => d.from === 5)!;
+    const a2 = (after as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
+    expect([a2['data-annotation-id'], a2['data-kind'], a2['data-stack-count']]).toEqual([
+      'new',
+      'claim',
+      '10001',
+    ]);
+    // Remove all but one: a plain highlight again, with no count.
+    const fewer = more.apply(
+      updateHighlights(more.tr, { remove: [...stack.map((s) => s.id), 'new'].slice(1) }),
+    );
+    const one = plugin
+      .getState(fewer)!
+      .drawn.find(5, 15)
+      .find((d) => d.from === 5)!;
+    const a3 = (one as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
+    expect(a3['data-annotation-id']).toBe('x0');
+    expect(a3['data-stack-count']).toBeUndefined();
+    expect(highlightsAt(fewer, 8).map((s) => s.id)).toEqual(['x0', 'around']);
+  });
+
+  it('nested ranges beyond the depth limit are folded, yet found under the cursor', () => {
+    const nested = Array.from({ length: 40 }, (_, i) => span(`n${i}`, 100 - i, 200 + i));
+    const { plugin, state } = setup(nested);
+    const st = plugin.getState(state)!;
+    expect(st.drawn.find().length).toBe(MAX_DRAWN_DEPTH);
+    expect(highlightsAt(state, 150)).toHaveLength(40);
+    // Tagging inside them: folded too, still found.
+    const next = state.apply(updateHighlights(state.tr, { upsert: [span('deep', 140, 160)] }));
+    expect(plugin.getState(next)!.drawn.find().length).toBe(MAX_DRAWN_DEPTH);
+    expect(highlightsAt(next, 150)[0]!.id).toBe('deep');
+  });
+
+  it('property: stacks and folds keep every highlight drawn or folded once, never deeper than the limit', () => {
+    // Few distinct ranges, so stacks and deep nests are the rule.
+    const spanArb = fc
+      .tuple(
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom('claim', 'quote', 'event' as const),
+      )
+      .map(([id, from, len, kind]) => span(`s${id}`, from, from + len, kind));
+    const action = fc.oneof(
+      fc.record({ upsert: fc.uniqueArray(spanArb, { selector: (s) => s.id, maxLength: 20 }) }),
+      fc.record({ remove: fc.array(fc.integer({ min: 0, max: 60 }).map((i) => `s${i}`)) }),
+      fc.record({ selected: fc.option(fc.integer({ min: 0, max: 60 }).map((i) => `s${i}`)) }),
+    );
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(spanArb, { selector: (s) => s.id, maxLength: 60 }),
+        fc.array(action, { maxLength: 10 }),
+        (initial, actions) => {
+          const { plugin, state: start } = setup(initial);
+          let state = start;
+          for (const a of actions) {
+            state = state.apply(updateHighlights(state.tr, a));
+            const st = plugin.getState(state)!;
+            const drawn = ids(st.drawn);
+            const folded = st.folded.find().map((d) => (d.spec as { id: string }).id);
+            expect([...drawn, ...folded].sort()).toEqual([...st.spans.keys()].sort());
+            const elements = st.drawn.find().filter((d) => 'members' in (d.spec as object));
+            expect(depthOver(elements, 0, 100)).toBeLessThanOrEqual(MAX_DRAWN_DEPTH);
+            for (let pos = 1; pos < 30; pos += 3)
+              expect(
+                highlightsAt(state, pos)
+                  .map((s) => s.id)
+                  .sort(),
+              ).toEqual(
+                [...st.spans.values()]
+                  .filter((s) => s.from <= pos && pos <= s.to)
+                  .map((s) => s.id)
+                  .sort(),
+              );
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
