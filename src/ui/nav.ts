@@ -5,10 +5,44 @@
 import { t } from '../i18n/i18n';
 import { routeUrl, VIEWS, type View } from '../dom/router';
 import { h } from '../dom/h';
+import { bindKeymap, type Command } from '../dom/commands';
 
 export interface Nav {
   setCurrent(view: View, articleId: string): void;
   translate(): void;
+  destroy(): void;
+}
+
+/** Alt+<n>: the n-th view's shortcut. */
+function viewShortcut(view: View): string {
+  return `Alt+${VIEWS.indexOf(view) + 1}`;
+}
+
+/**
+ * The command "go to a view": Alt+1, Alt+2, Alt+3, one per view (by key
+ * position, so AZERTY's Alt+& works too). Works from fields, and with a
+ * dialog open, as the links' keys always have. `label` says it on the
+ * screen whose help lists it.
+ */
+export function viewsCommand<C extends { shortcut: string }>(
+  go: (view: View) => void,
+  label: () => string,
+): Command<C> {
+  const byShortcut = new Map(VIEWS.map((v) => [viewShortcut(v), v]));
+  return {
+    id: 'views',
+    keys: [...byShortcut.keys()].join(' '),
+    label,
+    helpKeys: [...byShortcut.keys()].join('  '),
+    inFields: true,
+    enabled: () => true,
+    run: (c) => {
+      const view = byShortcut.get(c.shortcut);
+      if (!view) return false;
+      go(view);
+      return true;
+    },
+  };
 }
 
 export function createNav(container: HTMLElement, go: (view: View) => void): Nav {
@@ -17,7 +51,7 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
     const link = h('a', {
       href: '#',
       'data-view': view,
-      'aria-keyshortcuts': `Alt+${VIEWS.indexOf(view) + 1}`,
+      'aria-keyshortcuts': viewShortcut(view),
     });
     link.addEventListener('click', (e) => {
       if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
@@ -27,15 +61,11 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
     links.set(view, link);
     container.append(link);
   }
-  document.addEventListener('keydown', (e) => {
-    if (!e.altKey || e.ctrlKey || e.metaKey) return;
-    const n = Number(e.code.replace('Digit', ''));
-    const view = VIEWS[n - 1];
-    if (view && e.code.startsWith('Digit')) {
-      e.preventDefault();
-      go(view);
-    }
-  });
+  const unbind = bindKeymap(
+    [viewsCommand<{ shortcut: string }>(go, () => t('nav.label'))],
+    (_e, shortcut) => ({ shortcut }),
+    { inDialogs: true },
+  );
   function translate(): void {
     container.setAttribute('aria-label', t('nav.label'));
     for (const [view, link] of links) {
@@ -53,5 +83,9 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
       }
     },
     translate,
+    destroy() {
+      unbind();
+      for (const link of links.values()) link.remove();
+    },
   };
 }
