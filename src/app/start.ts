@@ -69,6 +69,8 @@ export async function start(reads: StartUpReads): Promise<void> {
   } | null = null;
   let screen: Screen | null = null;
   let ready = false;
+  /** Services made by screens that outlive them (AppContext.appService). */
+  const services = new Map<string, unknown>();
 
   // Leaving with changes not yet on disk: the browser asks the person first.
   window.addEventListener('beforeunload', (event) => {
@@ -203,6 +205,22 @@ export async function start(reads: StartUpReads): Promise<void> {
       reload: () => show(currentRoute(), true),
       announceArticleChange: (articleId) =>
         channel?.postMessage({ type: 'article-changed', articleId, tab: TAB }),
+      openArticle: () => {
+        const id = currentRoute().articleId ?? DEFAULT_ARTICLE_ID;
+        return { id, session: open?.session.article.id === id ? open.session : null };
+      },
+      articleRenamed: (articleId, title) => {
+        // The name is only the library's label (the text's title block is
+        // untouched), so the open session stays; it just shows the new name.
+        // Re-opening it would throw away its undo history for a label.
+        if (open?.session.article.id !== articleId) return;
+        open.session.article.title = title;
+        document.title = `${title} — Glossa`;
+      },
+      appService: <T>(key: string, make: () => T): T => {
+        if (!services.has(key)) services.set(key, make());
+        return services.get(key) as T;
+      },
     });
     document.title = `${open.session.article.title} — Glossa`;
     if (!ready) {
