@@ -33,7 +33,6 @@ export function viewsCommand<C extends { shortcut: string }>(
     id: 'views',
     keys: [...byShortcut.keys()].join(' '),
     label,
-    helpKeys: [...byShortcut.keys()].join('  '),
     inFields: true,
     enabled: () => true,
     run: (c) => {
