@@ -18,6 +18,7 @@ import { createNotices } from '../ui/notices';
 import { showUnreadableRecords } from '../ui/dialogs';
 import { downloadText } from '../ui/download';
 import type { QuarantinedRecord } from '../model/record-checks';
+import { readTabMessage, type ArticleChanged } from '../model/tab-messages';
 import { createNav } from '../ui/nav';
 import { reasonOf } from '../ui/error-reason';
 import { createLanguageSwitch } from '../ui/language-switch';
@@ -204,7 +205,11 @@ export async function start(reads: StartUpReads): Promise<void> {
       index: open.index,
       reload: () => show(currentRoute(), true),
       announceArticleChange: (articleId) =>
-        channel?.postMessage({ type: 'article-changed', articleId, tab: TAB }),
+        channel?.postMessage({
+          type: 'article-changed',
+          articleId,
+          tab: TAB,
+        } satisfies ArticleChanged),
       openArticle: () => {
         const id = currentRoute().articleId ?? DEFAULT_ARTICLE_ID;
         return { id, session: open?.session.article.id === id ? open.session : null };
@@ -238,23 +243,17 @@ export async function start(reads: StartUpReads): Promise<void> {
 
   // Another tab replaced the open article's text (a new version), or deleted
   // it: this tab's session holds stale text, so say so and offer to reopen.
-  channel?.addEventListener(
-    'message',
-    (event: MessageEvent<{ type?: string; articleId?: string; tab?: string }>) => {
-      const m = event.data;
-      if (
-        m?.type !== 'article-changed' ||
-        m.tab === TAB ||
-        m.articleId !== open?.session.article.id
-      )
-        return;
-      saveBanner = false;
-      notices.banner(t('app.changedElsewhere'), {
-        label: t('app.reopen'),
-        run: () => void show(currentRoute(), true),
-      });
-    },
-  );
+  channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
+    // Another tab's data: read, not trusted (a wrong shape is ignored).
+    const m = readTabMessage(event.data);
+    if (m?.type !== 'article-changed' || m.tab === TAB || m.articleId !== open?.session.article.id)
+      return;
+    saveBanner = false;
+    notices.banner(t('app.changedElsewhere'), {
+      label: t('app.reopen'),
+      run: () => void show(currentRoute(), true),
+    });
+  });
 
   onRouteChange((route) => void show(route));
   await show(currentRoute());
