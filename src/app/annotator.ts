@@ -394,7 +394,6 @@ export function createAnnotator(
   layout.details.addEventListener('focusout', () => session.closeHistoryGroup());
 
   function translate(): void {
-    toolbar.translate();
     sidebar.translate();
     details.translate();
     layout.article.setAttribute('aria-label', t('app.articleLabel'));
@@ -425,6 +424,7 @@ export function createAnnotator(
       panelsLater.cancel();
       view.destroy();
       details.destroy();
+      toolbar.destroy();
       for (const el of [layout.toolbar, layout.article, layout.sidebar, layout.details])
         el.replaceChildren();
     },

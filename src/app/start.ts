@@ -50,10 +50,7 @@ export async function start(reads: StartUpReads): Promise<void> {
   let saveBanner = false;
   const nav = createNav(layout.nav, (view) => navigate({ view }));
   createLanguageSwitch(layout.headerEnd);
-  i18n.on('languageChanged', () => {
-    layout.translate();
-    nav.translate();
-  });
+  i18n.on('languageChanged', () => layout.translate());
   reads.onDatabaseEvent((event) => {
     saveBanner = false;
     notices.banner(t(event === 'blocked' ? 'save.blocked' : 'save.versionChange'));

@@ -1,15 +1,15 @@
 /**
  * The links between screens (Annotate, Review quotes, Library), with
- * Alt+1/2/3. Real links, so they open in a new tab too.
+ * Alt+1/2/3. Real links, so they open in a new tab too. Follows the
+ * interface language itself.
  */
-import { t } from '../i18n/i18n';
+import { followLanguage, t } from '../i18n/i18n';
 import { routeUrl, VIEWS, type View } from '../dom/router';
 import { h } from '../dom/h';
 import { bindKeymap, type Command } from '../dom/commands';
 
 export interface Nav {
   setCurrent(view: View, articleId: string): void;
-  translate(): void;
   destroy(): void;
 }
 
@@ -72,7 +72,7 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
       link.title = t(`nav.${view}Title`);
     }
   }
-  translate();
+  const stopTranslating = followLanguage(translate);
   return {
     setCurrent(view, articleId) {
       for (const [v, link] of links) {
@@ -81,9 +81,9 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
         else link.removeAttribute('aria-current');
       }
     },
-    translate,
     destroy() {
       unbind();
+      stopTranslating();
       for (const link of links.values()) link.remove();
     },
   };
