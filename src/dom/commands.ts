@@ -171,21 +171,19 @@ export function commandById<C>(commands: readonly Command<C>[], id: string): Com
 /**
  * A screen's one key handler: on `document`, dispatches each key press to
  * `commands` (dispatchKey). Keys already handled (`defaultPrevented`), and
- * every key while a modal dialog is open (the dialog has them — unless
- * `inDialogs`), are left alone; in a text field only commands marked
- * `inFields` run. A command that ran takes the key (preventDefault).
+ * every key while a modal dialog is open (the dialog has them), are left
+ * alone; in a text field only commands marked `inFields` run. A command that ran takes the key (preventDefault).
  * `contextFor` builds the context from the event; returns what removes the
  * handler (for destroy).
  */
 export function bindKeymap<C>(
   commands: readonly Command<C>[],
   contextFor: (e: KeyboardEvent, shortcut: string) => C,
-  options: { target?: Document; inDialogs?: boolean } = {},
+  options: { target?: Document } = {},
 ): () => void {
   const target = options.target ?? document;
   const onKeyDown = (e: KeyboardEvent): void => {
-    if (e.defaultPrevented) return;
-    if (!options.inDialogs && target.querySelector('dialog[open]')) return;
+    if (e.defaultPrevented || target.querySelector('dialog[open]')) return;
     const ran = dispatchKey(commands, e, (shortcut) => contextFor(e, shortcut), {
       typing: isTypingTarget(e.target),
     });

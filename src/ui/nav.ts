@@ -6,7 +6,7 @@
 import { followLanguage, t } from '../i18n/i18n';
 import { routeUrl, VIEWS, type View } from '../dom/router';
 import { h } from '../dom/h';
-import { bindKeymap, type Command } from '../dom/commands';
+import type { Command } from '../dom/commands';
 
 export interface Nav {
   setCurrent(view: View, articleId: string): void;
@@ -60,11 +60,17 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
     links.set(view, link);
     container.append(link);
   }
-  const unbind = bindKeymap(
-    [viewsCommand<{ shortcut: string }>(go, () => t('nav.label'))],
-    (_e, shortcut) => ({ shortcut }),
-    { inDialogs: true },
-  );
+  // The nav's one key handler, on every screen, runs the views command.
+  // It matches Alt+<digit> by key position itself (as matches() would)
+  // rather than through dom/commands.ts's bindKeymap: the nav is in the
+  // start-up chunk, the general matcher only in the screens that need it.
+  const views = viewsCommand<{ shortcut: string }>(go, () => t('nav.label'));
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (!e.altKey || e.ctrlKey || e.metaKey || !e.code.startsWith('Digit')) return;
+    const ctx = { shortcut: `Alt+${e.code.slice('Digit'.length)}` };
+    if (views.enabled(ctx) && views.run(ctx)) e.preventDefault();
+  };
+  document.addEventListener('keydown', onKeyDown);
   function translate(): void {
     container.setAttribute('aria-label', t('nav.label'));
     for (const [view, link] of links) {
@@ -82,7 +88,7 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
       }
     },
     destroy() {
-      unbind();
+      document.removeEventListener('keydown', onKeyDown);
       stopTranslating();
       for (const link of links.values()) link.remove();
     },
