@@ -487,3 +487,58 @@ test('the library has no axe violations, listed, renaming, or with a dialog open
   await expect(page.getByRole('dialog', { name: ui('library:confirm.title') })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('library keys: ? lists them (with a button too), Ctrl+Z undoes a deletion while offered', async ({
+  page,
+}) => {
+  await openApp(page, '/?view=library');
+
+  // ? shows the library's keys, as does its button; Esc closes.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: ui('help.title') });
+  await expect(help).toBeVisible();
+  for (const key of ['undoDeletion', 'views', 'help'])
+    await expect(help).toContainText(ui(`library:keys.${key}`));
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await page.getByRole('button', { name: ui('library:keys.helpButton') }).click();
+  await expect(help).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Bring in a second article, back to the library, delete it: it is not the open one.
+  await page.getByRole('button', { name: ui('library:import.paste') }).click();
+  const pasteDialog = page.getByRole('dialog', { name: ui('library:paste.title') });
+  await pasteDialog
+    .getByLabel(ui('library:paste.label'))
+    .fill('Un article à supprimer\n\nIl parle du port de Brest.\n');
+  await pasteDialog.getByRole('button', { name: ui('library:paste.continue') }).click();
+  const check = page.getByRole('dialog', { name: ui('library:confirm.title') });
+  await check.getByRole('button', { name: ui('library:confirm.add') }).click();
+  await expect(page).toHaveURL(/[?&]article=un-article-a-supprimer(&|$)/);
+  await openLibrary(page);
+  await row(page, DEFAULT_TITLE).getByRole('link').click();
+  await openLibrary(page);
+
+  // Ctrl+Z with nothing to undo changes nothing.
+  await page.keyboard.press('ControlOrMeta+z');
+  const title = 'Un article à supprimer';
+  await expect(row(page, title)).toHaveCount(1);
+
+  await row(page, title)
+    .getByRole('button', { name: ui('library:list.deleteLabel', { title }) })
+    .click();
+  await page
+    .getByRole('dialog', { name: ui('library:delete.title', { title }) })
+    .getByRole('button', { name: ui('library:delete.confirm'), exact: true })
+    .click();
+  await expect(row(page, title)).toHaveCount(0);
+  const undo = page.getByRole('button', { name: ui('library:status.undoLabel', { title }) });
+  await expect(undo).toBeFocused();
+  await expect(undo).toHaveAttribute('aria-keyshortcuts', 'Control+Z');
+
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(row(page, title)).toHaveCount(1);
+  await expect(page.locator('#status')).toHaveText(ui('library:status.restored', { title }));
+  await expect(undo).toBeHidden();
+  expect((await storedArticles(page)).map((a) => a.id)).toContain('un-article-a-supprimer');
+});

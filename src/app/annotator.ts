@@ -556,7 +556,6 @@ export function createAnnotator(
   layout.details.addEventListener('focusout', closeGroup);
 
   function translate(): void {
-    toolbar.translate();
     sidebar.translate();
     details.translate();
     layout.article.setAttribute('aria-label', t('app.articleLabel'));
@@ -596,6 +595,7 @@ export function createAnnotator(
       panelsLater.cancel();
       view.destroy();
       details.destroy();
+      toolbar.destroy();
       for (const el of [layout.toolbar, layout.article, layout.sidebar, layout.details])
         el.replaceChildren();
     },

@@ -1,7 +1,7 @@
 /**
  * What every screen is given: storage, the page frame, notices, and the
- * open article's session and glosses. Screens are mounted by main.ts from
- * the route and destroyed when the route changes.
+ * open article's session and glosses. Screens are mounted by app/start.ts
+ * from the route and destroyed when the route changes.
  */
 import type { Repository } from '../store/repository';
 import type { ArticleSession } from '../session/article-session';
@@ -11,6 +11,7 @@ import type { ArticleIndex } from '../editor/positions';
 import type { Layout } from '../ui/layout';
 import type { Notices } from '../ui/notices';
 import type { Route } from '../dom/router';
+import type { OpenArticle } from '../library/service';
 
 export interface AppContext {
   /** Null when IndexedDB is unavailable. */
@@ -34,6 +35,17 @@ export interface AppContext {
   reload(): Promise<void>;
   /** Tells other tabs that an article's text was replaced, or it was deleted or restored. */
   announceArticleChange(articleId: string): void;
+  /** The article the app has open (from the route), with its session when loaded. */
+  openArticle(): OpenArticle;
+  /** An article was renamed in the library: the open one shows its new name (its session stays). */
+  articleRenamed(articleId: string, title: string): void;
+  /**
+   * A service that lives as long as the app, not a screen (the library's,
+   * with its offer to undo a deletion): made by the first screen that asks
+   * for `key`, handed to every later one. Lazy, so the start-up chunk does
+   * not carry the screens' services.
+   */
+  appService<T>(key: string, make: () => T): T;
 }
 
 export interface Screen {

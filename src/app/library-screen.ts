@@ -7,77 +7,75 @@
  * - Bring in: a .txt/.md/.html file or a paste → extractArticle → a check
  *   dialog (title, language, blocks) → stored under a stable id.
  * - New versions: a text whose title or source matches a stored article (or
- *   that the person says is a new version of one) is planned with
- *   planRevision; the report is shown; on confirmation one transaction
- *   writes the new text (the old one kept in previousVersions), the moved
- *   annotations and the reconciled reviews.
+ *   that the person says is a new version of one) is planned; the report is
+ *   shown; on confirmation one transaction writes the new text (the old one
+ *   kept in previousVersions), the moved annotations and the reconciled
+ *   reviews.
  *
- * Each write is one Repository.commit() — one strict transaction. The open
- * article's session holds its records in memory, and may hold unsaved
- * edits: when the library changes that article it reads the records from
- * the session (after its writes settle), and re-opens the session after
- * (context.reload()).
+ * The screen renders, asks (dialogs) and dispatches; what a library action
+ * does to storage, the open session and other tabs is the library service's
+ * (../library/service.ts), which outlives the screen — so does its offer to
+ * undo a deletion. Keys: the commands of ../ui/library/library-keys.ts.
  */
 import { reasonOf } from '../ui/error-reason';
 import type { AppContext, Screen } from './context';
 import { currentRoute, navigate } from '../dom/router';
 import { followLanguage } from '../i18n/i18n';
-import { now, type Annotation } from '../model/annotation';
-import type { StoredArticle } from '../model/article';
-import type { ArticleRecords } from '../store/repository';
 import { DEFAULT_ARTICLE_ID } from '../store/articles';
+import { extractArticle, MAX_INPUT_LENGTH } from '../library/extract';
 import {
-  articleIdFor,
-  contentHash,
-  extractArticle,
-  MAX_INPUT_LENGTH,
-  type ExtractResult,
-} from '../library/extract';
+  LibraryService,
+  UnsavedChanges,
+  type Extracted,
+  type ImportChoice,
+} from '../library/service';
 import { h } from '../dom/h';
-import { createArticleList, type LibraryRow } from '../ui/library/article-list';
-import {
-  articleChange,
-  countByKind,
-  deletionChange,
-  findPreviousVersion,
-  lastChanged,
-  newArticle,
-  proposeRevision,
-  restoreChange,
-} from '../library/changes';
+import { bindKeymap, commandById, helpRows } from '../dom/commands';
+import { createArticleList } from '../ui/library/article-list';
 import {
   confirmDeleteDialog,
   confirmImportDialog,
   pasteDialog,
   revisionReportDialog,
-  type ImportChoice,
 } from '../ui/library/import-dialogs';
 import { problemMessage } from '../ui/library/problems';
 import { say } from '../ui/library/text';
-import { createUndoBar, offerUndo, reservedArticleIds } from '../ui/library/undo-offer';
+import { createUndoBar } from '../ui/library/undo-offer';
 import { createBackupControls } from './backup-controls';
+import { libraryCommands } from '../ui/library/library-keys';
+import { showHelp } from '../ui/dialogs';
 
 /** Files that cannot hold an article of at most MAX_INPUT_LENGTH UTF-16 units (≤ 4 bytes each) are not read at all. */
 const MAX_FILE_BYTES = 4 * MAX_INPUT_LENGTH;
-
-/** The library screens mounted now (one at most), to refresh after an Undo made elsewhere. */
-const mounted = new Set<() => void>();
 
 /** The id of the article the app has open, from the route (sessions outlive screens). */
 function openArticleId(): string {
   return currentRoute().articleId ?? DEFAULT_ARTICLE_ID;
 }
 
-/** The open article has edits its session could not write yet. */
-class UnsavedChanges extends Error {}
-
 export function createLibraryScreen(context: AppContext): Screen {
-  const { layout, repository, session, notices } = context;
+  const { layout, repository, notices } = context;
+  // One service for the app's lifetime, made by the first library screen.
+  const library = context.appService(
+    'library',
+    () =>
+      new LibraryService(repository, {
+        open: context.openArticle,
+        announce: context.announceArticleChange,
+        renamed: context.articleRenamed,
+      }),
+  );
   const root = layout.screen;
   let destroyed = false;
 
   // ---- the frame
   const title = h('h1', { id: 'library-heading', tabindex: -1 });
+  const helpButton = h('button', {
+    type: 'button',
+    id: 'library-help',
+    class: 'secondary library-help',
+    'aria-keyshortcuts': '?',
+  });
   const intro = h('p', { class: 'library-intro' });
   const unavailable = h('p', { class: 'library-unavailable', role: 'alert' });
   unavailable.hidden = repository !== null;
@@ -120,10 +118,19 @@ export function createLibraryScreen(context: AppContext): Screen {
     'aria-labelledby': 'library-list-heading',
   });
   root.replaceChildren(
-    h('div', { class: 'library' }, title, intro, unavailable, undoHost, importSection, listSection),
+    h(
+      'div',
+      { class: 'library' },
+      h('div', { class: 'library-head' }, title, helpButton),
+      intro,
+      unavailable,
+      undoHost,
+      importSection,
+      listSection,
+    ),
   );
 
-  const undoBar = createUndoBar(undoHost);
+  const undoBar = createUndoBar(undoHost, library, () => void undoDeletion());
   const list = createArticleList(listSection, {
     editable: repository !== null,
     open: (id) => navigate({ view: 'annotate', articleId: id }),
@@ -133,6 +140,9 @@ export function createLibraryScreen(context: AppContext): Screen {
 
   function translate(): void {
     title.textContent = say('screen.heading');
+    helpButton.textContent = '?';
+    helpButton.title = say('keys.helpButton');
+    helpButton.setAttribute('aria-label', say('keys.helpButton'));
     intro.textContent = say('screen.intro');
     unavailable.textContent = say('status.unavailable');
     importHeading.textContent = say('import.heading');
@@ -142,19 +152,20 @@ export function createLibraryScreen(context: AppContext): Screen {
     list.translate();
   }
 
-  // ---- the list
+  // ---- commands
 
-  /**
-   * An article's records as stored. For the open article, first let the
-   * session's writes finish; if some could not be written, stop: replacing
-   * or deleting the records under unsaved edits would lose them.
-   */
-  async function recordsOf(id: string): Promise<ArticleRecords> {
-    if (id === session.article.id && openArticleId() === id) {
-      await session.settled();
-      if (session.saveState === 'unsaved') throw new UnsavedChanges();
-    }
-    return repository!.loadArticleRecords(id);
+  const commands = libraryCommands({
+    canWrite: () => repository !== null,
+    canUndo: () => library.trashed !== null,
+    chooseFile: () => fileInput.click(),
+    paste: () => void paste(),
+    undoDeletion: () => void undoDeletion(),
+    help: () => showHelp(helpRows(commands)),
+    go: (view) => navigate({ view }),
+  });
+  function run(id: string): void {
+    const command = commandById(commands, id);
+    if (command.enabled({ shortcut: '' })) command.run({ shortcut: '' });
   }
 
   /** Tells the person why an action failed. */
@@ -167,46 +178,14 @@ export function createLibraryScreen(context: AppContext): Screen {
     );
   }
 
+  // ---- the list
+
   let refreshing = 0;
   /** Reads the library again and redraws the table. */
   async function refresh(): Promise<void> {
     const ticket = ++refreshing;
-    if (!repository) {
-      // Without storage the library is the open article, in memory.
-      const annotations = [...session.annotations.values()];
-      list.update([
-        {
-          article: session.article,
-          counts: countByKind(annotations),
-          changed: lastChanged(session.article, annotations),
-          current: true,
-        },
-      ]);
-      return;
-    }
     try {
-      const articles = await repository.listArticles();
-      const openId = openArticleId();
-      const rows: LibraryRow[] = await Promise.all(
-        articles.map(async (article) => {
-          // Counts come from one read of the article's records; the open
-          // article's from memory, where unsaved edits are too.
-          const annotations =
-            article.id === session.article.id && openId === article.id
-              ? [...session.annotations.values()]
-              : (await repository.loadArticleRecords(article.id)).annotations;
-          return {
-            article,
-            counts: countByKind(annotations),
-            changed: lastChanged(article, annotations),
-            current: article.id === openId,
-          };
-        }),
-      );
-      rows.sort(
-        (a, b) =>
-          b.changed.localeCompare(a.changed) || a.article.title.localeCompare(b.article.title),
-      );
+      const rows = await library.list();
       if (ticket === refreshing && !destroyed) list.update(rows);
     } catch (error) {
       notices.status(say('status.loadFailed', { reason: reasonOf(error) }), 'error');
@@ -214,24 +193,13 @@ export function createLibraryScreen(context: AppContext): Screen {
     }
   }
 
-  // ---- rename
+  // ---- rename, delete, undo
 
   async function rename(id: string, name: string): Promise<boolean> {
     if (!repository) return false;
     try {
-      const article = await repository.getArticle(id);
-      if (!article) return false;
-      const renamed: StoredArticle = { ...article, title: name, modified: now() };
-      await repository.commit(articleChange(renamed));
-      if (id === session.article.id) {
-        // The name is only the library's label (the text's title block is
-        // untouched), so the open session stays; it just shows the new name.
-        // Re-opening it would throw away its undo history for a label.
-        session.article.title = name;
-        document.title = `${name} — Glossa`;
-      }
+      if (!(await library.rename(id, name))) return false;
       notices.status(say('status.renamed', { title: name }));
-      void refresh();
       return true;
     } catch (error) {
       failed(error);
@@ -239,34 +207,20 @@ export function createLibraryScreen(context: AppContext): Screen {
     }
   }
 
-  // ---- delete and undo
-
   async function remove(id: string): Promise<void> {
     if (!repository) return;
     try {
-      const article = await repository.getArticle(id);
-      if (!article) return void refresh();
-      const before = await recordsOf(id);
+      const preview = await library.deletionPreview(id);
+      if (!preview) return void refresh();
       const ok = await confirmDeleteDialog({
-        title: article.title,
-        annotations: before.annotations.length,
-        reviews: before.reviews.length,
-        glosses: before.glosses.length,
-        shipped: id === DEFAULT_ARTICLE_ID,
+        title: preview.article.title,
+        annotations: preview.records.annotations.length,
+        reviews: preview.records.reviews.length,
+        glosses: preview.records.glosses.length,
+        shipped: preview.shipped,
       });
       if (!ok) return;
-      // Read again: the dialog may have stayed open while another tab wrote.
-      const records = await recordsOf(id);
-      const stored = (await repository.getArticle(id)) ?? article;
-      await repository.commit(deletionChange(id, records));
-      context.announceArticleChange(id);
-      offerUndo({
-        message: say('status.deleted', { title: stored.title }),
-        label: say('status.undo'),
-        ariaLabel: say('status.undoLabel', { title: stored.title }),
-        articleId: id,
-        run: () => restore(stored, records),
-      });
+      if (!(await library.remove(id))) return void refresh();
       if (id === openArticleId()) {
         // The open session holds a deleted article: leave it. The shipped
         // article is opened again, which stores it afresh (main.ts).
@@ -281,18 +235,13 @@ export function createLibraryScreen(context: AppContext): Screen {
     }
   }
 
-  /**
-   * Undo of a deletion: the article and its records, as they were, in one
-   * transaction. Runs after this screen may have been replaced, so it goes
-   * by the route and the mounted screens, not by this screen's state.
-   */
-  async function restore(article: StoredArticle, records: ArticleRecords): Promise<void> {
+  /** Undo of the offered deletion. May finish after this screen was replaced. */
+  async function undoDeletion(): Promise<void> {
     try {
-      await repository!.commit(restoreChange(article, records));
-      context.announceArticleChange(article.id);
+      const article = await library.restore();
+      if (!article) return;
       notices.status(say('status.restored', { title: article.title }));
       if (article.id === openArticleId()) await context.reload();
-      else for (const refreshScreen of mounted) refreshScreen();
     } catch (error) {
       failed(error);
     }
@@ -332,7 +281,7 @@ export function createLibraryScreen(context: AppContext): Screen {
 
   async function paste(): Promise<void> {
     showProblem(null);
-    const result = await pasteDialog<Extract<ExtractResult, { ok: true }>>((text, name) => {
+    const result = await pasteDialog<Extracted>((text, name) => {
       const extracted = extractArticle({ name, text });
       return extracted.ok
         ? { ok: true, value: extracted }
@@ -342,106 +291,61 @@ export function createLibraryScreen(context: AppContext): Screen {
   }
 
   /** From an extracted text to the library: check, then add or revise. */
-  async function bringIn(
-    extracted: Extract<ExtractResult, { ok: true }>,
-    source?: string,
-  ): Promise<void> {
+  async function bringIn(extracted: Extracted, source?: string): Promise<void> {
     if (!repository) return;
     try {
-      const articles = await repository.listArticles();
-      const hash = await contentHash(extracted.blocks);
-      const hashes = await Promise.all(articles.map((a) => a.contentHash ?? contentHash(a.blocks)));
-      const duplicate = articles.find((_, i) => hashes[i] === hash) ?? null;
-      const match = findPreviousVersion({ title: extracted.title, source }, articles);
+      const check = await library.checkImport(extracted, source);
       const choice = await confirmImportDialog({
         draft: extracted,
-        articles,
-        match,
-        duplicate,
+        articles: check.articles,
+        match: check.match,
+        duplicate: check.duplicate,
       });
       if (!choice) return;
-      if (choice.versionOf) await revise(choice.versionOf, extracted, hash, choice, source);
-      else await add(extracted, hash, choice, source);
+      if (choice.versionOf) await revise(choice.versionOf, extracted, check.hash, choice, source);
+      else {
+        const article = await library.add(extracted, check.hash, choice, source);
+        notices.status(say('status.added', { title: article.title }));
+        navigate({ view: 'annotate', articleId: article.id });
+      }
     } catch (error) {
       failed(error);
     }
   }
 
-  async function add(
-    extracted: Extract<ExtractResult, { ok: true }>,
-    hash: string,
-    choice: ImportChoice,
-    source?: string,
-  ): Promise<void> {
-    const existing = (await repository!.listArticles()).map((a) => a.id);
-    // An article deleted a moment ago keeps its id until its Undo expires.
-    const id = articleIdFor(choice.title, [...existing, ...reservedArticleIds()]);
-    const article = newArticle({
-      id,
-      title: choice.title,
-      lang: choice.lang,
-      blocks: extracted.blocks,
-      source,
-      contentHash: hash,
-      now: now(),
-    });
-    await repository!.commit(articleChange(article));
-    notices.status(say('status.added', { title: article.title }));
-    navigate({ view: 'annotate', articleId: id });
-  }
-
   async function revise(
     targetId: string,
-    extracted: Extract<ExtractResult, { ok: true }>,
+    extracted: Extracted,
     hash: string,
     choice: ImportChoice,
     source?: string,
   ): Promise<void> {
-    const target = await repository!.getArticle(targetId);
-    if (!target) return void refresh();
-    const previousHash = target.contentHash ?? (await contentHash(target.blocks));
-    if (previousHash === hash) {
-      notices.status(say('status.unchanged', { title: target.title }));
+    const plan = await library.planRevision(targetId, extracted, hash, choice, source);
+    if (plan.kind === 'missing') return void refresh();
+    if (plan.kind === 'unchanged') {
+      notices.status(say('status.unchanged', { title: plan.target.title }));
       return;
     }
-    const isOpen = target.id === session.article.id && openArticleId() === target.id;
-    const records = await recordsOf(target.id);
-    const proposal = proposeRevision(
-      target,
-      {
-        blocks: extracted.blocks,
-        contentHash: hash,
-        title: choice.title,
-        lang: choice.lang,
-        source,
-      },
-      records,
-      previousHash,
-      now(),
-    );
-    const orphaned = new Set(proposal.report.orphaned);
-    const orphans: Annotation[] = records.annotations.filter((a) => orphaned.has(a.id));
     const ok = await revisionReportDialog({
-      article: target,
-      proposal,
-      orphans,
-      glossCount: records.glosses.length,
+      article: plan.target,
+      proposal: plan.proposal,
+      orphans: plan.orphans,
+      glossCount: plan.glossCount,
     });
     if (!ok) return;
-    await repository!.commit(proposal.change);
-    context.announceArticleChange(target.id);
-    const { stayed, moved } = proposal.report;
+    await library.revise(plan);
+    const { stayed, moved, orphaned } = plan.proposal.report;
     notices.status(
       say('status.revised', {
-        title: proposal.article.title,
+        title: plan.proposal.article.title,
         stayed: String(stayed.length),
         moved: String(moved.length),
-        orphaned: String(orphaned.size),
+        orphaned: String(orphaned.length),
       }),
     );
     // The open session still holds the old text: open it again on the new one.
-    if (isOpen) await context.reload();
-    navigate({ view: 'annotate', articleId: target.id });
+    if (plan.isOpen) await context.reload();
+    navigate({ view: 'annotate', articleId: plan.target.id });
   }
 
   // ---- events
@@ -452,25 +356,29 @@ export function createLibraryScreen(context: AppContext): Screen {
     fileInput.value = '';
     if (file) void readFile(file);
   });
-  pasteButton.addEventListener('click', () => void paste());
+  pasteButton.addEventListener('click', () => run('paste'));
+  helpButton.addEventListener('click', () => run('help'));
+  const unbindKeys = bindKeymap(commands, (_e, shortcut) => ({ shortcut }));
   const stopTranslating = followLanguage(translate);
 
-  const refreshScreen = () => void refresh();
-  mounted.add(refreshScreen);
+  const unsubscribe = library.subscribe(() => {
+    if (!destroyed) void refresh();
+  });
   list.update(null);
   void refresh();
   // A route change left the focus nowhere (the previous screen, or the row
   // of an article just deleted, is gone): start at the Undo of that
   // deletion if there is one, else at the heading.
   if (!root.contains(document.activeElement) && !layout.header.contains(document.activeElement)) {
-    if (reservedArticleIds().length > 0) undoBar.focus();
+    if (library.trashed) undoBar.focus();
     else title.focus();
   }
 
   return {
     destroy() {
       destroyed = true;
-      mounted.delete(refreshScreen);
+      unsubscribe();
+      unbindKeys();
       stopTranslating();
       backupControls.destroy();
       undoBar.destroy();

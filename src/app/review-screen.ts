@@ -13,7 +13,8 @@
  * card shows the suggestion, and the first action stores the review.
  *
  * Focus: the cards form one tab stop (roving tabindex); J/K and ↓/↑ move
- * between them, single keys act on the current one (see review-keys.ts),
+ * between them, single keys act on the current one (the commands of
+ * ../ui/review/review-keys.ts, dispatched by one key handler),
  * Escape leaves a field back to its card.
  */
 import { REVIEW_STATUSES, type Review, type ReviewStatus } from '../model/review';
@@ -22,7 +23,7 @@ import { parseXliff, toXliff, type UnitContext } from '../exchange/xliff';
 import { toReviewCsv } from '../exchange/csv';
 import { GlossSource } from '../glosses/gloss-source';
 import { followLanguage, i18n, t } from '../i18n/i18n';
-import { h, isTypingTarget, replaceChildren } from '../dom/h';
+import { h, replaceChildren } from '../dom/h';
 import { showHelp } from '../ui/dialogs';
 import { quoteItems, type QuoteItem } from '../review/quote-items';
 import type { TermHint } from '../review/quote-align';
@@ -30,7 +31,9 @@ import { createQuoteCard, type QuoteCard } from '../ui/review/quote-card';
 import { createQuoteGrid } from '../ui/review/quote-grid';
 import { createReviewToolbar } from '../ui/review/review-toolbar';
 import { createImportReport } from '../ui/review/import-report';
-import { ACTION_SHORTCUTS, reviewAction, reviewHelpRows } from '../ui/review/review-keys';
+import { ACTION_SHORTCUTS, reviewCommands, type ReviewContext } from '../ui/review/review-keys';
+import { bindKeymap, commandById, helpRows } from '../dom/commands';
+import { navigate } from '../dom/router';
 import { downloadText, fileSafe } from '../ui/download';
 import { reasonOf } from '../ui/error-reason';
 import type { AppContext, Screen } from './context';
@@ -334,18 +337,14 @@ export function createReviewScreen(context: AppContext): Screen {
   }
 
   function help(): void {
-    showHelp(reviewHelpRows());
+    showHelp(helpRows(commands));
   }
 
   // ---- components
 
   const toolbar = createReviewToolbar(layout.toolbar, {
-    undo,
-    redo,
-    exportXliff,
-    exportCsv,
+    run,
     importXliff: (file) => void importXliff(file),
-    help,
   });
   const report = createImportReport(reportHost, () => {
     document.getElementById('review-import-xliff')?.focus();
@@ -510,7 +509,6 @@ export function createReviewScreen(context: AppContext): Screen {
     viewToggle.textContent = t('review:grid.toggle');
     viewToggle.title = t('review:grid.toggleTitle');
     grid.translate();
-    toolbar.translate();
     report.translate();
     for (const card of cards.values()) card.translate();
     refresh();
@@ -565,85 +563,58 @@ export function createReviewScreen(context: AppContext): Screen {
     focusCard(ids[index]);
   }
 
-  // ---- keys
+  // ---- commands (the table: ../ui/review/review-keys.ts)
 
-  function onKeyDown(e: KeyboardEvent): void {
-    if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
-    const target = e.target instanceof Node ? e.target : null;
-    const typing = isTypingTarget(e.target);
-    const card = cardContaining(target);
-    const rowId = viewMode === 'grid' ? grid.rowOf(target) : undefined;
+  const commands = reviewCommands({
+    focusCurrent: () => focusCard(currentId ?? shownIds()[0]),
+    move,
+    edit(id) {
+      const card = viewMode === 'cards' ? cards.get(id) : undefined;
+      if (card) card.focusTranslation();
+      else grid.edit(id);
+    },
+    comment(id) {
+      // The grid has no comment column: the quote's card has the field.
+      if (viewMode === 'grid') setView('cards', false);
+      setCurrent(id);
+      cards.get(id)?.focusComment();
+    },
+    accept: (id) => actions.accept(id),
+    approve: (id) => actions.approve(id),
+    needsRevision: (id) => actions.setStatus(id, 'needs-revision'),
+    toggleView: () => setView(viewMode === 'grid' ? 'cards' : 'grid', true),
+    leave() {
+      const id = quoteContaining(document.activeElement);
+      if (viewMode === 'grid' && id) grid.focus(id);
+      else cardContaining(document.activeElement)?.focus();
+    },
+    undo,
+    redo,
+    help,
+    go: (view) => navigate({ view }),
+    exportXliff,
+    exportCsv,
+    importXliff: () => {
+      if (importing) return false;
+      toolbar.pickFile();
+      return true;
+    },
+  });
+
+  /** Where a key was pressed, or a button clicked ('' shortcut). */
+  function contextAt(target: EventTarget | null, shortcut: string): ReviewContext {
+    const node = target instanceof Node ? target : null;
+    const card = cardContaining(node);
+    const rowId = viewMode === 'grid' ? grid.rowOf(node) : undefined;
+    const onCard = card !== undefined ? node === card.card : grid.isRow(node);
     const here = card?.id ?? rowId;
-    const mod = e.ctrlKey || e.metaKey;
-    const key = e.key.toLowerCase();
+    return { here, onCard, inQuoteField: here !== undefined && !onCard, shortcut };
+  }
 
-    if (mod && !e.altKey && (key === 'z' || key === 'y')) {
-      if (typing) return; // the field's own undo
-      e.preventDefault();
-      if (key === 'y' || e.shiftKey) redo();
-      else undo();
-      return;
-    }
-    if (e.key === 'Escape' && card && target !== card.card && !mod) {
-      e.preventDefault();
-      card.focus();
-      return;
-    }
-    if (e.key === 'Escape' && rowId && !grid.isRow(target) && !mod) {
-      e.preventDefault();
-      grid.focus(rowId);
-      return;
-    }
-    if (typing) return;
-    const action = reviewAction(e);
-    if (!action) return;
-    const onCard = card !== undefined ? target === card.card : grid.isRow(target);
-
-    switch (action) {
-      case 'help':
-        help();
-        break;
-      case 'next':
-      case 'previous':
-        // Arrows move between cards only from inside the list; elsewhere they scroll.
-        if (!here && e.key.startsWith('Arrow')) return;
-        if (!here) focusCard(currentId ?? shownIds()[0]);
-        else move(action);
-        break;
-      case 'first':
-      case 'last':
-        if (!here) return;
-        move(action);
-        break;
-      case 'edit':
-        if (!here || (e.key === 'Enter' && !onCard)) return;
-        if (card) card.focusTranslation();
-        else grid.edit(here);
-        break;
-      case 'comment':
-        if (!here) return;
-        // The grid has no comment column: the quote's card has the field.
-        if (!card) setView('cards', false);
-        setCurrent(here);
-        cards.get(here)?.focusComment();
-        break;
-      case 'accept':
-        if (!here) return;
-        actions.accept(here);
-        break;
-      case 'approve':
-        if (!here) return;
-        actions.approve(here);
-        break;
-      case 'needsRevision':
-        if (!here) return;
-        actions.setStatus(here, 'needs-revision');
-        break;
-      case 'toggleView':
-        setView(viewMode === 'grid' ? 'cards' : 'grid', true);
-        break;
-    }
-    e.preventDefault();
+  function run(id: string): void {
+    const command = commandById(commands, id);
+    const ctx = contextAt(document.activeElement, '');
+    if (command.enabled(ctx)) command.run(ctx);
   }
 
   // ---- wiring
@@ -655,7 +626,7 @@ export function createReviewScreen(context: AppContext): Screen {
     // The quote that had the focus may now be hidden: the focus goes to the filter.
     if (held && !viewHolds(document.activeElement)) filter.focus();
   });
-  viewToggle.addEventListener('click', () => setView(viewMode === 'grid' ? 'cards' : 'grid', true));
+  viewToggle.addEventListener('click', () => run('toggleView'));
   list.addEventListener('focusin', () => applyFilter());
   grid.element.addEventListener('focusin', () => applyFilter());
   // After focus has settled: a move inside the card, or to another window, keeps it shown.
@@ -675,7 +646,7 @@ export function createReviewScreen(context: AppContext): Screen {
     refresh();
   });
   toolbar.setSaveState(session.saveState);
-  document.addEventListener('keydown', onKeyDown);
+  const unbindKeys = bindKeymap(commands, (e, shortcut) => contextAt(e.target, shortcut));
   setView(viewMode, false);
   const stopTranslating = followLanguage(translate);
   // Arriving on the screen (Alt+2, a link, a reload), the review keys work
@@ -689,7 +660,7 @@ export function createReviewScreen(context: AppContext): Screen {
       unsubscribe();
       unsubscribeSave();
       window.clearTimeout(filterTimer);
-      document.removeEventListener('keydown', onKeyDown);
+      unbindKeys();
       stopTranslating();
       toolbar.destroy();
       root.remove();

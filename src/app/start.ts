@@ -18,6 +18,7 @@ import { createNotices } from '../ui/notices';
 import { showUnreadableRecords } from '../ui/dialogs';
 import { downloadText } from '../ui/download';
 import type { QuarantinedRecord } from '../model/record-checks';
+import { readTabMessage, type ArticleChanged } from '../model/tab-messages';
 import { createNav } from '../ui/nav';
 import { reasonOf } from '../ui/error-reason';
 import { createLanguageSwitch } from '../ui/language-switch';
@@ -49,10 +50,7 @@ export async function start(reads: StartUpReads): Promise<void> {
   let saveBanner = false;
   const nav = createNav(layout.nav, (view) => navigate({ view }));
   createLanguageSwitch(layout.headerEnd);
-  i18n.on('languageChanged', () => {
-    layout.translate();
-    nav.translate();
-  });
+  i18n.on('languageChanged', () => layout.translate());
   reads.onDatabaseEvent((event) => {
     saveBanner = false;
     notices.banner(t(event === 'blocked' ? 'save.blocked' : 'save.versionChange'));
@@ -72,6 +70,8 @@ export async function start(reads: StartUpReads): Promise<void> {
   } | null = null;
   let screen: Screen | null = null;
   let ready = false;
+  /** Services made by screens that outlive them (AppContext.appService). */
+  const services = new Map<string, unknown>();
 
   // Leaving with changes not yet on disk: the browser asks the person first.
   window.addEventListener('beforeunload', (event) => {
@@ -204,7 +204,27 @@ export async function start(reads: StartUpReads): Promise<void> {
       index: open.index,
       reload: () => show(currentRoute(), true),
       announceArticleChange: (articleId) =>
-        channel?.postMessage({ type: 'article-changed', articleId, tab: TAB }),
+        channel?.postMessage({
+          type: 'article-changed',
+          articleId,
+          tab: TAB,
+        } satisfies ArticleChanged),
+      openArticle: () => {
+        const id = currentRoute().articleId ?? DEFAULT_ARTICLE_ID;
+        return { id, session: open?.session.article.id === id ? open.session : null };
+      },
+      articleRenamed: (articleId, title) => {
+        // The name is only the library's label (the text's title block is
+        // untouched), so the open session stays; it just shows the new name.
+        // Re-opening it would throw away its undo history for a label.
+        if (open?.session.article.id !== articleId) return;
+        open.session.article.title = title;
+        document.title = `${title} — Glossa`;
+      },
+      appService: <T>(key: string, make: () => T): T => {
+        if (!services.has(key)) services.set(key, make());
+        return services.get(key) as T;
+      },
     });
     document.title = `${open.session.article.title} — Glossa`;
     if (!ready) {
@@ -222,23 +242,17 @@ export async function start(reads: StartUpReads): Promise<void> {
 
   // Another tab replaced the open article's text (a new version), or deleted
   // it: this tab's session holds stale text, so say so and offer to reopen.
-  channel?.addEventListener(
-    'message',
-    (event: MessageEvent<{ type?: string; articleId?: string; tab?: string }>) => {
-      const m = event.data;
-      if (
-        m?.type !== 'article-changed' ||
-        m.tab === TAB ||
-        m.articleId !== open?.session.article.id
-      )
-        return;
-      saveBanner = false;
-      notices.banner(t('app.changedElsewhere'), {
-        label: t('app.reopen'),
-        run: () => void show(currentRoute(), true),
-      });
-    },
-  );
+  channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
+    // Another tab's data: read, not trusted (a wrong shape is ignored).
+    const m = readTabMessage(event.data);
+    if (m?.type !== 'article-changed' || m.tab === TAB || m.articleId !== open?.session.article.id)
+      return;
+    saveBanner = false;
+    notices.banner(t('app.changedElsewhere'), {
+      label: t('app.reopen'),
+      run: () => void show(currentRoute(), true),
+    });
+  });
 
   onRouteChange((route) => void show(route));
   await show(currentRoute());

@@ -662,6 +662,29 @@ describe('two sessions on the same article (two tabs)', () => {
     expect(b.repository.readStarted).toEqual([['a2']]);
   });
 
+  it("ignores a message of the wrong shape (model/tab-messages.ts), and the library's messages", async () => {
+    const a = await openSession({ channel: channel(name) });
+    const other = channel(name);
+    const b = await openSession({ channel: channel(name) });
+    await seed(annotation('a1', { note: 'dans la base' }));
+
+    // Keys that are not lists of strings; an unknown type; the library's article-changed.
+    other.postMessage({ articleId: ARTICLE.id, tab: 'x', keys: { annotations: 'a1' } });
+    other.postMessage({
+      type: 'reload',
+      articleId: ARTICLE.id,
+      tab: 'x',
+      keys: { annotations: ['a1'] },
+    });
+    other.postMessage({ type: 'article-changed', articleId: ARTICLE.id, tab: 'x' });
+    // Then a real message, which B must handle after them.
+    a.session.apply(annotationChange('a2', annotation('a2')));
+    await a.session.settled();
+    await until(() => b.session.annotations.has('a2'), 'the change to reach B');
+    expect(b.session.annotations.has('a1')).toBe(false);
+    expect(b.repository.readStarted).toEqual([['a2']]);
+  });
+
   // An annotation id on the page of a1, and one on another page.
   const samePageAsA1 = Array.from({ length: 200 }, (_, i) => `a${i + 2}`).find(
     (id) => pageOf(id) === pageOf('a1'),

@@ -24,6 +24,7 @@ import type { Review } from '../model/review';
 import type { StoredArticle } from '../model/article';
 import type { SaveState } from '../model/save-state';
 import { mergeRecord, type MergeConflict } from '../model/merge';
+import { readTabMessage, TAB_CHANNEL, type RecordsCommitted } from '../model/tab-messages';
 import {
   RECORD_STORES,
   articleVersionOf,
@@ -61,16 +62,10 @@ interface HistoryEntry {
   time: number;
 }
 
-/** Message posted to other tabs after a commit. */
-interface SyncMessage {
-  articleId: string;
-  tab: string;
-  keys: Partial<Record<SessionStore, string[]>>;
-}
-
 const HISTORY_LIMIT = 500;
 const GROUP_WINDOW_MS = 1500;
-export const SYNC_CHANNEL = 'glossa-sync';
+/** The channel tabs share (its messages: model/tab-messages.ts). */
+export const SYNC_CHANNEL = TAB_CHANNEL;
 
 export interface SessionOptions {
   /** Null when IndexedDB is unavailable: everything stays in memory, marked unsaved. */
@@ -198,10 +193,11 @@ export class ArticleSession {
     const keys: Partial<Record<SessionStore, string[]>> = {};
     for (const s of SESSION_STORES) if (change[s]?.size) keys[s] = [...change[s].keys()];
     this.channel?.postMessage({
+      type: 'records-committed',
       articleId: this.article.id,
       tab: this.tabId,
       keys,
-    } satisfies SyncMessage);
+    } satisfies RecordsCommitted);
   }
 
   /** Ends the current undo group, so the next edit starts a new entry. */
@@ -362,7 +358,12 @@ export class ArticleSession {
         this.afterCommit(change, merged);
         this.lastError = null;
         if (Object.keys(taken).length > 0) {
-          const message: SyncMessage = { articleId: this.article.id, tab: this.tabId, keys: taken };
+          const message: RecordsCommitted = {
+            type: 'records-committed',
+            articleId: this.article.id,
+            tab: this.tabId,
+            keys: taken,
+          };
           this.channel?.postMessage(message);
         }
       } catch (error) {
@@ -422,9 +423,14 @@ export class ArticleSession {
   }
 
   /** Another tab committed: re-read those records, unless we hold local edits of them. */
-  private onMessage = (event: MessageEvent<SyncMessage>): void => {
-    const message = event.data;
-    if (!message?.keys || message.articleId !== this.article.id || message.tab === this.tabId)
+  private onMessage = (event: MessageEvent<unknown>): void => {
+    // Another tab's data: read, not trusted (a wrong shape is ignored).
+    const message = readTabMessage(event.data);
+    if (
+      message?.type !== 'records-committed' ||
+      message.articleId !== this.article.id ||
+      message.tab === this.tabId
+    )
       return;
     if (!this.repository) return;
     const repository = this.repository;

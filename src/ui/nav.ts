@@ -1,14 +1,47 @@
 /**
  * The links between screens (Annotate, Review quotes, Library), with
- * Alt+1/2/3. Real links, so they open in a new tab too.
+ * Alt+1/2/3. Real links, so they open in a new tab too. Follows the
+ * interface language itself.
  */
-import { t } from '../i18n/i18n';
+import { followLanguage, t } from '../i18n/i18n';
 import { routeUrl, VIEWS, type View } from '../dom/router';
 import { h } from '../dom/h';
+import type { Command } from '../dom/commands';
 
 export interface Nav {
   setCurrent(view: View, articleId: string): void;
-  translate(): void;
+  destroy(): void;
+}
+
+/** Alt+<n>: the n-th view's shortcut. */
+function viewShortcut(view: View): string {
+  return `Alt+${VIEWS.indexOf(view) + 1}`;
+}
+
+/**
+ * The command "go to a view": Alt+1, Alt+2, Alt+3, one per view (by key
+ * position, so AZERTY's Alt+& works too). Works from fields, and with a
+ * dialog open, as the links' keys always have. `label` says it on the
+ * screen whose help lists it.
+ */
+export function viewsCommand<C extends { shortcut: string }>(
+  go: (view: View) => void,
+  label: () => string,
+): Command<C> {
+  const byShortcut = new Map(VIEWS.map((v) => [viewShortcut(v), v]));
+  return {
+    id: 'views',
+    keys: [...byShortcut.keys()].join(' '),
+    label,
+    inFields: true,
+    enabled: () => true,
+    run: (c) => {
+      const view = byShortcut.get(c.shortcut);
+      if (!view) return false;
+      go(view);
+      return true;
+    },
+  };
 }
 
 export function createNav(container: HTMLElement, go: (view: View) => void): Nav {
@@ -17,7 +50,7 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
     const link = h('a', {
       href: '#',
       'data-view': view,
-      'aria-keyshortcuts': `Alt+${VIEWS.indexOf(view) + 1}`,
+      'aria-keyshortcuts': viewShortcut(view),
     });
     link.addEventListener('click', (e) => {
       if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
@@ -27,15 +60,17 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
     links.set(view, link);
     container.append(link);
   }
-  document.addEventListener('keydown', (e) => {
-    if (!e.altKey || e.ctrlKey || e.metaKey) return;
-    const n = Number(e.code.replace('Digit', ''));
-    const view = VIEWS[n - 1];
-    if (view && e.code.startsWith('Digit')) {
-      e.preventDefault();
-      go(view);
-    }
-  });
+  // The nav's one key handler, on every screen, runs the views command.
+  // It matches Alt+<digit> by key position itself (as matches() would)
+  // rather than through dom/commands.ts's bindKeymap: the nav is in the
+  // start-up chunk, the general matcher only in the screens that need it.
+  const views = viewsCommand<{ shortcut: string }>(go, () => t('nav.label'));
+  const onKeyDown = (e: KeyboardEvent): void => {
+    if (!e.altKey || e.ctrlKey || e.metaKey || !e.code.startsWith('Digit')) return;
+    const ctx = { shortcut: `Alt+${e.code.slice('Digit'.length)}` };
+    if (views.enabled(ctx) && views.run(ctx)) e.preventDefault();
+  };
+  document.addEventListener('keydown', onKeyDown);
   function translate(): void {
     container.setAttribute('aria-label', t('nav.label'));
     for (const [view, link] of links) {
@@ -43,7 +78,7 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
       link.title = t(`nav.${view}Title`);
     }
   }
-  translate();
+  const stopTranslating = followLanguage(translate);
   return {
     setCurrent(view, articleId) {
       for (const [v, link] of links) {
@@ -52,6 +87,10 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
         else link.removeAttribute('aria-current');
       }
     },
-    translate,
+    destroy() {
+      document.removeEventListener('keydown', onKeyDown);
+      stopTranslating();
+      for (const link of links.values()) link.remove();
+    },
   };
 }

@@ -2,10 +2,13 @@
  * The toolbar: tag buttons (Claim, Quote, Event) with their keys, undo and
  * redo, the save indicator, the interface language and the shortcut list.
  * Extra actions (export, import, views) are added by their own modules.
+ *
+ * It follows the interface language itself; `destroy()` removes what it
+ * added (other modules' buttons in `extra` with it) and stops following.
  */
 import { ANNOTATION_KINDS, type AnnotationKind } from '../model/annotation';
 import type { SaveState } from '../model/save-state';
-import { t } from '../i18n/i18n';
+import { followLanguage, t } from '../i18n/i18n';
 import { TAG_KEYS } from '../editor/view';
 import { h } from '../dom/h';
 
@@ -23,10 +26,11 @@ export interface Toolbar {
   setSaveState(state: SaveState): void;
   /** A place for other modules' buttons. */
   extra: HTMLElement;
-  translate(): void;
+  destroy(): void;
 }
 
 export function createToolbar(container: HTMLElement, options: ToolbarOptions): Toolbar {
+  const previousRole = container.getAttribute('role');
   container.setAttribute('role', 'toolbar');
   const tagButtons = new Map<AnnotationKind, HTMLButtonElement>();
   const tagGroup = h('div', { class: 'tool-group tag-group', 'data-can-tag': 'false' });
@@ -63,12 +67,13 @@ export function createToolbar(container: HTMLElement, options: ToolbarOptions): 
   const help = h('button', { type: 'button', id: 'help-button', 'aria-keyshortcuts': '?' }, '?');
   help.addEventListener('click', options.help);
   const extra = h('div', { class: 'tool-group tool-extra' });
-  container.append(
+  const groups = [
     tagGroup,
     h('div', { class: 'tool-group' }, undo, redo),
     extra,
     h('div', { class: 'tool-group tool-end' }, saveState, retry, help),
-  );
+  ];
+  container.append(...groups);
 
   let currentSave: SaveState = 'saved';
   function translate(): void {
@@ -89,7 +94,7 @@ export function createToolbar(container: HTMLElement, options: ToolbarOptions): 
     help.setAttribute('aria-label', t('toolbar.help'));
     saveState.textContent = t(`save.${currentSave}`);
   }
-  translate();
+  const stopTranslating = followLanguage(translate);
 
   return {
     update({ canTag, canUndo, canRedo }) {
@@ -106,6 +111,12 @@ export function createToolbar(container: HTMLElement, options: ToolbarOptions): 
       retry.hidden = state !== 'unsaved';
     },
     extra,
-    translate,
+    destroy() {
+      stopTranslating();
+      for (const g of groups) g.remove();
+      if (previousRole === null) container.removeAttribute('role');
+      else container.setAttribute('role', previousRole);
+      container.removeAttribute('aria-label');
+    },
   };
 }

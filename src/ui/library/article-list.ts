@@ -12,24 +12,16 @@
  * of the same row.
  */
 import { ANNOTATION_KINDS } from '../../model/annotation';
-import type { StoredArticle } from '../../model/article';
 import { i18n } from '../../i18n/i18n';
 import { routeUrl } from '../../dom/router';
 import { h } from '../../dom/h';
-import type { KindCounts } from '../../library/changes';
+import type { LibraryEntry } from '../../library/service';
 import { MAX_TITLE_LENGTH } from './import-dialogs';
 import { languageName } from './languages';
 import { say } from './text';
 
-/** One row of the table. */
-export interface LibraryRow {
-  article: StoredArticle;
-  counts: KindCounts;
-  /** RFC 3339: the latest change to the article or its annotations. */
-  changed: string;
-  /** The article open in the app now. */
-  current: boolean;
-}
+/** One row of the table: an article of the library, with its counts. */
+export type LibraryRow = LibraryEntry;
 
 export interface ArticleListOptions {
   open(id: string): void;

@@ -13,6 +13,7 @@ import type { SourceFormat } from '../../library/extract';
 import type { StoredArticle } from '../../model/article';
 import { t } from '../../i18n/i18n';
 import { h } from '../../dom/h';
+import type { ImportChoice } from '../../library/service';
 import type { RevisionProposal, VersionMatch } from '../../library/changes';
 import { DEFAULT_ARTICLE_LANGUAGE, languageName, languageOptions } from './languages';
 import { button, buttonRow, openModal } from './modal';
@@ -135,13 +136,7 @@ export interface ImportDraft {
 }
 
 /** What the person decided in the check dialog. */
-export interface ImportChoice {
-  /** The article's name in the library. */
-  title: string;
-  lang: string;
-  /** The id of the stored article this text is a new version of, or null for a new article. */
-  versionOf: string | null;
-}
+export type { ImportChoice };
 
 /**
  * The check before storing: the person sees and may change the title and

@@ -4,26 +4,27 @@
  * picker, so it is reached and used like any button), the save indicator,
  * the interface language and the shortcut list.
  *
- * `destroy()` removes everything it added, attributes included, since the
- * area is shared with the annotator's toolbar.
+ * Each button runs a command of the review screen's table (review-keys.ts)
+ * by its id. It follows the interface language itself; `destroy()` removes
+ * everything it added, attributes included, since the area is shared with
+ * the annotator's toolbar.
  */
 import type { SaveState } from '../../model/save-state';
-import { t } from '../../i18n/i18n';
+import { followLanguage, t } from '../../i18n/i18n';
 import { h } from '../../dom/h';
 
 export interface ReviewToolbarOptions {
-  undo(): void;
-  redo(): void;
-  exportXliff(): void;
-  exportCsv(): void;
+  /** Runs the screen's command `id` (undo, redo, exportXliff, exportCsv, importXliff, help). */
+  run(id: string): void;
+  /** The file chosen in the picker that `pickFile` opened. */
   importXliff(file: File): void;
-  help(): void;
 }
 
 export interface ReviewToolbar {
   update(state: { canUndo: boolean; canRedo: boolean; importing: boolean }): void;
   setSaveState(state: SaveState): void;
-  translate(): void;
+  /** Opens the XLIFF file picker (the import command), unless a file is being read. */
+  pickFile(): void;
   destroy(): void;
 }
 
@@ -37,18 +38,15 @@ export function createReviewToolbar(
   };
   container.setAttribute('role', 'toolbar');
 
-  const button = (attrs: Record<string, string>, run: () => void): HTMLButtonElement => {
-    const b = h('button', { type: 'button', ...attrs });
-    b.addEventListener('click', run);
+  const button = (attrs: Record<string, string>, command: string): HTMLButtonElement => {
+    const b = h('button', { type: 'button', 'data-command': command, ...attrs });
+    b.addEventListener('click', () => options.run(command));
     return b;
   };
-  const undo = button({ id: 'undo', 'aria-keyshortcuts': 'Control+Z' }, options.undo);
-  const redo = button(
-    { id: 'redo', 'aria-keyshortcuts': 'Control+Shift+Z Control+Y' },
-    options.redo,
-  );
-  const exportXliff = button({ id: 'review-export-xliff' }, options.exportXliff);
-  const exportCsv = button({ id: 'review-export-csv' }, options.exportCsv);
+  const undo = button({ id: 'undo', 'aria-keyshortcuts': 'Control+Z' }, 'undo');
+  const redo = button({ id: 'redo', 'aria-keyshortcuts': 'Control+Shift+Z Control+Y' }, 'redo');
+  const exportXliff = button({ id: 'review-export-xliff' }, 'exportXliff');
+  const exportCsv = button({ id: 'review-export-csv' }, 'exportCsv');
   const fileInput = h('input', {
     type: 'file',
     id: 'review-import-file',
@@ -58,9 +56,7 @@ export function createReviewToolbar(
     'aria-hidden': 'true',
   });
   let importing = false;
-  const importXliff = button({ id: 'review-import-xliff' }, () => {
-    if (!importing) fileInput.click();
-  });
+  const importXliff = button({ id: 'review-import-xliff' }, 'importXliff');
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     // Cleared, so that choosing the same file again is a change too.
@@ -73,7 +69,7 @@ export function createReviewToolbar(
     'aria-live': 'polite',
     'data-state': 'saved',
   });
-  const help = button({ id: 'help-button', 'aria-keyshortcuts': '?' }, options.help);
+  const help = button({ id: 'help-button', 'aria-keyshortcuts': '?' }, 'help');
   help.textContent = '?';
 
   const groups = [
@@ -101,7 +97,7 @@ export function createReviewToolbar(
     help.setAttribute('aria-label', t('review:toolbar.help'));
     saveState.textContent = t(`review:save.${currentSave}`);
   }
-  translate();
+  const stopTranslating = followLanguage(translate);
 
   return {
     update(state) {
@@ -116,8 +112,11 @@ export function createReviewToolbar(
       saveState.dataset.state = state;
       saveState.textContent = t(`review:save.${state}`);
     },
-    translate,
+    pickFile() {
+      if (!importing) fileInput.click();
+    },
     destroy() {
+      stopTranslating();
       for (const g of groups) g.remove();
       for (const [name, value] of [
         ['role', previous.role],

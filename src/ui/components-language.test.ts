@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+/**
+ * The component contract (createX(container, deps) → { update, destroy }):
+ * the toolbars and the nav follow the interface language themselves, and
+ * destroy() takes away what they added and stops following it.
+ */
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { i18n, initI18n, setUiLanguage } from '../i18n/i18n';
+import { createToolbar } from './toolbar';
+import { createReviewToolbar } from './review/review-toolbar';
+import { createNav } from './nav';
+
+beforeAll(async () => {
+  await initI18n('en');
+});
+
+afterEach(async () => {
+  await setUiLanguage('en');
+  document.body.replaceChildren();
+});
+
+function host(): HTMLElement {
+  const el = document.createElement('div');
+  document.body.append(el);
+  return el;
+}
+
+describe('Toolbar', () => {
+  it('follows the language, and destroy() removes it and stops following', async () => {
+    const container = host();
+    const toolbar = createToolbar(container, {
+      tag: vi.fn(),
+      undo: vi.fn(),
+      redo: vi.fn(),
+      help: vi.fn(),
+      retrySave: vi.fn(),
+    });
+    const undo = container.querySelector<HTMLButtonElement>('#undo')!;
+    expect(undo.textContent).toBe(i18n.t('toolbar.undo', { lng: 'en' }));
+    await setUiLanguage('fr');
+    expect(undo.textContent).toBe(i18n.t('toolbar.undo', { lng: 'fr' }));
+    expect(container.getAttribute('aria-label')).toBe(i18n.t('toolbar.label', { lng: 'fr' }));
+
+    toolbar.destroy();
+    expect(container.children).toHaveLength(0);
+    expect(container.hasAttribute('role')).toBe(false);
+    // No longer following: the (detached) button keeps its French.
+    await setUiLanguage('en');
+    expect(undo.textContent).toBe(i18n.t('toolbar.undo', { lng: 'fr' }));
+  });
+});
+
+describe('ReviewToolbar', () => {
+  it('runs its commands by id, follows the language, and cleans up', async () => {
+    const container = host();
+    const run = vi.fn();
+    const toolbar = createReviewToolbar(container, { run, importXliff: vi.fn() });
+    container.querySelector<HTMLButtonElement>('#review-export-csv')!.click();
+    container.querySelector<HTMLButtonElement>('#help-button')!.click();
+    expect(run.mock.calls).toEqual([['exportCsv'], ['help']]);
+    await setUiLanguage('fr');
+    const undo = container.querySelector('#undo')!;
+    expect(undo.textContent).toBe(i18n.t('review:toolbar.undo', { lng: 'fr' }));
+    toolbar.destroy();
+    expect(container.children).toHaveLength(0);
+    await setUiLanguage('en');
+    expect(undo.textContent).toBe(i18n.t('review:toolbar.undo', { lng: 'fr' }));
+  });
+});
+
+describe('Nav', () => {
+  it('goes to a view on Alt+<n>, by key position too, until destroyed', async () => {
+    const container = host();
+    const go = vi.fn();
+    const nav = createNav(container, go);
+    const press = (key: string, code: string) =>
+      document.dispatchEvent(
+        new KeyboardEvent('keydown', { key, code, altKey: true, bubbles: true, cancelable: true }),
+      );
+    press('2', 'Digit2');
+    press('&', 'Digit1'); // Alt+1 on AZERTY
+    expect(go.mock.calls).toEqual([['review'], ['annotate']]);
+    await setUiLanguage('fr');
+    expect(container.querySelector('[data-view="library"]')!.textContent).toBe(
+      i18n.t('nav.library', { lng: 'fr' }),
+    );
+    nav.destroy();
+    press('3', 'Digit3');
+    expect(go).toHaveBeenCalledTimes(2);
+    expect(container.children).toHaveLength(0);
+  });
+});
