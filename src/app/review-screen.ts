@@ -17,6 +17,7 @@
  * ../ui/review/review-keys.ts, dispatched by one key handler),
  * Escape leaves a field back to its card.
  */
+import { refusesFile } from '../exchange/problem';
 import { REVIEW_STATUSES, type Review, type ReviewStatus } from '../model/review';
 import { acceptSuggestion, editTranslation, setComment, setStatus } from '../review/review';
 import { parseXliff, toXliff, type UnitContext } from '../exchange/xliff';
@@ -301,7 +302,7 @@ export function createReviewScreen(context: AppContext): Screen {
       }
       if (destroyed) return;
       const result = parseXliff(xml, article, [...session.annotations.values()], session.reviews);
-      const fatal = result.report.find((p) => p.fatal);
+      const fatal = result.report.find(refusesFile);
       if (fatal) {
         report.show({ kind: 'failed', fileName, problem: fatal });
         return;

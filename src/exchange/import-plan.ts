@@ -14,6 +14,7 @@
  * record that is wrong (bad offsets and no quote, another article, a
  * duplicate id) is reported and left out.
  */
+import type { Problem } from './problem';
 import { anchor, type Selectors } from '../anchoring/anchor';
 import { CodePointIndex } from '../anchoring/code-points';
 import { describe } from '../anchoring/describe';
@@ -70,22 +71,8 @@ export const IMPORT_PROBLEM_CODES = [
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
 /** One problem found while importing, as data: the UI translates `code`. */
-export interface ImportProblem {
-  code: ImportProblemCode;
-  /** 'error': the record (or the file) was not imported; 'warning': imported, with something ignored or changed. */
-  severity: 'error' | 'warning';
-  /** 0-based position of the record among the file's annotations, when the problem concerns one. */
-  index?: number;
-  /** The record's id as the file gives it. */
-  id?: string;
-  /** Where in the file, as a JSON path ("first.items[3].target.selector[1].start"). */
-  path?: string;
-  /** Plain English for logs and bug reports; not shown as UI text. */
-  detail: string;
-  /** For 'malformed-json': where the parser stopped, 1-based. */
-  line?: number;
-  column?: number;
-}
+/** A problem of an annotation import (exchange/problem.ts: one shape for every parser). */
+export type ImportProblem = Problem<ImportProblemCode>;
 
 /** A review as an import carries it, before it is tied to an annotation id and article. */
 export type ImportedReview = Omit<Review, 'annotationId' | 'articleId' | 'modified'> & {

@@ -34,6 +34,7 @@
  * must follow — structure, languages, known data categories only — and the
  * tests run every export through it.
  */
+import type { Problem } from './problem';
 import { parseMarkup } from '../dom/trusted-types';
 import type { TermEntry } from '../model/termbase';
 
@@ -58,21 +59,8 @@ export const TBX_PROBLEM_CODES = [
 ] as const;
 export type TbxProblemCode = (typeof TBX_PROBLEM_CODES)[number];
 
-/** One problem, as data, in the shape of exchange/import-plan.ts's ImportProblem. */
-export interface TbxProblem {
-  code: TbxProblemCode;
-  severity: 'error' | 'warning';
-  /** 0-based position of the entry among the file's entries. */
-  index?: number;
-  /** The entry's id as the file gives it. */
-  id?: string;
-  /** Where in the file ("termEntry[3]"). */
-  path?: string;
-  /** Plain English for logs; not shown as UI text. */
-  detail: string;
-  line?: number;
-  column?: number;
-}
+/** One problem of a TBX file (exchange/problem.ts: one shape for every parser). */
+export type TbxProblem = Problem<TbxProblemCode>;
 
 /** An entry read from a file, before it is stored (ids and times are the store's). */
 export interface TbxRecord {

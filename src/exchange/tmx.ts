@@ -29,6 +29,7 @@
  * is not well-formed or not TMX: one fatal problem, no records. A `<tu>`
  * without both languages, or with an empty segment, is refused and named.
  */
+import type { Problem } from './problem';
 import { SaxesParser } from 'saxes';
 import { TM_ORIGINS, type TmOrigin, type TmUnit } from '../model/translation-memory';
 
@@ -52,23 +53,8 @@ export const TMX_PROBLEM_CODES = [
 ] as const;
 export type TmxProblemCode = (typeof TMX_PROBLEM_CODES)[number];
 
-/** One problem found in a TMX file, as data (the shape of import-plan's ImportProblem). */
-export interface TmxProblem {
-  code: TmxProblemCode;
-  /** 'error': the unit (or, without `index`, the file) was not imported. */
-  severity: 'error' | 'warning';
-  /** 0-based position of the <tu> in the file. */
-  index?: number;
-  /** The <tu>'s tuid, when it has one. */
-  id?: string;
-  /** Where: "tu[3]". */
-  path?: string;
-  /** Plain English for logs; not UI text. */
-  detail: string;
-  /** 1-based. */
-  line?: number;
-  column?: number;
-}
+/** One problem of a TMX file (exchange/problem.ts: one shape for every parser). */
+export type TmxProblem = Problem<TmxProblemCode>;
 
 /** A unit as read from a file, before it gets an id. */
 export interface TmxRecord {

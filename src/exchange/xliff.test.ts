@@ -539,8 +539,8 @@ describe('parseXliff problems', () => {
       .replace('AWS tried to justify', 'AWS sought to justify');
     const { updates, report } = parseXliff(edited, article, QUOTES, reviews, T1);
     expect(report).toEqual([
-      expect.objectContaining({ code: 'source-mismatch', fatal: false, unitId: Q1.id }),
-      expect.objectContaining({ code: 'unknown-unit', fatal: false, unitId: 'no-such-quote' }),
+      expect.objectContaining({ code: 'source-mismatch', severity: 'warning', id: Q1.id }),
+      expect.objectContaining({ code: 'unknown-unit', severity: 'warning', id: 'no-such-quote' }),
     ]);
     expect(updates.map((u) => [u.annotationId, u.translation])).toEqual([
       [Q3.id, 'AWS sought to justify'],
@@ -556,7 +556,7 @@ describe('parseXliff problems', () => {
       .replace('state="final"', 'state="approved"')
       .replace('</file>', `${u2.replace('repudiated', 'REPUDIATED')}\n</file>`);
     const { updates, report } = parseXliff(edited, article, QUOTES, reviews, T1);
-    expect(report.map((p) => [p.code, p.unitId])).toEqual([
+    expect(report.map((p) => [p.code, p.id])).toEqual([
       ['bad-state', Q1.id],
       ['duplicate-unit', Q2.id],
     ]);
@@ -571,7 +571,7 @@ describe('parseXliff problems', () => {
     const { updates, report } = parseXliff(text, article, QUOTES, reviews, T1);
     expect(updates).toEqual([]);
     expect(report).toHaveLength(1);
-    expect(report[0]).toMatchObject({ code: 'malformed-xml', fatal: true });
+    expect(report[0]).toMatchObject({ code: 'malformed-xml', severity: 'error' });
   });
 
   it.each([
@@ -582,7 +582,7 @@ describe('parseXliff problems', () => {
   ])('refuses %s as not XLIFF', (_what, text) => {
     const { updates, report } = parseXliff(text, article, QUOTES, reviews, T1);
     expect(updates).toEqual([]);
-    expect(report).toEqual([expect.objectContaining({ code: 'not-xliff', fatal: true })]);
+    expect(report).toEqual([expect.objectContaining({ code: 'not-xliff', severity: 'error' })]);
   });
 
   it("refuses another article's file", () => {
@@ -592,7 +592,7 @@ describe('parseXliff problems', () => {
     // Same unit ids and sources: only the file's article tells them apart.
     const { updates, report } = parseXliff(theirs, article, QUOTES, reviews, T1);
     expect(updates).toEqual([]);
-    expect(report).toEqual([expect.objectContaining({ code: 'other-article', fatal: true })]);
+    expect(report).toEqual([expect.objectContaining({ code: 'other-article', severity: 'error' })]);
   });
 
   it('matches a file without `original` by its unit ids', () => {
@@ -622,7 +622,9 @@ describe('parseXliff problems', () => {
     const german = xml.replace('trgLang="en"', 'trgLang="de"');
     const { updates, report } = parseXliff(german, article, QUOTES, reviews, T1);
     expect(updates).toEqual([]);
-    expect(report).toEqual([expect.objectContaining({ code: 'other-language', fatal: true })]);
+    expect(report).toEqual([
+      expect.objectContaining({ code: 'other-language', severity: 'error' }),
+    ]);
     // A regional variant of English is still English.
     expect(
       parseXliff(xml.replace('trgLang="en"', 'trgLang="en-GB"'), article, QUOTES, reviews, T1)

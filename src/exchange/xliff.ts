@@ -57,6 +57,7 @@
  * attributes, which cannot hold `<cp>`, they are dropped. CR is written as
  * `&#13;` everywhere, since a parser would otherwise turn it into LF.
  */
+import type { Problem } from './problem';
 import { parseMarkup } from '../dom/trusted-types';
 import { compareAnnotations, type Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
@@ -140,21 +141,13 @@ export type ImportProblemCode =
   /** A segment state that XLIFF 2.0 does not define. */
   | 'bad-state';
 
-/** One problem found while importing: structured, for the UI to translate by `code`. */
-export interface ImportProblem {
-  code: ImportProblemCode;
-  /** True when the whole file was refused; a fatal problem comes alone and with no updates. */
-  fatal: boolean;
-  /** The unit concerned, as its id appears in the file. */
-  unitId?: string;
-  /** English detail for logs, never shown as is. */
-  detail: string;
-}
+/** One problem of an XLIFF import (exchange/problem.ts: one shape for every parser); a refused file has one, with no `id`. */
+export type XliffProblem = Problem<ImportProblemCode>;
 
 /** What an import yields: the changed reviews, to store in one go, and the problems. */
 export interface XliffImport {
   updates: Review[];
-  report: ImportProblem[];
+  report: XliffProblem[];
 }
 
 /** Is this code point allowed in XML 1.0 documents? */
@@ -334,7 +327,7 @@ const DOCTYPE = /^\s*(?:<\?[^]*?\?>\s*|<!--[^]*?-->\s*)*<!DOCTYPE/i;
 
 /** One fatal problem and nothing else. */
 function fatal(code: ImportProblemCode, detail: string): XliffImport {
-  return { updates: [], report: [{ code, fatal: true, detail }] };
+  return { updates: [], report: [{ code, severity: 'error', detail }] };
 }
 
 /** What a unit says, read from its segments and notes. */
@@ -445,17 +438,27 @@ export function parseXliff(
   const byUnitId = new Map(quotesOf(article, quotes).map((q) => [unitIdFor(q.id), q]));
   const seen = new Set<string>();
   const updates: Review[] = [];
-  const report: ImportProblem[] = [];
+  const report: XliffProblem[] = [];
   // Units may sit in groups at any depth; document order is kept.
   for (const unit of Array.from(root.getElementsByTagNameNS(XLIFF_NS, 'unit'))) {
     const unitId = unit.getAttribute('id') ?? '';
     const quote = byUnitId.get(unitId);
     if (quote === undefined) {
-      report.push({ code: 'unknown-unit', fatal: false, unitId, detail: 'no quote has this id' });
+      report.push({
+        code: 'unknown-unit',
+        severity: 'warning',
+        id: unitId,
+        detail: 'no quote has this id',
+      });
       continue;
     }
     if (seen.has(unitId)) {
-      report.push({ code: 'duplicate-unit', fatal: false, unitId, detail: 'second unit ignored' });
+      report.push({
+        code: 'duplicate-unit',
+        severity: 'warning',
+        id: unitId,
+        detail: 'second unit ignored',
+      });
       continue;
     }
     seen.add(unitId);
@@ -463,12 +466,12 @@ export function parseXliff(
     const content = readUnit(unit);
     if ('badState' in content) {
       const detail = `state "${content.badState}"`;
-      report.push({ code: 'bad-state', fatal: false, unitId, detail });
+      report.push({ code: 'bad-state', severity: 'warning', id: unitId, detail });
       continue;
     }
     if (content.source !== quote.exact) {
       const detail = `source ${JSON.stringify(content.source)}, quote ${JSON.stringify(quote.exact)}`;
-      report.push({ code: 'source-mismatch', fatal: false, unitId, detail });
+      report.push({ code: 'source-mismatch', severity: 'warning', id: unitId, detail });
       continue;
     }
 

@@ -6,19 +6,19 @@
  *
  * Unit ids and file names come from the file: they are shown as text.
  */
-import type { ImportProblem } from '../../exchange/xliff';
+import type { XliffProblem } from '../../exchange/xliff';
 import { t } from '../../i18n/i18n';
 import { append, h } from '../../dom/h';
 
 /** What an import came to. */
 export type ImportOutcome =
   | { kind: 'reading'; fileName: string }
-  | { kind: 'applied'; fileName: string; updated: number; problems: ImportProblem[] }
+  | { kind: 'applied'; fileName: string; updated: number; problems: XliffProblem[] }
   /** Refused, nothing changed: a fatal problem, or `message` (an i18n key of review:import), plus a reason. */
   | {
       kind: 'failed';
       fileName: string;
-      problem?: ImportProblem;
+      problem?: XliffProblem;
       message?: 'unreadable' | 'tooLarge' | 'writeFailed';
       reason?: string;
     };
@@ -53,9 +53,9 @@ export function createImportReport(container: HTMLElement, closed: () => void): 
 
   let outcome: ImportOutcome | null = null;
 
-  function problemItem(p: ImportProblem): HTMLLIElement {
+  function problemItem(p: XliffProblem): HTMLLIElement {
     const item = h('li', { 'data-code': p.code }, t(`review:import.problem.${p.code}`));
-    if (p.unitId !== undefined) item.append(' ', h('code', {}, p.unitId));
+    if (p.id !== undefined) item.append(' ', h('code', {}, p.id));
     return item;
   }
 

@@ -1,0 +1,31 @@
+/**
+ * The one shape of a problem found while reading a file, for every parser
+ * (W3C, native, NLP formats, XLIFF, TMX, TBX): data, translated only at the
+ * edge by its `code`. A parser returns `{ records, problems }`; it does not
+ * throw.
+ */
+export interface Problem<Code extends string = string> {
+  code: Code;
+  /**
+   * 'error': the record was not imported — or, with no `index` and no `id`,
+   * the whole file was refused (it then comes alone); 'warning': imported,
+   * with something ignored or changed.
+   */
+  severity: 'error' | 'warning';
+  /** 0-based position of the record among the file's records, when the problem concerns one. */
+  index?: number;
+  /** The record's id as the file gives it (an XLIFF unit id, a TMX tuid, a TBX entry id…). */
+  id?: string;
+  /** Where in the file: a JSON path ("first.items[3].target"), or an element path ("tu[3]"). */
+  path?: string;
+  /** Plain English for logs and bug reports; not shown as UI text. */
+  detail: string;
+  /** Where the parser stopped, 1-based, for a file that is not well-formed. */
+  line?: number;
+  column?: number;
+}
+
+/** Does this problem refuse the whole file (an error about no record in particular)? */
+export function refusesFile(problem: Problem): boolean {
+  return problem.severity === 'error' && problem.index === undefined && problem.id === undefined;
+}
