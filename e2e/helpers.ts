@@ -82,16 +82,21 @@ export async function textPoints(
     }
     const at = all.indexOf(needle);
     if (at < 0) throw new Error(`not shown: ${needle}`);
-    const locate = (offset: number): [Text, number] => {
+    // At a boundary between two text nodes, a start is in the next node and
+    // an end in the previous one: else a needle that starts a block would be
+    // pressed at the end of the block before it.
+    const locate = (offset: number, side: 'start' | 'end'): [Text, number] => {
       let acc = 0;
       for (const n of nodes) {
-        if (offset <= acc + n.data.length) return [n, offset - acc];
+        const inside =
+          side === 'start' ? offset < acc + n.data.length : offset <= acc + n.data.length;
+        if (inside) return [n, offset - acc];
         acc += n.data.length;
       }
       throw new Error('offset out of range');
     };
     const caret = (offset: number, side: 'start' | 'end') => {
-      const [node, o] = locate(offset);
+      const [node, o] = locate(offset, side);
       const r = document.createRange();
       if (side === 'start') {
         r.setStart(node, o);
