@@ -225,3 +225,18 @@ test('a file that is not a backup: the reason and where, and nothing written', a
   await page.keyboard.press('Escape');
   expect(await storedRecords(page, 'articles')).toEqual(before);
 });
+
+test('the library says, beside the backup, whether the browser agreed to keep the storage', async ({
+  page,
+}) => {
+  await openApp(page);
+  // Asked in idle time after start-up.
+  await expect
+    .poll(() => page.evaluate(() => document.body.dataset.storagePersisted))
+    .toMatch(/^(yes|no)$/);
+  const asked = await page.evaluate(() => document.body.dataset.storagePersisted);
+  await openApp(page, '/?view=library');
+  await expect(page.locator('#storage-persistence')).toHaveText(
+    ui(asked === 'yes' ? 'save.persisted' : 'save.notPersisted'),
+  );
+});

@@ -22,12 +22,29 @@ export function createBackupControls(
     disabled,
   });
   const fileLabel = h('label', { for: 'library-restore', class: 'library-file-label' });
+  // Whether the browser agreed to keep Glossa's storage (start.ts asks it),
+  // said where the backup is one step away.
+  const persistence = h('p', { class: 'storage-persistence', id: 'storage-persistence' });
+  let persisted: boolean | null = null;
+  void navigator.storage
+    ?.persisted?.()
+    .then((answer) => {
+      persisted = answer;
+      sayPersistence();
+    })
+    .catch(() => undefined);
+  function sayPersistence(): void {
+    persistence.hidden = persisted === null;
+    if (persisted !== null)
+      persistence.textContent = t(persisted ? 'save.persisted' : 'save.notPersisted');
+  }
   const element = h(
     'div',
     { class: 'library-import-controls library-backup' },
     exportButton,
     fileInput,
     fileLabel,
+    persistence,
   );
   const backup = () => import('./backup');
   exportButton.addEventListener('click', () => {
@@ -42,6 +59,7 @@ export function createBackupControls(
     exportButton.textContent = t('exchange:backup.exportAll');
     exportButton.title = t('exchange:backup.exportAllTitle');
     fileLabel.textContent = t('exchange:backup.restoreFile');
+    sayPersistence();
   });
   return { element, destroy: stop };
 }

@@ -235,8 +235,7 @@ export async function start(reads: StartUpReads): Promise<void> {
       // before the first cursor move asks for them.
       const sentences = open.sentences;
       whenIdle(() => void sentences(), { timeout: 2000, fallbackDelay: 200 });
-      if (repository)
-        whenIdle(() => void askToPersist(notices), { timeout: 5000, fallbackDelay: 1000 });
+      if (repository) whenIdle(() => void askToPersist(), { timeout: 5000, fallbackDelay: 1000 });
     }
   }
 
@@ -258,30 +257,21 @@ export async function start(reads: StartUpReads): Promise<void> {
   await show(currentRoute());
 }
 
-const PERSIST_KEY = 'glossa:storage-persisted';
-
 /**
  * Asks the browser to keep Glossa's storage when space runs low
  * (navigator.storage.persist): otherwise it may evict the only copy of a
- * person's work. Says what the browser answered, once per answer.
+ * person's work. The library says what the browser answered, beside the
+ * backup (app/backup-controls.ts); the page's status line is left to the
+ * person's actions.
  */
-async function askToPersist(notices: ReturnType<typeof createNotices>): Promise<void> {
+async function askToPersist(): Promise<void> {
   if (!navigator.storage?.persist) return;
-  let persisted: boolean;
   try {
-    persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+    const persisted = (await navigator.storage.persisted()) || (await navigator.storage.persist());
+    document.body.dataset.storagePersisted = persisted ? 'yes' : 'no';
   } catch {
-    return;
+    // Not asked: the library then says only what persisted() answers.
   }
-  const answer = persisted ? 'yes' : 'no';
-  document.body.dataset.storagePersisted = answer;
-  try {
-    if (localStorage.getItem(PERSIST_KEY) === answer) return;
-    localStorage.setItem(PERSIST_KEY, answer);
-  } catch {
-    // Not remembered: said again next time.
-  }
-  notices.status(t(persisted ? 'save.persisted' : 'save.notPersisted'));
 }
 
 /** Why nothing can be saved: an upgrade given up on a named record, or no storage at all. */
