@@ -26,7 +26,18 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/testing/*'], message: 'Test helpers are for tests only.' }] },
+        {
+          patterns: [
+            { group: ['**/testing/*'], message: 'Test helpers are for tests only.' },
+            {
+              // Vite's dev server injects CSS imported from a module as an
+              // inline <style>, which the CSP (style-src 'self') refuses.
+              group: ['*.css', '**/*.css'],
+              message:
+                'Add the stylesheet to src/ui/glossa.css with @import: the CSP allows no inline styles.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -28,7 +28,6 @@ import { loadFactcheckStrings } from './strings';
 import { createFactcheckSection } from './section';
 import { openLinkPicker } from './link-picker';
 import { openFactcheckSettings, storedPublisher } from './settings-dialog';
-import './factcheck.css';
 
 export interface FactcheckHost {
   session: ArticleSession;

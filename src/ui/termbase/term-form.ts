@@ -7,7 +7,6 @@
 import { t } from '../../i18n/i18n';
 import { h } from '../../dom/h';
 import { PARTS_OF_SPEECH } from '../../exchange/tbx';
-import './termbase.css';
 
 /** What the form edits. */
 export interface TermFields {

@@ -8,7 +8,6 @@
 import type { TermEntry } from '../../model/termbase';
 import { t } from '../../i18n/i18n';
 import { h, isTypingTarget } from '../../dom/h';
-import './termbase.css';
 
 export interface TermbaseDialogDeps {
   /** The entries matching a query (accents and case ignored). */

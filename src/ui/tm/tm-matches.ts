@@ -9,7 +9,6 @@ import type { DiffOp } from '../../glosses/tm/tm-match';
 import type { TmMatchView } from '../../tm/tm-protocol';
 import { t } from '../../i18n/i18n';
 import { h } from '../../dom/h';
-import './tm.css';
 
 /** What the panel knows of a sentence's matches: not asked yet, being looked up, or found. */
 export type MatchesState = 'loading' | TmMatchView[] | undefined;
