@@ -224,6 +224,21 @@ export async function putAnnotations(
   );
 }
 
+/** From now on every read-write transaction of the page fails, as a full disk would make it fail. */
+export async function failEveryWrite(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const original = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (
+      this: IDBDatabase,
+      ...args: Parameters<typeof original>
+    ) {
+      if (args[1] === 'readwrite')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return original.apply(this, args);
+    } as typeof original;
+  });
+}
+
 /** Waits for the save indicator to say "Saved". */
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.locator('#save-state')).toHaveAttribute('data-state', 'saved');

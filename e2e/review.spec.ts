@@ -18,6 +18,7 @@ import {
   storedAnnotations,
   storedRecords,
   ui,
+  failEveryWrite,
 } from './helpers';
 
 const ARTICLE_ID = 'parler-amazon-fr';
@@ -390,17 +391,7 @@ test('a failed write during an import changes nothing and says why', async ({ pa
   expect(edited).not.toBe(xml);
 
   // The disk is full from now on.
-  await page.evaluate(() => {
-    const original = IDBDatabase.prototype.transaction;
-    IDBDatabase.prototype.transaction = function (
-      this: IDBDatabase,
-      ...args: Parameters<typeof original>
-    ) {
-      if (args[1] === 'readwrite')
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return original.apply(this, args);
-    } as typeof original;
-  });
+  await failEveryWrite(page);
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: ui('review:toolbar.importXliff') }).click();
   await (

@@ -11,6 +11,7 @@ import {
   putAnnotations,
   storedAnnotations,
   ui,
+  failEveryWrite,
 } from './helpers';
 
 const ROUNDS = 10;
@@ -132,17 +133,7 @@ test('closing a tab with changes not yet saved asks first', async ({ page }) => 
   await openApp(page);
   await openClaim(page, id);
   // Every write fails from now on, as a full disk would make it.
-  await page.evaluate(() => {
-    const original = IDBDatabase.prototype.transaction;
-    IDBDatabase.prototype.transaction = function (
-      this: IDBDatabase,
-      ...args: Parameters<typeof original>
-    ) {
-      if (args[1] === 'readwrite')
-        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return original.apply(this, args);
-    } as typeof original;
-  });
+  await failEveryWrite(page);
   await page.getByLabel(ui('details.note'), { exact: true }).fill('pas encore enregistré');
   await expect(page.locator('#save-state')).toHaveText(ui('save.unsaved'));
   const asked = new Promise<string>((resolve) =>

@@ -9,6 +9,7 @@
  * Matching runs in the TM worker (tm/tm-client.ts); this module keeps the
  * matches it got per sentence until the memory or the threshold changes.
  */
+import { downloadBlob } from '../ui/download';
 import type { AppContext } from './context';
 import type { Sentence } from '../glosses/sentences';
 import { glossKey, type UserGloss } from '../model/gloss';
@@ -165,18 +166,6 @@ export function attachTm(options: TmWiringOptions): TmWiring {
     return change.size;
   }
 
-  function download(blob: Blob, name: string): void {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
-
   return {
     extra(sentence) {
       return matchesView(sentence.id, matches.get(sentence.id), (m) => accept(sentence, m));
@@ -249,7 +238,7 @@ export function attachTm(options: TmWiringOptions): TmWiring {
         exportTmx: async () => {
           const { blob, count } = await tm.exportTmx(version);
           // The memory is the library's, not the article's.
-          download(blob, 'glossa-translation-memory.tmx');
+          downloadBlob(blob, 'glossa-translation-memory.tmx');
           return count;
         },
         threshold,
