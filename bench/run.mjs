@@ -621,23 +621,16 @@ async function main() {
     gzip: atStart.reduce((s, f) => s + f.gzip, 0),
     bytes: atStart.reduce((s, f) => s + f.bytes, 0),
   };
-  // The target is on what a reader downloads to see the article: chunks
-  // loaded later (the import worker, screens opened later) do not count.
-  const jsCheck = () => {
-    if (TINY) return '';
-    const value = +kb(sizes.jsAtStart.gzip);
-    // Issue 20: 80 KB (it was 120 under issue 7).
-    const pass = value <= 80;
-    targets.push({ name: 'JS gzip loaded at start', value, limit: 80, unit: 'KB', pass });
-    return pass ? 'PASS' : 'FAIL';
-  };
+  // Everything the page fetched until every highlight was drawn, idle-time loads included
+  // (the termbase, the memory, export and import, machine translation, fact-checking): reported,
+  // not checked, because it depends on how long that takes (seconds at 100,000 annotations).
   rows.push([
     'JS gzip KB (raw KB), loaded at start',
     '',
     kb(sizes.jsAtStart.gzip),
     `(${kb(sizes.jsAtStart.bytes)})`,
-    '≤ 80',
-    jsCheck(),
+    '',
+    '',
   ]);
   const beforeReady = sizes.files.filter((f) =>
     (first?.beforeReady ?? []).some((u) => u.endsWith(`/${f.file}`)),
@@ -647,13 +640,22 @@ async function main() {
     gzip: beforeReady.reduce((s, f) => s + f.gzip, 0),
     bytes: beforeReady.reduce((s, f) => s + f.bytes, 0),
   };
+  // The target (issue 20, "JS loaded to open an article" ≤ 80 KB; 120 under issue 7) is on what
+  // a reader downloads to see the article: the scripts fetched before its first frame.
+  const jsCheck = () => {
+    if (TINY) return '';
+    const value = +kb(sizes.jsBeforeReady.gzip);
+    const pass = value <= 80;
+    targets.push({ name: 'JS gzip to open an article', value, limit: 80, unit: 'KB', pass });
+    return pass ? 'PASS' : 'FAIL';
+  };
   rows.push([
     'JS gzip KB (raw KB), before first frame',
     '',
     kb(sizes.jsBeforeReady.gzip),
     `(${kb(sizes.jsBeforeReady.bytes)})`,
-    '',
-    '',
+    '≤ 80',
+    jsCheck(),
   ]);
   rows.push(['CSS gzip KB (raw KB)', '', kb(sizes.css.gzip), `(${kb(sizes.css.bytes)})`, '', '']);
   results.targets = targets;
