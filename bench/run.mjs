@@ -10,7 +10,9 @@
 // --app-root=DIR (build the app from another checkout, to measure a change),
 // --port=N or BENCH_PORT (serve on another port than 4190, so two runs can share the machine),
 // --large (issue 20: a 1,000,000-character article with 100,000 annotations; --counts applies),
-// --loads-only (only the timed loads and the floor: a quick A/B of the start-up figures).
+// --loads-only (only the timed loads and the floor: a quick A/B of the start-up figures),
+// --growth (issue 20: 1,000, 10,000 and 100,000 annotations at one density, 10 characters of
+// article per annotation, few repeats; writes bench/out/results-growth.json for bench/growth-plot.mjs).
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,52 +51,71 @@ const argv = process.argv.slice(2);
 const args = new Set(argv);
 const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const TINY = args.has('--tiny');
-const PROFILE = args.has('--profile') || (!TINY && !args.has('--no-profile'));
+const PROFILE =
+  args.has('--profile') || (!TINY && !args.has('--growth') && !args.has('--no-profile'));
 const APP_ROOT = option('app-root') ? resolve(option('app-root')) : ROOT;
 const PORT = Number(option('port') ?? process.env.BENCH_PORT ?? 4190);
 /** Ten times the article (issue 20): 1,000,000 characters, 100,000 annotations. */
 const LARGE = args.has('--large');
 /** Loads only (no interactions, no exchange): for quick A/B runs of the start-up figures. */
 const LOADS_ONLY = args.has('--loads-only');
+/**
+ * The growth report (issue 20): how each figure grows with the annotations, the article growing
+ * with them (10 characters per annotation, the density of the 10,000-on-100,000 run), so that a
+ * cost linear in the work has slope 1 on a log-log plot. Few repeats: the machine is shared.
+ */
+const GROWTH = args.has('--growth');
+const GROWTH_CHARS_PER_ANNOTATION = 10;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 /** Runs per count. Sidebar selections wait out a 1.2 s emphasis each, so fewer at the smaller counts. */
-const CONFIG = LARGE
+const CONFIG = GROWTH
   ? {
-      counts: [100000],
-      // Each load of 100,000 annotations takes seconds: fewer of everything.
+      counts: [1000, 10000, 100000],
       loads: 3,
-      taggings: () => 20,
-      coldTaggings: 3,
-      selections: () => 6,
-      filters: 6,
-      queries: ['amazon', 'deja'],
-      exchangeReps: 3,
+      taggings: () => 10,
+      coldTaggings: 2,
+      selections: () => 4,
+      filters: 4,
+      queries: ['amazon'],
+      exchangeReps: 2,
     }
-  : TINY
+  : LARGE
     ? {
-        counts: [50],
-        loads: 2,
-        taggings: () => 2,
-        coldTaggings: 1,
-        selections: () => 2,
-        filters: 2,
-        queries: ['am'],
-        exchangeReps: 2,
-      }
-    : {
-        counts: [1000, 5000, 10000],
-        loads: 7,
-        // The p95 (nearest rank) of 30 samples is the second slowest; of 40, the third.
-        taggings: (n) => (n >= 10000 ? 40 : 10),
-        // The first taggings on a page run code not yet compiled: timed and
-        // reported apart (cold), not mixed into the steady state.
+        counts: [100000],
+        // Each load of 100,000 annotations takes seconds: fewer of everything.
+        loads: 3,
+        taggings: () => 20,
         coldTaggings: 3,
-        selections: (n) => (n >= 10000 ? 16 : 8),
-        filters: 16,
-        queries: ['amazon', 'deja', 'source'],
-        exchangeReps: 7,
-      };
+        selections: () => 6,
+        filters: 6,
+        queries: ['amazon', 'deja'],
+        exchangeReps: 3,
+      }
+    : TINY
+      ? {
+          counts: [50],
+          loads: 2,
+          taggings: () => 2,
+          coldTaggings: 1,
+          selections: () => 2,
+          filters: 2,
+          queries: ['am'],
+          exchangeReps: 2,
+        }
+      : {
+          counts: [1000, 5000, 10000],
+          loads: 7,
+          // The p95 (nearest rank) of 30 samples is the second slowest; of 40, the third.
+          taggings: (n) => (n >= 10000 ? 40 : 10),
+          // The first taggings on a page run code not yet compiled: timed and
+          // reported apart (cold), not mixed into the steady state.
+          coldTaggings: 3,
+          selections: (n) => (n >= 10000 ? 16 : 8),
+          filters: 16,
+          queries: ['amazon', 'deja', 'source'],
+          exchangeReps: 7,
+        };
 if (option('counts')) CONFIG.counts = option('counts').split(',').map(Number);
 /** The count the targets are checked at (issue 7: 10,000 annotations). */
 const TARGET_COUNT = 10000;
@@ -406,11 +427,14 @@ async function main() {
   sizes.bySource = bundleComposition(join(distDir, 'assets'), APP_ROOT);
   const cssFile = sizes.files.find((f) => f.file.endsWith('.css'))?.file;
 
-  const article = longArticle(
-    join(ROOT, 'public/articles/parler-amazon-fr.json'),
-    LARGE ? 1_000_000 : undefined,
-  );
-  const characters = article.blocks.reduce((s, b, i) => s + b.text.length + (i ? 2 : 0), 0);
+  const articleFor = (n) =>
+    longArticle(
+      join(ROOT, 'public/articles/parler-amazon-fr.json'),
+      GROWTH ? n * GROWTH_CHARS_PER_ANNOTATION : LARGE ? 1_000_000 : undefined,
+    );
+  const lengthOf = (a) => a.blocks.reduce((s, b, i) => s + b.text.length + (i ? 2 : 0), 0);
+  let article = articleFor(CONFIG.counts[0]);
+  const characters = lengthOf(article);
 
   const server = await serve({ distDir, benchDir, port: PORT }).catch((e) => {
     throw new Error(`cannot serve on 127.0.0.1:${PORT}: ${e.message}`);
@@ -418,7 +442,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: chromiumExe, args: CHROMIUM_ARGS });
   const results = {
     date: new Date().toISOString(),
-    mode: TINY ? 'tiny' : 'full',
+    mode: TINY ? 'tiny' : GROWTH ? 'growth' : 'full',
     app: {
       commit: git(['rev-parse', 'HEAD']),
       changedFiles: git(['status', '--porcelain'])?.split('\n').filter(Boolean).length ?? null,
@@ -455,6 +479,7 @@ async function main() {
 
     let lastAnnotations = null;
     for (const n of CONFIG.counts) {
+      if (GROWTH) article = articleFor(n);
       const annotations = generateAnnotations(article, n);
       lastAnnotations = annotations;
       const lengths = annotations.map((a) => a.end - a.start);
@@ -471,6 +496,8 @@ async function main() {
             mean: round(lengths.reduce((s, x) => s + x, 0) / n),
           },
           staticMarks: page.marks,
+          characters: lengthOf(article),
+          blocks: article.blocks.length,
         },
         loadAverage: { start: os.loadavg().map((x) => round(x, 2)) },
       };
@@ -568,6 +595,8 @@ async function main() {
     const check = (name, value, limit, unit) => {
       // Targets named "large: …" are issue 20's, at 100,000 annotations; the others at 10,000.
       if (TINY || n !== (name.startsWith('large: ') ? LARGE_COUNT : TARGET_COUNT)) return '';
+      // Not measured in this run (--loads-only): no verdict, rather than null ≤ limit passing.
+      if (!Number.isFinite(value)) return '';
       const pass = value <= limit;
       targets.push({ name, value, limit, unit, pass });
       return pass ? 'PASS' : 'FAIL';
@@ -594,23 +623,16 @@ async function main() {
     gzip: atStart.reduce((s, f) => s + f.gzip, 0),
     bytes: atStart.reduce((s, f) => s + f.bytes, 0),
   };
-  // The target is on what a reader downloads to see the article: chunks
-  // loaded later (the import worker, screens opened later) do not count.
-  const jsCheck = () => {
-    if (TINY) return '';
-    const value = +kb(sizes.jsAtStart.gzip);
-    // Issue 20: 80 KB (it was 120 under issue 7).
-    const pass = value <= 80;
-    targets.push({ name: 'JS gzip loaded at start', value, limit: 80, unit: 'KB', pass });
-    return pass ? 'PASS' : 'FAIL';
-  };
+  // Everything the page fetched until every highlight was drawn, idle-time loads included
+  // (the termbase, the memory, export and import, machine translation, fact-checking): reported,
+  // not checked, because it depends on how long that takes (seconds at 100,000 annotations).
   rows.push([
     'JS gzip KB (raw KB), loaded at start',
     '',
     kb(sizes.jsAtStart.gzip),
     `(${kb(sizes.jsAtStart.bytes)})`,
-    '≤ 80',
-    jsCheck(),
+    '',
+    '',
   ]);
   const beforeReady = sizes.files.filter((f) =>
     (first?.beforeReady ?? []).some((u) => u.endsWith(`/${f.file}`)),
@@ -620,13 +642,22 @@ async function main() {
     gzip: beforeReady.reduce((s, f) => s + f.gzip, 0),
     bytes: beforeReady.reduce((s, f) => s + f.bytes, 0),
   };
+  // The target (issue 20, "JS loaded to open an article" ≤ 80 KB; 120 under issue 7) is on what
+  // a reader downloads to see the article: the scripts fetched before its first frame.
+  const jsCheck = () => {
+    if (TINY) return '';
+    const value = +kb(sizes.jsBeforeReady.gzip);
+    const pass = value <= 80;
+    targets.push({ name: 'JS gzip to open an article', value, limit: 80, unit: 'KB', pass });
+    return pass ? 'PASS' : 'FAIL';
+  };
   rows.push([
     'JS gzip KB (raw KB), before first frame',
     '',
     kb(sizes.jsBeforeReady.gzip),
     `(${kb(sizes.jsBeforeReady.bytes)})`,
-    '',
-    '',
+    '≤ 80',
+    jsCheck(),
   ]);
   rows.push(['CSS gzip KB (raw KB)', '', kb(sizes.css.gzip), `(${kb(sizes.css.bytes)})`, '', '']);
   results.targets = targets;
@@ -672,7 +703,14 @@ async function main() {
   const partial = TINY || LOADS_ONLY || option('counts') || APP_ROOT !== ROOT;
   const out = partial
     ? join(os.tmpdir(), `glossa-bench-results-${TINY ? 'tiny' : 'partial'}.json`)
-    : join(ROOT, LARGE ? 'bench/out/results-large.json' : 'bench/out/results.json');
+    : join(
+        ROOT,
+        GROWTH
+          ? 'bench/out/results-growth.json'
+          : LARGE
+            ? 'bench/out/results-large.json'
+            : 'bench/out/results.json',
+      );
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nResults: ${out} (${results.seconds} s)`);

@@ -5,7 +5,6 @@
 import type { EditorView } from 'prosemirror-view';
 import type { AppContext, Screen } from './context';
 import { createAnnotator } from './annotator';
-import { attachExchangeMenu } from './exchange-menu';
 import { createTermMarks } from './termbase-menu';
 import { now } from '../model/annotation';
 import { glossKey, type UserGloss } from '../model/gloss';
@@ -46,14 +45,41 @@ export function createAnnotateScreen(context: AppContext): Screen {
   // Export, import, bilingual, machine translation: atop the side column, or
   // in the compact menu (ui/layout.ts), so the header stays one row.
   layout.tools.append(annotator.toolbar.extra);
-  const exchange = attachExchangeMenu(context, annotator.toolbar.extra, {
-    select: (id) => annotator.select(id),
-    selection: () => {
-      const range = annotator.selectedRange();
-      return range.from === range.to ? null : range;
-    },
-    addHelpRows: (rows) => annotator.addHelpRows(rows),
-  });
+  // Export and import load after the first frame (issue 20: the article is shown without them),
+  // into a slot that keeps their place first in the tools; Alt+E / Alt+I arrive with them.
+  const firstFrame = new Promise<void>((resolve) => afterPaint(resolve).schedule());
+  const exchangeSlot = h('span', { class: 'exchange-slot' });
+  annotator.toolbar.extra.append(exchangeSlot);
+  let exchange: { destroy(): void } | null = null;
+  let exchangeDestroyed = false;
+  /** Alt+E or Alt+I pressed before the menu has loaded: run once it has, not lost. */
+  let earlyExchangeKey: KeyboardEvent | null = null;
+  function onEarlyExchangeKey(e: KeyboardEvent): void {
+    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.repeat) return;
+    if (e.code !== 'KeyE' && e.code !== 'KeyI') return;
+    e.preventDefault();
+    earlyExchangeKey = e;
+  }
+  document.addEventListener('keydown', onEarlyExchangeKey);
+  void firstFrame
+    .then(() => import('./exchange-menu'))
+    .then(({ attachExchangeMenu }) => {
+      document.removeEventListener('keydown', onEarlyExchangeKey);
+      if (exchangeDestroyed) return;
+      exchange = attachExchangeMenu(context, exchangeSlot, {
+        select: (id) => annotator.select(id),
+        selection: () => {
+          const range = annotator.selectedRange();
+          return range.from === range.to ? null : range;
+        },
+        addHelpRows: (rows) => annotator.addHelpRows(rows),
+      });
+      const early = earlyExchangeKey;
+      if (early)
+        document.dispatchEvent(
+          new KeyboardEvent('keydown', { key: early.key, code: early.code, altKey: true }),
+        );
+    });
   const tooltip = attachTermTooltip(view, (term) => termMarks.describe(term));
   termMarks.attach(annotator);
 
@@ -243,27 +269,31 @@ export function createAnnotateScreen(context: AppContext): Screen {
     panelShow(shown, forAnnotation);
     mt?.show((mtShown = shown));
   };
-  void import('../ui/mt/attach').then(({ attachMachineTranslation }) => {
-    if (mtDestroyed) return;
-    mt = attachMachineTranslation({
-      toolbar: annotator.toolbar.extra,
-      aside: layout.aside,
-      glosses,
-      stored: (s) => session.glosses.get(glossKey(article.id, s.id)),
-      write: (s, text, mark) => writeGloss(s, text, mark),
-      status: (text, tone) => notices.status(text, tone),
-      addHelpRows: (rows) => annotator.addHelpRows(rows),
-      onGlossesChanged: (listener) =>
-        session.subscribe(({ change }) => void (change.glosses?.size && listener())),
+  // After the first frame, like export and import.
+  void firstFrame
+    .then(() => import('../ui/mt/attach'))
+    .then(({ attachMachineTranslation }) => {
+      if (mtDestroyed) return;
+      mt = attachMachineTranslation({
+        toolbar: annotator.toolbar.extra,
+        aside: layout.aside,
+        glosses,
+        stored: (s) => session.glosses.get(glossKey(article.id, s.id)),
+        write: (s, text, mark) => writeGloss(s, text, mark),
+        status: (text, tone) => notices.status(text, tone),
+        addHelpRows: (rows) => annotator.addHelpRows(rows),
+        onGlossesChanged: (listener) =>
+          session.subscribe(({ change }) => void (change.glosses?.size && listener())),
+      });
+      mt.show(mtShown);
     });
-    mt.show(mtShown);
-  });
 
   // ---- fact-checking (src/ui/factcheck): entities, relations, verdicts, dates, ClaimReview.
   // Loaded with import() like machine translation, so it costs the start-up nothing.
   let factcheck: FactcheckAttachment | null = null;
   let factcheckDestroyed = false;
-  void import('../ui/factcheck/attach')
+  void firstFrame
+    .then(() => import('../ui/factcheck/attach'))
     .then(({ attachFactcheck }) =>
       attachFactcheck({
         session,
@@ -328,7 +358,9 @@ export function createAnnotateScreen(context: AppContext): Screen {
       tooltip.destroy();
       termMarks.destroy();
       panel.destroy();
-      exchange.destroy();
+      exchangeDestroyed = true;
+      document.removeEventListener('keydown', onEarlyExchangeKey);
+      exchange?.destroy();
       annotator.destroy();
       layout.tools.replaceChildren();
     },

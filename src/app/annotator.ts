@@ -40,7 +40,7 @@ import { followLanguage, t } from '../i18n/i18n';
 import { createToolbar, type Toolbar } from '../ui/toolbar';
 import { createSidebar, type Sidebar } from '../ui/sidebar';
 import { createDetailsPanel, type DetailsPanel } from '../ui/details-panel';
-import { pickAnnotation, showHelp } from '../ui/dialogs';
+import { showHelp } from '../ui/dialogs';
 import { attachHoverCard } from '../ui/hover-card';
 import { afterPaint } from '../dom/after-paint';
 import type { Notices } from '../ui/notices';
@@ -360,7 +360,10 @@ export function createAnnotator(
     if (candidates.length === 0) return;
     if (candidates.length === 1) return select(candidates[0]!.id);
     if (via === 'key') {
-      pickAnnotation(candidates, (id) => select(id, { focusPanel: true }));
+      // Loaded on first use: it is not needed to show the article (issue 20).
+      void import('../ui/picker').then(({ pickAnnotation }) =>
+        pickAnnotation(candidates, (id) => select(id, { focusPanel: true })),
+      );
       return;
     }
     const open = candidates.findIndex((a) => a.id === selected);

@@ -2,7 +2,6 @@
  * Modal dialogs built on <dialog>: the browser traps focus, Escape closes,
  * and focus returns to where it was.
  */
-import type { Annotation } from '../model/annotation';
 import { t } from '../i18n/i18n';
 import { h } from '../dom/h';
 
@@ -10,48 +9,6 @@ function modal(className: string, labelId: string): HTMLDialogElement {
   const dialog = h('dialog', { class: className, 'aria-labelledby': labelId });
   document.body.append(dialog);
   dialog.addEventListener('close', () => dialog.remove());
-  return dialog;
-}
-
-/** Asks which of several overlapping annotations the person means. */
-export function pickAnnotation(
-  candidates: Annotation[],
-  choose: (id: string) => void,
-): HTMLDialogElement {
-  const dialog = modal('picker', 'picker-title');
-  const list = h('ul', { class: 'picker-list' });
-  for (const a of candidates) {
-    const button = h(
-      'button',
-      {
-        type: 'button',
-        class: `picker-option kind-${a.kind}`,
-        'data-annotation-id': a.id,
-        'data-kind': a.kind,
-      },
-      h('span', { class: `badge badge-${a.kind}` }, t(`kind.${a.kind}`)),
-      ' ',
-      h('span', { lang: 'fr' }, a.exact.length > 80 ? `${a.exact.slice(0, 79)}…` : a.exact),
-    );
-    button.addEventListener('click', () => {
-      dialog.close();
-      choose(a.id);
-    });
-    list.append(h('li', {}, button));
-  }
-  list.addEventListener('keydown', (e) => {
-    const buttons = [...list.querySelectorAll('button')];
-    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      buttons[(i + (e.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
-    }
-  });
-  const close = h('button', { type: 'button', class: 'secondary' }, t('picker.close'));
-  close.addEventListener('click', () => dialog.close());
-  dialog.append(h('h2', { id: 'picker-title' }, t('picker.label')), list, close);
-  dialog.showModal();
-  list.querySelector('button')?.focus();
   return dialog;
 }
 
