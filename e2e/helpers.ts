@@ -56,15 +56,21 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
 /** The article's blocks, in order (the article groups them in sections, src/editor/schema.ts). */
 export const ARTICLE_BLOCKS = '#article-text > .article-section > *';
 
-/** The article's text as the page shows it: each block's text, joined as the canonical text is. */
+/**
+ * The article's text as the page shows it: each block's text, joined as the
+ * canonical text is. The block separators drawn in the DOM for selector
+ * matchers (src/editor/plugins/block-separators.ts) are not a block's text.
+ */
 export async function shownText(page: Page): Promise<string> {
-  return page
-    .locator('#article-text')
-    .evaluate((el) =>
-      [...el.querySelectorAll(':scope > .article-section > *')]
-        .map((b) => b.textContent ?? '')
-        .join('\n\n'),
-    );
+  return page.locator('#article-text').evaluate((el) =>
+    [...el.querySelectorAll(':scope > .article-section > *')]
+      .map((b) => {
+        const copy = b.cloneNode(true) as Element;
+        copy.querySelectorAll('.block-separator').forEach((s) => s.remove());
+        return copy.textContent ?? '';
+      })
+      .join('\n\n'),
+  );
 }
 
 /** Client coordinates of the start and end of `needle` inside the article. */

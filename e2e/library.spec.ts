@@ -218,8 +218,11 @@ test('a saved newspaper page arrives as its article alone: no navigation, banner
     'Des tours d’eau négociés entre voisins',
     'Le sorgho plutôt que le maïs',
   ]);
+  // As shown (innerText): the block's DOM text starts with the hidden
+  // separator (src/editor/plugins/block-separators.ts).
   await expect(page.locator('#article-text blockquote')).toHaveText(
     /^Nous savons que l’eau ne reviendra pas comme avant\./,
+    { useInnerText: true },
   );
   const text = await shownText(page);
   expect(text).toBe(SAVED_PAGE_BLOCKS.join('\n\n'));

@@ -115,6 +115,7 @@ const APPLE = /Mac|iPhone|iPad/.test(navigator.platform);
 function plainArticle(a: Article): Article {
   const article: Article = { id: a.id, title: a.title, lang: a.lang, blocks: a.blocks };
   if (a.source !== undefined) article.source = a.source;
+  if (a.origin !== undefined) article.origin = a.origin;
   return article;
 }
 

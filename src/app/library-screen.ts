@@ -32,6 +32,7 @@ import {
 import { h } from '../dom/h';
 import { bindKeymap, commandById, helpRows } from '../dom/commands';
 import { createArticleList } from '../ui/library/article-list';
+import { originDialog } from '../ui/library/origin-dialog';
 import {
   confirmDeleteDialog,
   confirmImportDialog,
@@ -136,6 +137,7 @@ export function createLibraryScreen(context: AppContext): Screen {
     open: (id) => navigate({ view: 'annotate', articleId: id }),
     rename,
     remove: (id) => void remove(id),
+    editOrigin: (id) => void editOrigin(id),
   });
 
   function translate(): void {
@@ -190,6 +192,24 @@ export function createLibraryScreen(context: AppContext): Screen {
     } catch (error) {
       notices.status(say('status.loadFailed', { reason: reasonOf(error) }), 'error');
       if (ticket === refreshing && !destroyed) list.update([]);
+    }
+  }
+
+  // ---- where an article was published
+
+  async function editOrigin(id: string): Promise<void> {
+    if (!repository) return;
+    try {
+      const article = await repository.getArticle(id);
+      if (!article) return void refresh();
+      const origin = await originDialog(article);
+      if (origin === undefined) return;
+      if (await library.setOrigin(id, origin))
+        notices.status(say('status.originSaved', { title: article.title }));
+      await refresh();
+      list.focus(id, 'origin');
+    } catch (error) {
+      failed(error);
     }
   }
 

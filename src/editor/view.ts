@@ -11,6 +11,7 @@ import { articleDoc } from './schema';
 import { highlightPlugin, highlightsAt, type HighlightSpan } from './plugins/annotations';
 import { readOnlyText } from './read-only';
 import { caretModePlugin } from './plugins/caret-mode';
+import { blockSeparatorsPlugin } from './plugins/block-separators';
 
 export interface ArticleViewHandlers {
   /** One-key tagging from inside the article. */
@@ -96,6 +97,8 @@ export function createArticleView(
         },
       }),
       highlightPlugin(initial, { drawFirst: DRAW_FIRST }),
+      // Block separators in the DOM, so the page's text is the canonical text.
+      blockSeparatorsPlugin(),
       ...(handlers.plugins ?? []),
     ],
   });

@@ -32,7 +32,7 @@
  * the same reason as above). Fields and reviews are not carried.
  */
 import { compareAnnotations, type Annotation, type AnnotationKind, now } from '../model/annotation';
-import type { Article } from '../model/article';
+import { webAddress, type Article } from '../model/article';
 import { isObject, type Json } from './json-guards';
 import {
   isDateTime,
@@ -261,11 +261,12 @@ export interface HypothesisExport {
 /** The user the export names; Hypothesis asks whose annotations to import, by this. */
 export const HYPOTHESIS_USER = 'acct:glossa@glossa.invalid';
 
-/** The address Hypothesis is to place the annotations on: the article's web address, else its URN. */
+/**
+ * The address Hypothesis is to place the annotations on: the article's web
+ * address (its origin's, else a source that is one), else its URN.
+ */
 export function articleUri(article: Article): string {
-  return article.source && /^https?:\/\//i.test(article.source)
-    ? article.source
-    : articleUrn(article.id);
+  return webAddress(article.origin?.url) ?? webAddress(article.source) ?? articleUrn(article.id);
 }
 
 /** One article's annotations as a Hypothesis client export. */

@@ -24,6 +24,7 @@ import { codePointLength } from '../anchoring/code-points';
 import { isAnnotationKind, now, type Annotation, type AnnotationFields } from '../model/annotation';
 import {
   canonicalText,
+  cleanOrigin,
   isBlockType,
   type Article,
   type ArticleBlock,
@@ -106,6 +107,7 @@ export function toNative(
 function nativeArticle(a: NativeArticle): NativeArticle {
   const out: NativeArticle = { id: a.id, title: a.title, lang: a.lang, blocks: a.blocks };
   if (a.source !== undefined) out.source = a.source;
+  if (a.origin !== undefined) out.origin = a.origin;
   if (a.created !== undefined) out.created = a.created;
   if (a.modified !== undefined) out.modified = a.modified;
   if (a.contentHash !== undefined) out.contentHash = a.contentHash;
@@ -547,6 +549,13 @@ function readArticle(
   const title = check.string(value, 'title', path);
   const lang = check.string(value, 'lang', path);
   const source = check.string(value, 'source', path, true);
+  // Where it was published: optional; its fields are cleaned as a form's are.
+  let origin: StoredArticle['origin'];
+  if (value.origin !== undefined) {
+    if (!isObject(value.origin) || Object.values(value.origin).some((v) => typeof v !== 'string'))
+      check.add('wrong-shape', joinPath(path, 'origin'), 'origin must be an object of strings');
+    else origin = cleanOrigin(value.origin);
+  }
   const blocks = readBlocks(value.blocks, joinPath(path, 'blocks'), check);
   const optionalDate = (key: 'created' | 'modified') =>
     value[key] === undefined ? undefined : check.dateTime(value, key, path);
@@ -578,6 +587,7 @@ function readArticle(
   if (check.failed) return null;
   const article: NativeArticle = { id: id!, title: title!, lang: lang!, blocks };
   if (source !== undefined) article.source = source;
+  if (origin !== undefined) article.origin = origin;
   if (created !== undefined) article.created = created;
   if (modified !== undefined) article.modified = modified;
   if (contentHash !== undefined) article.contentHash = contentHash;

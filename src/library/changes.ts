@@ -10,7 +10,7 @@
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../model/annotation';
 import { canonicalText, type ArticleBlock } from '../model/article';
 import type { Review } from '../model/review';
-import type { StoredArticle } from '../model/article';
+import type { ArticleOrigin, StoredArticle } from '../model/article';
 import type { ArticleRecords, Change } from '../store/repository';
 import { planRevision, type RevisionReport } from './revise';
 import { reconcile } from '../review/review';
@@ -43,6 +43,7 @@ export function newArticle(options: {
   lang: string;
   blocks: ArticleBlock[];
   source?: string;
+  origin?: ArticleOrigin;
   contentHash: string;
   now: string;
 }): StoredArticle {
@@ -56,6 +57,7 @@ export function newArticle(options: {
     contentHash: options.contentHash,
   };
   if (options.source) article.source = options.source;
+  if (options.origin) article.origin = options.origin;
   return article;
 }
 
@@ -158,6 +160,8 @@ export function proposeRevision(
     title: string;
     lang: string;
     source?: string;
+    /** The new version's origin; without one the stored origin stays. */
+    origin?: ArticleOrigin;
   },
   records: ArticleRecords,
   previousHash: string,
@@ -200,6 +204,7 @@ export function proposeRevision(
     ],
   };
   if (next.source) article.source = next.source;
+  if (next.origin) article.origin = next.origin;
 
   const change: Change = { article: article.id, articles: new Map([[article.id, article]]) };
   if (changedAnnotations.size > 0) change.annotations = changedAnnotations;

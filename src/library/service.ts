@@ -21,7 +21,7 @@
  * No DOM: tested with fake-indexeddb (service.test.ts).
  */
 import { now as clock, type Annotation } from '../model/annotation';
-import type { StoredArticle } from '../model/article';
+import type { ArticleOrigin, StoredArticle } from '../model/article';
 import type { SaveState } from '../model/save-state';
 import type { ArticleRecords, Repository } from '../store/repository';
 import { DEFAULT_ARTICLE_ID } from '../store/articles';
@@ -230,6 +230,18 @@ export class LibraryService {
     return renamed;
   }
 
+  /** Sets where an article was published (null: nothing known); the text is untouched. */
+  async setOrigin(id: string, origin: ArticleOrigin | null): Promise<StoredArticle | null> {
+    const article = await this.store().getArticle(id);
+    if (!article) return null;
+    const changed: StoredArticle = { ...article, modified: this.now() };
+    if (origin) changed.origin = origin;
+    else delete changed.origin;
+    await this.store().commit(articleChange(changed));
+    this.changed();
+    return changed;
+  }
+
   /** What deleting `id` would delete, for the question asked first; null if it is gone. */
   async deletionPreview(
     id: string,
@@ -322,6 +334,7 @@ export class LibraryService {
       lang: choice.lang,
       blocks: extracted.blocks,
       source,
+      ...(extracted.origin ? { origin: extracted.origin } : {}),
       contentHash: hash,
       now: this.now(),
     });
@@ -352,6 +365,7 @@ export class LibraryService {
         title: choice.title,
         lang: choice.lang,
         source,
+        ...(extracted.origin ? { origin: extracted.origin } : {}),
       },
       records,
       previousHash,

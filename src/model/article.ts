@@ -26,6 +26,59 @@ export interface Article {
   blocks: ArticleBlock[];
   /** Where the text came from (a URL or a file name), when known. */
   source?: string;
+  /**
+   * Where the article was published, when known: read from a saved page's
+   * metadata on import (library/extract/origin.ts) or typed in the library.
+   * Optional, so records without it are as before (no schema version).
+   */
+  origin?: ArticleOrigin;
+}
+
+/** An article's publication details. Every field is optional. */
+export interface ArticleOrigin {
+  /** The article's web address (absolute http or https). */
+  url?: string;
+  /** The site or publisher ("Le Monde"). */
+  publisher?: string;
+  author?: string;
+  /** When it was published, as the source gives it (usually ISO 8601). */
+  published?: string;
+}
+
+/** The fields of ArticleOrigin, in the order forms show them. */
+export const ORIGIN_FIELDS = ['url', 'publisher', 'author', 'published'] as const;
+
+/** Longest accepted value of an origin field (a URL may be long; nothing else is). */
+export const MAX_ORIGIN_LENGTH = 2048;
+
+/** `url` when it is an absolute http(s) URL, normalised; else undefined. */
+export function webAddress(url: string | undefined): string | undefined {
+  if (!url || url.length > MAX_ORIGIN_LENGTH) return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An origin from untrusted values (a file, a form): strings trimmed, empty
+ * ones left out, a url kept only when it is a web address; undefined when
+ * nothing is left.
+ */
+export function cleanOrigin(value: unknown): ArticleOrigin | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const origin: ArticleOrigin = {};
+  for (const field of ORIGIN_FIELDS) {
+    const raw = v[field];
+    if (typeof raw !== 'string') continue;
+    const text = raw.replace(/\s+/g, ' ').trim().slice(0, MAX_ORIGIN_LENGTH);
+    const kept = field === 'url' ? webAddress(text) : text;
+    if (kept) origin[field] = kept;
+  }
+  return Object.keys(origin).length > 0 ? origin : undefined;
 }
 
 /** The separator between blocks in the canonical text. */

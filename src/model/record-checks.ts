@@ -8,7 +8,7 @@
  * everything else. Each check names what is wrong, in words for the person.
  */
 import { isAnnotationKind, type Annotation } from './annotation';
-import { isBlockType, type ArticleBlock, type StoredArticle } from './article';
+import { cleanOrigin, isBlockType, type ArticleBlock, type StoredArticle } from './article';
 import type { UserGloss } from './gloss';
 import { isReviewStatus, type Review } from './review';
 
@@ -97,12 +97,20 @@ export function readableArticle(
   const title =
     typeof value.title === 'string' && value.title !== '' ? value.title : blocks[0]!.text;
   if (title !== value.title) problems.push('it has no title');
-  const article = {
+  const article: StoredArticle = {
     ...(value as unknown as StoredArticle),
     title,
     lang: typeof value.lang === 'string' ? value.lang : 'fr',
     blocks,
   };
+  // Where it was published (optional): kept as far as it is readable.
+  if (value.origin !== undefined) {
+    const origin = cleanOrigin(value.origin);
+    if (origin) article.origin = origin;
+    else delete article.origin;
+    if (JSON.stringify(origin) !== JSON.stringify(value.origin))
+      problems.push('its publication details are not all readable; what could be read is kept');
+  }
   return { article, problems };
 }
 

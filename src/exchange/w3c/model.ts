@@ -56,7 +56,10 @@ export interface W3CAnnotation {
   modified: string;
   body: W3CTextualBody[];
   target: {
+    /** The article's web address when known (ArticleOrigin.url), else its Glossa URN. */
     source: string;
+    /** With a web address as source: the Glossa URN, so the article is still named. */
+    scope?: string;
     selector: (W3CTextQuoteSelector | W3CTextPositionSelector)[];
   };
 }

@@ -345,7 +345,15 @@ function readOneTarget(target: unknown, path: string, issues: RecordProblems): T
           ? target.id
           : undefined;
   const found = readSelectors(target.selector, joinPath(path, 'selector'), issues);
-  return { ...(source !== undefined ? sourceInfo(source) : {}), ...found };
+  const info: { source?: string; articleId?: string } =
+    source !== undefined ? sourceInfo(source) : {};
+  // Glossa's export names the article in `scope` when the source is its web address.
+  const scoped = typeof target.scope === 'string' ? sourceInfo(target.scope).articleId : undefined;
+  return {
+    ...info,
+    ...(scoped !== undefined && !info.articleId ? { articleId: scoped } : {}),
+    ...found,
+  };
 }
 
 function sourceInfo(source: string): { source: string; articleId?: string } {

@@ -22,7 +22,7 @@
  * | `fields.claimant`           | `TextualBody`, `purpose` `identifying`, `glossa:field` `claimant`                  |
  * | `fields.date`               | `TextualBody`, `purpose` `describing`, `glossa:field` `date`                       |
  * | review translation          | `TextualBody`, `purpose` `describing`, `language` `en`, `format` `text/plain`, `glossa:field` `translation`, `glossa:reviewStatus` = the review's status |
- * | `articleId`                 | `target.source` `urn:glossa:article:<article-id>`                                  |
+ * | `articleId`                 | `target.source` the web address, `scope` the URN (else `source` the URN)          |
  * | `exact`, `prefix`, `suffix` | `target.selector[]` `TextQuoteSelector`                                            |
  * | `start`, `end`              | `target.selector[]` `TextPositionSelector` (Unicode code points, end exclusive)    |
  * | `orphaned: true`            | the `TextQuoteSelector` only: an orphan has no valid position                      |
@@ -41,7 +41,7 @@
  *
  */
 import { compareAnnotations, type Annotation } from '../../model/annotation';
-import type { Article } from '../../model/article';
+import { webAddress, type Article } from '../../model/article';
 import type { Review } from '../../model/review';
 import {
   ANNO_CONTEXT,
@@ -65,6 +65,8 @@ export function toW3CAnnotation(
   annotation: Annotation,
   review?: Review,
   options: W3CExportOptions = {},
+  /** The article's web address (ArticleOrigin.url), when known. */
+  sourceUrl?: string,
 ): W3CAnnotation {
   const body: W3CTextualBody[] = [
     { type: 'TextualBody', purpose: 'tagging', value: annotation.kind },
@@ -113,7 +115,14 @@ export function toW3CAnnotation(
     created: annotation.created,
     modified: annotation.modified,
     body,
-    target: { source: articleUrn(annotation.articleId), selector },
+    // The publisher's page when its address is known, so that a tool can
+    // place the annotation there; the Glossa article stays named as the
+    // target's scope (one target, not two: Recogito reads every target as
+    // a span and refuses one without selectors, and Hypothesis reads only
+    // the first).
+    target: sourceUrl
+      ? { source: sourceUrl, scope: articleUrn(annotation.articleId), selector }
+      : { source: articleUrn(annotation.articleId), selector },
   };
 }
 
@@ -137,7 +146,7 @@ export function toW3C(
     id: `${id}:page:1`,
     type: 'AnnotationPage',
     startIndex: 0,
-    items: toItems(annotations, reviews, options),
+    items: toItems(annotations, reviews, options, webAddress(article.origin?.url)),
   };
   return {
     '@context': ANNO_CONTEXT,
@@ -161,7 +170,9 @@ export function toW3CAll(
   entries: readonly W3CExportEntry[],
   options: W3CExportOptions = {},
 ): W3CAnnotationCollection {
-  const items = entries.flatMap((e) => toItems(e.annotations, e.reviews ?? [], options));
+  const items = entries.flatMap((e) =>
+    toItems(e.annotations, e.reviews ?? [], options, webAddress(e.article.origin?.url)),
+  );
   const page: W3CAnnotationPage = {
     id: `${LIBRARY_URN}:page:1`,
     type: 'AnnotationPage',
@@ -184,11 +195,12 @@ function toItems(
   annotations: readonly Annotation[],
   reviews: readonly Review[],
   options: W3CExportOptions,
+  sourceUrl: string | undefined,
 ): W3CAnnotation[] {
   const byAnnotation = new Map(reviews.map((r) => [r.annotationId, r]));
   return [...annotations]
     .sort(compareAnnotations)
-    .map((a) => toW3CAnnotation(a, byAnnotation.get(a.id), options));
+    .map((a) => toW3CAnnotation(a, byAnnotation.get(a.id), options, sourceUrl));
 }
 
 // ---------------------------------------------------------------- import

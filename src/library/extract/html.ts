@@ -37,6 +37,8 @@ import { letInertDocumentSetMarkup, parseMarkup } from '../../dom/trusted-types'
 import { Readability, isProbablyReaderable } from '@mozilla/readability';
 import type { ArticleBlock, BlockType } from '../../model/article';
 import { resolveH1, type RawBlock } from './blocks';
+import { readOrigin } from './origin';
+import type { ArticleOrigin } from '../../model/article';
 
 /** Elements whose content is never article text. */
 const DROPPED = new Set([
@@ -112,8 +114,21 @@ const STANDFIRST_CLASS =
   /(^|[\s_-])(standfirst|chapo|chapeau|lead|lede|dek|desc|intro|summary|article-summary)($|[\s_-])/i;
 
 export function extractHtml(text: string): ArticleBlock[] {
+  return extractHtmlArticle(text).blocks;
+}
+
+/** The blocks of a page, and where it says its article was published (origin.ts). */
+export function extractHtmlArticle(text: string): {
+  blocks: ArticleBlock[];
+  origin: ArticleOrigin | undefined;
+} {
   if (typeof DOMParser === 'undefined') throw new Error('extractHtml needs DOMParser');
   const doc = parseMarkup(text, 'text/html');
+  const origin = readOrigin(doc);
+  return { blocks: htmlBlocks(doc), origin };
+}
+
+function htmlBlocks(doc: Document): ArticleBlock[] {
   defuse(doc);
   if (isProbablyReaderable(doc)) {
     const title = articleTitle(doc);

@@ -20,13 +20,13 @@
  * whichever way the article came in. Problems are machine codes; the UI
  * translates them.
  */
-import { canonicalText, type ArticleBlock } from '../../model/article';
+import { canonicalText, type ArticleBlock, type ArticleOrigin } from '../../model/article';
 import { codePointLength } from '../../anchoring/code-points';
 import { ensureTitle, markStandfirst } from './blocks';
 import { chooseFormat, cleanText, looksLikeText, normaliseInput } from './input';
 import { extractText } from './text';
 import { extractMarkdown } from './markdown';
-import { extractHtml } from './html';
+import { extractHtmlArticle } from './html';
 
 export { MAX_HEADING_LENGTH } from './text';
 export { contentHash } from './hash';
@@ -54,7 +54,14 @@ export type ExtractProblem =
 
 /** The outcome of extractArticle. */
 export type ExtractResult =
-  | { ok: true; title: string; blocks: ArticleBlock[]; format: SourceFormat }
+  | {
+      ok: true;
+      title: string;
+      blocks: ArticleBlock[];
+      format: SourceFormat;
+      /** Where the page says the article was published (HTML only). */
+      origin?: ArticleOrigin;
+    }
   | { ok: false; problem: ExtractProblem };
 
 /** An incoming file (`name` with its extension, `type` its MIME type) or a paste (empty name). */
@@ -80,6 +87,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
 
   const text = normaliseInput(raw);
   let blocks: ArticleBlock[];
+  let origin: ArticleOrigin | undefined;
   switch (format) {
     case 'text':
       blocks = extractText(text);
@@ -88,7 +96,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
       blocks = extractMarkdown(text);
       break;
     case 'html':
-      blocks = extractHtml(text);
+      ({ blocks, origin } = extractHtmlArticle(text));
       break;
   }
 
@@ -104,7 +112,7 @@ export function extractArticle(input: ExtractInput): ExtractResult {
   }
   // The title block need not come first (a kicker may precede an HTML h1).
   const title = blocks.find((b) => b.type === 'title')!.text;
-  return { ok: true, title, blocks, format };
+  return origin ? { ok: true, title, blocks, format, origin } : { ok: true, title, blocks, format };
 }
 
 function fail(problem: ExtractProblem): ExtractResult {

@@ -28,6 +28,8 @@ export interface ArticleListOptions {
   /** Saves a new name; resolves false when it could not be saved (the field stays open). */
   rename(id: string, title: string): Promise<boolean>;
   remove(id: string): void;
+  /** Opens the form of where the article was published. */
+  editOrigin(id: string): void;
   /** False when storage is unavailable: rename and delete are disabled. */
   editable: boolean;
 }
@@ -36,12 +38,12 @@ export interface ArticleList {
   /** Shows these rows (null: still reading). */
   update(rows: LibraryRow[] | null): void;
   /** Moves the focus to a row's control ('open' is its title link). */
-  focus(id: string, control?: 'open' | 'rename' | 'delete'): void;
+  focus(id: string, control?: 'open' | 'rename' | 'origin' | 'delete'): void;
   translate(): void;
   destroy(): void;
 }
 
-type Control = 'open' | 'rename' | 'delete' | 'rename-input';
+type Control = 'open' | 'rename' | 'origin' | 'delete' | 'rename-input';
 
 export function createArticleList(
   container: HTMLElement,
@@ -229,7 +231,20 @@ export function createArticleList(
       say('list.delete'),
     );
     remove.addEventListener('click', () => options.remove(article.id));
-    return h('td', { class: 'library-actions' }, rename, ' ', remove);
+    const origin = h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary',
+        'data-action': 'origin',
+        'data-article-id': article.id,
+        'aria-label': say('list.originLabel', { title: article.title }),
+        disabled: !options.editable,
+      },
+      say('list.origin'),
+    );
+    origin.addEventListener('click', () => options.editOrigin(article.id));
+    return h('td', { class: 'library-actions' }, rename, ' ', origin, ' ', remove);
   }
 
   /** Redraws the rows; `force` also when the person is typing a new name (their edit ended). */
@@ -265,7 +280,7 @@ export function createArticleList(
     if (keep) focus(keep.id, keep.control === 'rename-input' ? 'rename' : keep.control);
   }
 
-  function focus(id: string, control: 'open' | 'rename' | 'delete' = 'open'): void {
+  function focus(id: string, control: 'open' | 'rename' | 'origin' | 'delete' = 'open'): void {
     const target = [...body.querySelectorAll<HTMLElement>(`[data-action="${control}"]`)].find(
       (el) => el.dataset.articleId === id,
     );
