@@ -25,6 +25,8 @@ const SIZES = [
   { name: '390×844', width: 390, height: 844 },
   { name: '768×1024', width: 768, height: 1024 },
   { name: '1280×800 at 200 %', width: 640, height: 400 },
+  // WCAG 1.4.10's own case: 1280 px wide at 400 % is 320×200 CSS px.
+  { name: '1280×800 at 400 %', width: 320, height: 200, short: true },
   { name: '1440×900', width: 1440, height: 900 },
 ];
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -36,16 +38,27 @@ async function violations(page: Page): Promise<string[]> {
   );
 }
 
-/** Fails on a horizontal scroll or a header taller than 15 % of the viewport. */
+/**
+ * Fails on a horizontal scroll or a header taller than 15 % of the viewport.
+ * On a viewport too short for one row to fit in 15 % (400 % zoom: 200 px),
+ * the header must instead scroll away with the page: not sticky, not fixed,
+ * so it never covers what is read.
+ */
 async function expectReflow(page: Page, what: string): Promise<void> {
-  const m = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth,
-    innerHeight,
-    header: document.querySelector('.app-header')!.getBoundingClientRect().height,
-  }));
+  const m = await page.evaluate(() => {
+    const header = document.querySelector('.app-header')!;
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth,
+      innerHeight,
+      header: header.getBoundingClientRect().height,
+      position: getComputedStyle(header).position,
+    };
+  });
   expect(m.scrollWidth, `${what}: horizontal scroll`).toBeLessThanOrEqual(m.innerWidth);
-  expect(m.header, `${what}: header height`).toBeLessThanOrEqual(m.innerHeight * 0.15);
+  if (m.innerHeight > 250)
+    expect(m.header, `${what}: header height`).toBeLessThanOrEqual(m.innerHeight * 0.15);
+  else expect(['static', 'relative'], `${what}: header stays put`).toContain(m.position);
 }
 
 /** The mark of an annotation's highlight (the fragment with `text`, else its first). */
@@ -83,6 +96,9 @@ async function expectOnScreen(locator: Locator, what: string): Promise<void> {
 async function expectDetailsInView(page: Page, id: string): Promise<void> {
   await expect(page.locator('#details')).toHaveAttribute('data-annotation-id', id);
   await expectOnScreen(page.locator('#details-heading'), 'the details heading');
+  // 200 px high (400 % zoom): the sheet holds its heading; the rest is reached by scrolling the sheet.
+  if ((page.viewportSize()?.height ?? 0) <= 250)
+    await page.locator('#details .details-excerpt').scrollIntoViewIfNeeded();
   await expectOnScreen(page.locator('#details .details-excerpt'), 'the excerpt in the details');
   await expectOnScreen(mark(page, id), 'the highlight');
   const covered = await page.evaluate((id) => {

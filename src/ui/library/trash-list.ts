@@ -3,8 +3,8 @@
  * what is attached to it, when it was deleted and when it will be deleted
  * for good, and a Restore button; below them "Empty trash", asked first.
  *
- * The table has the library table's classes, so on narrow screens its rows
- * are cards too (library.css). Every control is a button reached by Tab.
+ * The table is styled as the library table (library.css), so on narrow
+ * screens its rows are cards too. Every control is a button reached by Tab.
  * Redrawn whole on each update, keeping the focus on the same control.
  */
 import { ANNOTATION_KINDS } from '../../model/annotation';
@@ -40,7 +40,7 @@ export function createTrashList(container: HTMLElement, options: TrashListOption
   const body = h('tbody', {});
   const table = h(
     'table',
-    { class: 'library-table library-trash-table', 'aria-labelledby': heading.id },
+    { class: 'library-trash-table', 'aria-labelledby': heading.id },
     caption,
     h('thead', {}, head),
     body,
