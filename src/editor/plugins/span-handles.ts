@@ -86,7 +86,12 @@ export function spanHandlesPlugin(options: SpanHandlesOptions): Plugin<Drag | nu
         // No text selection, no ProseMirror mousedown, no page scroll by this finger.
         e.preventDefault();
         pointer = e.pointerId;
-        view.dom.setPointerCapture?.(e.pointerId);
+        try {
+          // The moves go on reaching the article when the finger leaves the handle.
+          view.dom.setPointerCapture(e.pointerId);
+        } catch {
+          // Not an active pointer (a synthetic event): the moves bubble to the article anyway.
+        }
         const span = highlightSpan(view.state, id);
         if (!span) return;
         const edge = target.dataset.edge === 'start' ? 'start' : 'end';
@@ -103,7 +108,7 @@ export function spanHandlesPlugin(options: SpanHandlesOptions): Plugin<Drag | nu
         const drag = key.getState(view.state);
         if (e.pointerId !== pointer) return;
         pointer = null;
-        view.dom.releasePointerCapture?.(e.pointerId);
+        if (view.dom.hasPointerCapture?.(e.pointerId)) view.dom.releasePointerCapture(e.pointerId);
         if (!drag) return;
         const pos = e.type === 'pointercancel' ? null : (posAt(e) ?? drag.pos);
         set(view, null);
