@@ -2,7 +2,8 @@
  * The library, as a person uses it: bring in a web page (only its text
  * arrives, nothing in it runs), annotate it, switch between articles, bring
  * in a revised version of the default article and find the annotations
- * where the text went, rename, delete and undo, and read clear messages
+ * where the text went, rename, delete and undo, restore from the trash
+ * after a reload, empty it, and read clear messages
  * for what cannot be brought in.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import {
   dragSelect,
   expectSaved,
+  highlightTexts,
   openApp,
   SEED_BLOCKS,
   shownText,
@@ -69,10 +71,14 @@ async function openLibrary(page: Page): Promise<void> {
 }
 
 /** Every article record stored in IndexedDB. */
-async function storedArticles(
-  page: Page,
-): Promise<
-  { id: string; title: string; blocks: { text: string }[]; previousVersions?: unknown[] }[]
+async function storedArticles(page: Page): Promise<
+  {
+    id: string;
+    title: string;
+    blocks: { text: string }[];
+    previousVersions?: unknown[];
+    trashedAt?: string;
+  }[]
 > {
   return page.evaluate(
     () =>
@@ -414,8 +420,13 @@ test('rename inline with the keyboard; delete with confirmation, then undo', asy
   await expect(pasted).toHaveCount(0);
   await expect(page).not.toHaveURL(/article=article-colle-renomme/);
   await expect(row(page, renamed)).toHaveCount(1);
-  expect((await storedAnnotations(page)).map((a) => a.exact)).not.toContain('port de Marseille');
-  expect((await storedArticles(page)).map((a) => a.id)).not.toContain('article-colle-renomme');
+  // In the trash: out of the library, its annotation kept with it.
+  expect(
+    (await storedArticles(page)).find((a) => a.id === 'article-colle-renomme')?.trashedAt,
+  ).toEqual(expect.any(String));
+  await expect(page.locator('.library-trash-table tbody tr')).toContainText(
+    'Article collé, renommé',
+  );
 
   // Undo brings it back with its annotation.
   const undo = page.getByRole('button', {
@@ -544,4 +555,139 @@ test('library keys: ? lists them (with a button too), Ctrl+Z undoes a deletion w
   await expect(page.locator('#status')).toHaveText(ui('library:status.restored', { title }));
   await expect(undo).toBeHidden();
   expect((await storedArticles(page)).map((a) => a.id)).toContain('un-article-a-supprimer');
+});
+
+test('a deleted article waits in the trash: after a reload it is restored with every annotation, and only emptying the trash deletes it', async ({
+  page,
+}) => {
+  await openApp(page);
+  for (const [needle, key] of [
+    ['Parler poursuit Amazon pour diffamation', 'c'],
+    ["la plate-forme «n'avait pas allégué les faits de base»", 'q'],
+    ['en janvier 2021', 'e'],
+  ] as const) {
+    await dragSelect(page, needle);
+    await page.keyboard.press(key);
+  }
+  await expectSaved(page);
+  const before = await storedAnnotations(page);
+  expect(before.map((a) => a.kind)).toEqual(['claim', 'event', 'quote']);
+
+  // Delete the shipped article, the only one: it goes to the trash.
+  await openLibrary(page);
+  await row(page, DEFAULT_TITLE)
+    .getByRole('button', { name: ui('library:list.deleteLabel', { title: DEFAULT_TITLE }) })
+    .click();
+  await page
+    .getByRole('dialog', { name: ui('library:delete.title', { title: DEFAULT_TITLE }) })
+    .getByRole('button', { name: ui('library:delete.confirm'), exact: true })
+    .click();
+  await expect(row(page, DEFAULT_TITLE)).toHaveCount(0);
+  // Every article is in the trash: the shipped one is shown from there, said so.
+  await expect(page.locator('#banner')).toContainText(ui('app.inTrash', { title: DEFAULT_TITLE }));
+
+  // Long after the Undo's few seconds: a reload.
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
+  await expect(
+    page.getByRole('heading', { level: 1, name: ui('library:screen.heading') }),
+  ).toBeVisible();
+  await expect(row(page, DEFAULT_TITLE)).toHaveCount(0);
+  await expect(page.locator('.library-empty').first()).toHaveText(ui('library:list.empty'));
+  const trashRow = page.locator('.library-trash-table tbody tr');
+  await expect(trashRow).toHaveCount(1);
+  await expect(trashRow).toContainText(DEFAULT_TITLE);
+  await expect(trashRow.locator('.badge-claim')).toHaveText(
+    ui('library:list.claim_one', { count: 1 }),
+  );
+  // Still on disk, untouched, while in the trash.
+  expect(await storedAnnotations(page)).toEqual(before);
+  expect(await axeViolations(page)).toEqual([]);
+  // On a phone the trash is cards too: nothing runs off the side.
+  await page.setViewportSize({ width: 320, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  const restoreNarrow = page.getByRole('button', {
+    name: ui('library:trash.restoreLabel', { title: DEFAULT_TITLE }),
+  });
+  await restoreNarrow.scrollIntoViewIfNeeded();
+  await expect(restoreNarrow).toBeInViewport({ ratio: 1 });
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // Restore, by keyboard: Tab reaches the button.
+  const restore = page.getByRole('button', {
+    name: ui('library:trash.restoreLabel', { title: DEFAULT_TITLE }),
+  });
+  await restore.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#status')).toHaveText(
+    ui('library:status.restored', { title: DEFAULT_TITLE }),
+  );
+  await expect(row(page, DEFAULT_TITLE)).toHaveCount(1);
+  await expect(trashRow).toHaveCount(0);
+  await expect(page.locator('#banner')).toBeHidden();
+  expect(await storedAnnotations(page)).toEqual(before);
+  expect((await storedArticles(page))[0]).not.toHaveProperty('trashedAt');
+  await row(page, DEFAULT_TITLE).getByRole('link').click();
+  for (const a of before) await expect.poll(() => highlightTexts(page, a.kind)).toContain(a.exact);
+
+  // Delete again, then empty the trash: asked first, "Keep them" keeps them.
+  await openLibrary(page);
+  await row(page, DEFAULT_TITLE)
+    .getByRole('button', { name: ui('library:list.deleteLabel', { title: DEFAULT_TITLE }) })
+    .click();
+  await page
+    .getByRole('dialog', { name: ui('library:delete.title', { title: DEFAULT_TITLE }) })
+    .getByRole('button', { name: ui('library:delete.confirm'), exact: true })
+    .click();
+  await expect(trashRow).toHaveCount(1);
+  const emptyButton = page.getByRole('button', { name: ui('library:trash.empty') });
+  await emptyButton.click();
+  const ask = page.getByRole('dialog', { name: ui('library:trash.emptyTitle_one', { count: 1 }) });
+  await expect(ask.getByRole('button', { name: ui('library:trash.emptyCancel') })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(ask).toBeHidden();
+  await expect(trashRow).toHaveCount(1);
+  expect(await storedAnnotations(page)).toHaveLength(3);
+  await emptyButton.click();
+  await ask.getByRole('button', { name: ui('library:trash.emptyConfirm') }).click();
+  await expect(page.locator('#status')).toHaveText(
+    ui('library:status.trashEmptied_one', { count: 1 }),
+  );
+  await expect(trashRow).toHaveCount(0);
+  expect(await storedAnnotations(page)).toEqual([]);
+  // The shipped article comes back fresh, without the annotations.
+  await expect(row(page, DEFAULT_TITLE)).toHaveCount(1);
+  await expect(row(page, DEFAULT_TITLE).locator('.badge-claim')).toHaveText(
+    ui('library:list.claim_other', { count: 0 }),
+  );
+});
+
+test('an article trashed more than 30 days ago is deleted for good at start', async ({ page }) => {
+  await openApp(page);
+  await dragSelect(page, 'en janvier 2021');
+  await page.keyboard.press('e');
+  await expectSaved(page);
+  // Put it in the trash 31 days ago, as if deleted then.
+  await page.evaluate(
+    (id) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('glossa');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('articles', 'readwrite');
+          const store = tx.objectStore('articles');
+          const req = store.get(id);
+          req.onsuccess = () =>
+            store.put({
+              ...req.result,
+              trashedAt: new Date(Date.now() - 31 * 24 * 3600 * 1000).toISOString(),
+            });
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    DEFAULT_ID,
+  );
+  await page.reload();
+  await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
+  await expect.poll(async () => (await storedAnnotations(page)).length).toBe(0);
 });

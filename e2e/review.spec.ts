@@ -671,3 +671,44 @@ test('grid view: every quote as a row; the target edited in place, statuses by k
   await expect(grid).toBeHidden();
   await expect(card(page, 1)).toBeFocused();
 });
+
+test('an XLIFF import made while scrolled down shows its report where the person is looking, and focuses it', async ({
+  page,
+}) => {
+  await openApp(page);
+  await tagQuote(page, QUOTE_1);
+  await tagQuote(page, QUOTE_2);
+  await page.getByRole('link', { name: ui('nav.review') }).click();
+  await expect(page.locator('.quote-card')).toHaveCount(2);
+  // A laptop-sized view, too short for the report and the last card at once.
+  await page.setViewportSize({ width: 1280, height: 600 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: ui('review:toolbar.exportXliff') }).click(),
+  ]);
+  const xml = readFileSync((await download.path())!, 'utf8');
+
+  // Down at the last card, far below the report's place above the quotes.
+  await card(page, 2).scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  const report = page.locator('#review-import-report');
+  await expect(report).not.toBeInViewport();
+
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: ui('review:toolbar.importXliff') }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'same.xlf', mimeType: 'application/xliff+xml', buffer: Buffer.from(xml) });
+  await expect(report).toContainText(ui('review:import.nothing'));
+  await expect(report).toBeInViewport({ ratio: 1 });
+  await expect(report).toBeFocused();
+  // Not under the sticky header either.
+  const overlap = await page.evaluate(() => {
+    const header = document.querySelector('.app-header')!.getBoundingClientRect();
+    return (
+      document.getElementById('review-import-report')!.getBoundingClientRect().top < header.bottom
+    );
+  });
+  expect(overlap).toBe(false);
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CodePointIndex } from './code-points';
-import { resizeSpan } from './resize';
+import { resizeSpan, spanWithEdgeAt } from './resize';
 
 const index = new CodePointIndex('Parler poursuit Amazon.\n\nAWS 😀 répond');
 const span = { start: 7, end: 15 }; // "poursuit"
@@ -29,5 +29,20 @@ describe('resizeSpan', () => {
       refused: 'edge',
     });
     expect(resizeSpan(index, { start: 7, end: 8 }, 'end', -1)).toEqual({ refused: 'too-small' });
+  });
+});
+
+describe('spanWithEdgeAt (a dragged handle)', () => {
+  it('puts the dragged end where it was dropped, the other kept, spaces left outside', () => {
+    expect(spanWithEdgeAt(index, span, 'end', 22)).toEqual({ start: 7, end: 22 }); // "poursuit Amazon"
+    expect(spanWithEdgeAt(index, span, 'start', 0)).toEqual({ start: 0, end: 15 });
+    expect(spanWithEdgeAt(index, span, 'end', 16)).toEqual({ start: 7, end: 15 }); // the space stays out
+    expect(spanWithEdgeAt(index, span, 'start', 6)).toEqual({ start: 7, end: 15 });
+  });
+
+  it('never turns the span inside out, and refuses what is off the text', () => {
+    expect(spanWithEdgeAt(index, span, 'start', 20)).toEqual({ start: 14, end: 15 });
+    expect(spanWithEdgeAt(index, span, 'end', 2)).toEqual({ start: 7, end: 8 });
+    expect(spanWithEdgeAt(index, span, 'end', index.length + 1)).toEqual({ refused: 'edge' });
   });
 });

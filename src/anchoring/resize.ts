@@ -35,3 +35,28 @@ export function resizeSpan(
   if (end - start < 1 || index.slice(start, end).trim() === '') return { refused: 'too-small' };
   return { start, end };
 }
+
+/**
+ * Puts one end of a span at `offset` (a handle dragged by mouse or touch),
+ * keeping the other end: the span never turns inside out (an end dragged
+ * past the other stops one character short of it), and whitespace at the
+ * new end is left outside, as a keyboard step leaves it.
+ */
+export function spanWithEdgeAt(
+  index: CodePointIndex,
+  span: { start: number; end: number },
+  edge: SpanEdge,
+  offset: number,
+): ResizeResult {
+  if (offset < 0 || offset > index.length) return { refused: 'edge' };
+  let { start, end } = span;
+  if (edge === 'start') {
+    start = Math.min(offset, end - 1);
+    while (start < end && SPACE.test(index.slice(start, start + 1))) start++;
+  } else {
+    end = Math.max(offset, start + 1);
+    while (end > start && SPACE.test(index.slice(end - 1, end))) end--;
+  }
+  if (end - start < 1 || index.slice(start, end).trim() === '') return { refused: 'too-small' };
+  return { start, end };
+}

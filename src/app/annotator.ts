@@ -24,7 +24,8 @@ import {
   type SessionChange,
 } from '../session/article-session';
 import { summarizeStep, shortExcerpt } from '../session/history-summary';
-import { resizeSpan, type SpanEdge } from '../anchoring/resize';
+import { resizeSpan, spanWithEdgeAt, type SpanEdge } from '../anchoring/resize';
+import { spanHandlesPlugin } from '../editor/plugins/span-handles';
 import { reconcile } from '../review/review';
 import { createArticleView, TAG_KEYS } from '../editor/view';
 import { focusArticle, releaseSelection } from '../editor/plugins/caret-mode';
@@ -199,7 +200,23 @@ export function createAnnotator(
   function moveSpan(edge: SpanEdge, delta: 1 | -1): void {
     const a = selected ? session.annotations.get(selected) : undefined;
     if (!a || a.orphaned) return;
-    const moved = resizeSpan(index, a, edge, delta);
+    setSpan(a, resizeSpan(index, a, edge, delta));
+  }
+
+  /**
+   * A handle of the open span was dragged (mouse or touch; plugins/span-handles.ts)
+   * and dropped at document position `pos`: the same edit as the keys, one undo step.
+   */
+  function dropHandle(id: string, edge: SpanEdge, pos: number): void {
+    const a = session.annotations.get(id);
+    if (!a || a.orphaned || id !== selected) return;
+    const moved = spanWithEdgeAt(index, a, edge, posToOffset(index, pos));
+    if (!('refused' in moved) && moved.start === a.start && moved.end === a.end) return;
+    setSpan(a, moved);
+  }
+
+  /** Gives annotation `a` a new span, or says why not (the keys' and the handles' one path). */
+  function setSpan(a: Annotation, moved: ReturnType<typeof resizeSpan>): void {
     if ('refused' in moved) {
       notices.status(
         t(moved.refused === 'edge' ? 'layout.span.edge' : 'layout.span.tooSmall'),
@@ -409,7 +426,7 @@ export function createAnnotator(
         refreshToolbar();
         for (const l of viewListeners) l(v);
       },
-      plugins: extraPlugins,
+      plugins: [...extraPlugins, spanHandlesPlugin({ resize: (...a) => dropHandle(...a) })],
       attributes: () => ({
         id: 'article-text',
         lang: session.article.lang,

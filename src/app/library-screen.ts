@@ -3,7 +3,9 @@
  * articles come and go.
  *
  * - List: title, language, annotations by kind, last change; open, rename
- *   (inline), delete (asked first, then undoable for a few seconds).
+ *   (inline), delete (asked first, into the trash; undoable for a few
+ *   seconds with Undo, then restorable from the trash for 30 days).
+ * - Trash: the deleted articles, Restore each, Empty trash (asked first).
  * - Bring in: a .txt/.md/.html file or a paste → extractArticle → a check
  *   dialog (title, language, blocks) → stored under a stable id.
  * - New versions: a text whose title or source matches a stored article (or
@@ -42,6 +44,7 @@ import {
 import { problemMessage } from '../ui/library/problems';
 import { say } from '../ui/library/text';
 import { createUndoBar } from '../ui/library/undo-offer';
+import { createTrashList } from '../ui/library/trash-list';
 import { createBackupControls } from './backup-controls';
 import { libraryCommands } from '../ui/library/library-keys';
 import { showHelp } from '../ui/dialogs';
@@ -118,6 +121,10 @@ export function createLibraryScreen(context: AppContext): Screen {
     class: 'library-list',
     'aria-labelledby': 'library-list-heading',
   });
+  const trashSection = h('section', {
+    class: 'library-list library-trash',
+    'aria-labelledby': 'library-trash-heading',
+  });
   root.replaceChildren(
     h(
       'div',
@@ -128,6 +135,7 @@ export function createLibraryScreen(context: AppContext): Screen {
       undoHost,
       importSection,
       listSection,
+      trashSection,
     ),
   );
 
@@ -138,6 +146,11 @@ export function createLibraryScreen(context: AppContext): Screen {
     rename,
     remove: (id) => void remove(id),
     editOrigin: (id) => void editOrigin(id),
+  });
+  const trash = createTrashList(trashSection, {
+    editable: repository !== null,
+    restore: (id) => void restoreFromTrash(id),
+    empty: () => void emptyTrash(),
   });
 
   function translate(): void {
@@ -152,6 +165,7 @@ export function createLibraryScreen(context: AppContext): Screen {
     pasteButton.textContent = say('import.paste');
     hint.textContent = say('import.hint');
     list.translate();
+    trash.translate();
   }
 
   // ---- commands
@@ -187,11 +201,17 @@ export function createLibraryScreen(context: AppContext): Screen {
   async function refresh(): Promise<void> {
     const ticket = ++refreshing;
     try {
-      const rows = await library.list();
-      if (ticket === refreshing && !destroyed) list.update(rows);
+      const [rows, trashed] = await Promise.all([library.list(), library.trashList()]);
+      if (ticket === refreshing && !destroyed) {
+        list.update(rows);
+        trash.update(trashed);
+      }
     } catch (error) {
       notices.status(say('status.loadFailed', { reason: reasonOf(error) }), 'error');
-      if (ticket === refreshing && !destroyed) list.update([]);
+      if (ticket === refreshing && !destroyed) {
+        list.update([]);
+        trash.update([]);
+      }
     }
   }
 
@@ -242,14 +262,40 @@ export function createLibraryScreen(context: AppContext): Screen {
       if (!ok) return;
       if (!(await library.remove(id))) return void refresh();
       if (id === openArticleId()) {
-        // The open session holds a deleted article: leave it. The shipped
-        // article is opened again, which stores it afresh (main.ts).
+        // The open session holds an article now in the trash: leave it. The
+        // start article opens instead (the shipped one, or while that is in
+        // the trash the latest changed: store/start-up-reads.ts).
         if (id === DEFAULT_ARTICLE_ID) await context.reload();
         else navigate({ articleId: null }, { replace: true });
       } else {
         await refresh();
         undoBar.focus();
       }
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  /** Restore from the Trash. */
+  async function restoreFromTrash(id: string): Promise<void> {
+    try {
+      const article = await library.restoreFromTrash(id);
+      if (!article) return void refresh();
+      notices.status(say('status.restored', { title: article.title }));
+      // The app had it open from the trash (every article was there): open it for writing.
+      if (article.id === context.session.article.id) await context.reload();
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  async function emptyTrash(): Promise<void> {
+    try {
+      const gone = await library.emptyTrash();
+      notices.status(say('status.trashEmptied', { count: gone.length }));
+      // The app had one of them open (every article was in the trash): open the start article.
+      if (gone.includes(context.session.article.id)) await context.reload();
+      else trash.focus();
     } catch (error) {
       failed(error);
     }
@@ -403,6 +449,7 @@ export function createLibraryScreen(context: AppContext): Screen {
       backupControls.destroy();
       undoBar.destroy();
       list.destroy();
+      trash.destroy();
       root.replaceChildren();
     },
   };

@@ -48,6 +48,8 @@ export async function start(reads: StartUpReads): Promise<void> {
   const notices = createNotices(layout.banner, layout.status, () => t('save.dismiss'));
   /** Whether the banner shown is a failed save's, which the next save resolves. */
   let saveBanner = false;
+  /** Whether the banner shown says the open article is in the trash. */
+  let trashBanner = false;
   const nav = createNav(layout.nav, (view) => navigate({ view }));
   createLanguageSwitch(layout.headerEnd);
   i18n.on('languageChanged', () => layout.translate());
@@ -87,6 +89,25 @@ export async function start(reads: StartUpReads): Promise<void> {
     const { article } = opened;
     const records = opened.records ?? { annotations: [], reviews: [], glosses: [] };
     announceUnreadable(opened.quarantined ?? [], opened.articleProblems ?? []);
+    if (trashBanner && !opened.inTrash) {
+      trashBanner = false;
+      notices.banner(null);
+    }
+    if (opened.inTrash && repository) {
+      // Every article is in the trash (store/start-up-reads.ts): say so, and offer the way out.
+      saveBanner = false;
+      trashBanner = true;
+      notices.banner(t('app.inTrash', { title: article.title }), {
+        label: t('app.restoreFromTrash'),
+        run: () =>
+          void import('../library/trash')
+            .then((trash) => trash.restoreFromTrash(repository, article.id))
+            .then(() => show(currentRoute(), true))
+            .catch((error: unknown) =>
+              notices.status(t('app.loadFailed', { reason: reasonOf(error) }), 'error'),
+            ),
+      });
+    }
     let segmented: ReturnType<typeof segmentSentences> | null = null;
     const sentences = () => (segmented ??= segmentSentences(article.blocks));
     performance.mark('glossa:records-read');
@@ -170,6 +191,12 @@ export async function start(reads: StartUpReads): Promise<void> {
         notices.banner(t('app.loadFailed', { reason: reasonOf(error) }));
         open = null;
       }
+      if (open && open.session.article.id !== articleId) {
+        // The shipped article is in the trash: another one opened in its
+        // place; the address says which (the route change shows it).
+        navigate({ articleId: open.session.article.id }, { replace: true });
+        return;
+      }
       if (!open) {
         if (articleId !== DEFAULT_ARTICLE_ID) {
           notices.status(t('app.notFound', { id: articleId }), 'error');
@@ -235,7 +262,18 @@ export async function start(reads: StartUpReads): Promise<void> {
       // before the first cursor move asks for them.
       const sentences = open.sentences;
       whenIdle(() => void sentences(), { timeout: 2000, fallbackDelay: 200 });
-      if (repository) whenIdle(() => void askToPersist(), { timeout: 5000, fallbackDelay: 1000 });
+      if (repository) {
+        whenIdle(() => void askToPersist(), { timeout: 5000, fallbackDelay: 1000 });
+        // Articles whose 30 days in the trash are over are deleted for good
+        // now; the module loads only here, off the start-up path.
+        whenIdle(
+          () =>
+            void import('../library/trash')
+              .then((trash) => trash.purgeExpired(repository))
+              .catch(() => undefined),
+          { timeout: 10000, fallbackDelay: 2000 },
+        );
+      }
     }
   }
 

@@ -60,3 +60,34 @@ describe('locales', () => {
     });
   }
 });
+
+/**
+ * One French word for each term of the trade, on every screen: a quote's
+ * "Speaker" is the "locuteur" (never "auteur", which is the claimant's, or a
+ * page's author). English key → the French it must use, and must not.
+ */
+const TERMS = [{ english: /\bspeaker\b/i, french: /\blocut(eur|rice)/i, not: /\bauteur\b/i }];
+
+describe('French terms', () => {
+  for (const term of TERMS)
+    it(`uses one word for ${String(term.english)} in every namespace`, () => {
+      const wrong: string[] = [];
+      for (const ns of UI_NAMESPACES) {
+        const en = read('en', ns);
+        const fr = read('fr', ns);
+        for (const [key, english] of en) {
+          if (!term.english.test(english)) continue;
+          const french = fr.get(key) ?? '';
+          // "Speaker (who said it)" and similar: the French names the locuteur, not an author.
+          if (
+            !term.french.test(french) ||
+            term.not.test(
+              french.replace(/auteurs? des affirmations|auteur de l['’]affirmation/gi, ''),
+            )
+          )
+            wrong.push(`${ns}:${key} = ${french}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+});

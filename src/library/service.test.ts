@@ -134,15 +134,19 @@ describe('rename', () => {
 });
 
 describe('remove and restore', () => {
-  it('deletes the article and its records in one go, then restores them exactly', async () => {
+  it('moves the article to the trash with its records untouched, then restores it exactly', async () => {
     const article = await seed('a', [storedAnnotation('x', 'a'), storedAnnotation('y', 'a')]);
     const trashed = await service.remove('a');
-    expect(trashed?.article).toEqual(article);
-    expect(await repository.getArticle('a')).toBeUndefined();
-    expect((await repository.loadArticleRecords('a')).annotations).toEqual([]);
+    expect(trashed?.article).toEqual({ ...article, trashedAt: NOW });
+    expect(await repository.getArticle('a')).toEqual({ ...article, trashedAt: NOW });
+    expect((await repository.loadArticleRecords('a')).annotations).toHaveLength(2);
+    // Out of the library, into the trash.
+    expect(await service.list()).toEqual([]);
+    expect((await service.trashList()).map((e) => [e.article.id, e.counts.claim])).toEqual([
+      ['a', 2],
+    ]);
     expect(announced).toEqual(['a']);
     expect(service.trashed?.article.id).toBe('a');
-    expect(service.reservedIds()).toEqual(['a']);
 
     expect((await service.restore())?.id).toBe('a');
     expect(await repository.getArticle('a')).toEqual(article);
@@ -152,11 +156,12 @@ describe('remove and restore', () => {
     ]);
     expect(announced).toEqual(['a', 'a']);
     expect(service.trashed).toBeNull();
+    expect(await service.trashList()).toEqual([]);
     // Once taken, the offer is gone.
     expect(await service.restore()).toBeNull();
   });
 
-  it('offers the undo for the undo window only, then the deletion stands', async () => {
+  it('offers the undo for the undo window only; the article then stays in the trash', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     await seed('a');
     const listener = vi.fn();
@@ -167,21 +172,44 @@ describe('remove and restore', () => {
     listener.mockClear();
     vi.advanceTimersByTime(1);
     expect(service.trashed).toBeNull();
-    expect(service.reservedIds()).toEqual([]);
     expect(listener).toHaveBeenCalled();
     expect(await service.restore()).toBeNull();
-    expect(await repository.getArticle('a')).toBeUndefined();
+    expect(await service.list()).toEqual([]);
+    // Still restorable from the trash.
+    expect((await service.restoreFromTrash('a'))?.id).toBe('a');
+    expect((await service.list()).map((r) => r.article.id)).toEqual(['a']);
   });
 
-  it('a second deletion replaces the offer: only the latest can be undone', async () => {
+  it('a second deletion replaces the offer: only the latest can be undone, both are in the trash', async () => {
     await seed('a');
     await seed('b');
     await service.remove('a');
     await service.remove('b');
     expect(service.trashed?.article.id).toBe('b');
     await service.restore();
+    expect((await repository.getArticle('a'))?.trashedAt).toBe(NOW);
+    expect((await repository.getArticle('b'))?.trashedAt).toBeUndefined();
+    expect((await service.trashList()).map((e) => e.article.id)).toEqual(['a']);
+  });
+
+  it('says when a trashed article is deleted for good: 30 days after', async () => {
+    await seed('a');
+    await service.remove('a');
+    const [entry] = await service.trashList();
+    expect(entry?.trashedAt).toBe(NOW);
+    expect(entry?.purgeOn).toBe('2024-07-01T12:00:00.000Z');
+  });
+
+  it('empties the trash: the trashed articles and their records are gone, the others stay', async () => {
+    await seed('a', [storedAnnotation('x', 'a')]);
+    await seed('b', [storedAnnotation('y', 'b')]);
+    await service.remove('a');
+    expect(await service.emptyTrash()).toEqual(['a']);
     expect(await repository.getArticle('a')).toBeUndefined();
-    expect(await repository.getArticle('b')).toBeDefined();
+    expect((await repository.loadArticleRecords('a')).annotations).toEqual([]);
+    expect((await repository.loadArticleRecords('b')).annotations).toHaveLength(1);
+    expect(service.trashed).toBeNull();
+    expect(await service.trashList()).toEqual([]);
   });
 
   it('refuses to delete the open article while it has unsaved edits, after letting its writes settle', async () => {
@@ -214,7 +242,7 @@ describe('remove and restore', () => {
 });
 
 describe('add', () => {
-  it('stores a new article under a slug of its name, never the id of one an Undo may bring back', async () => {
+  it('stores a new article under a slug of its name, never the id of one in the trash', async () => {
     await seed('mon-article');
     await service.remove('mon-article');
     const text = extracted('Mon article\n\nUn paragraphe.\n');

@@ -1,8 +1,8 @@
 /**
  * The library as an application service: how articles come and go —
- * add, rename, remove (into a trash an Undo can take back from), restore,
- * revise — between the library screen, which only renders and dispatches
- * commands, and storage.
+ * add, rename, remove (into the 30-day trash of ./trash.ts), restore,
+ * empty the trash, revise — between the library screen, which only renders
+ * and dispatches commands, and storage.
  *
  * Each write is one Repository.commit() — one strict transaction — built by
  * the pure functions of ./changes.ts. The open article's session holds its
@@ -14,9 +14,10 @@
  * One service lives as long as the tab's app (app/start.ts makes it on first
  * use), not a screen: deleting the open article sends the app to another
  * article, which mounts a new library screen, and the offer to undo must
- * still be there. Only one deletion can be undone at a time (a new one
- * replaces the offer, and the previous deletion stands); while offered, the
- * deleted article's id stays reserved, so a new article does not take it.
+ * still be there. The Undo offered for a few seconds is the quick path out
+ * of the trash: only the latest deletion is offered (a new one replaces the
+ * offer; the earlier article stays in the trash, restorable from there).
+ * A trashed article keeps its id, so a new article never takes it.
  *
  * No DOM: tested with fake-indexeddb (service.test.ts).
  */
@@ -26,15 +27,14 @@ import type { SaveState } from '../model/save-state';
 import type { ArticleRecords, Repository } from '../store/repository';
 import { DEFAULT_ARTICLE_ID } from '../store/articles';
 import { articleIdFor, contentHash, type ExtractResult } from './extract';
+import { deleteForGood, listTrash, moveToTrash, purgeTime, restoreFromTrash } from './trash';
 import {
   articleChange,
   countByKind,
-  deletionChange,
   findPreviousVersion,
   lastChanged,
   newArticle,
   proposeRevision,
-  restoreChange,
   type KindCounts,
   type RevisionProposal,
   type VersionMatch,
@@ -83,12 +83,22 @@ export interface LibraryEntry {
   current: boolean;
 }
 
-/** A deleted article an Undo can still bring back, as it was. */
+/** The deletion an Undo can still take back from the trash. */
 export interface Trashed {
+  /** The article as it is in the trash. */
   article: StoredArticle;
-  records: ArticleRecords;
   /** Until when (ms since the epoch) the Undo is offered. */
   until: number;
+}
+
+/** One article in the trash. */
+export interface TrashEntry {
+  article: StoredArticle;
+  counts: KindCounts;
+  /** RFC 3339: when it was deleted. */
+  trashedAt: string;
+  /** RFC 3339: when it is deleted for good, unless restored. */
+  purgeOn: string;
 }
 
 /** What a person chose in the check dialog. */
@@ -252,17 +262,17 @@ export class LibraryService {
   }
 
   /**
-   * Deletes an article and all its records in one transaction, and offers
-   * to undo it for the undo window (replacing any previous offer).
+   * Moves an article to the trash (its records stay with it, untouched),
+   * and offers to undo that for the undo window (replacing any previous offer).
    */
   async remove(id: string): Promise<Trashed | null> {
-    // Read now, not at the preview: the question may have stayed open while another tab wrote.
-    const records = await this.recordsOf(id);
-    const article = await this.store().getArticle(id);
+    // Lets the open session's writes settle first, and refuses if some failed:
+    // the article leaves the screen, and its unsaved edits with it.
+    await this.recordsOf(id);
+    const article = await moveToTrash(this.store(), id, this.now());
     if (!article) return null;
-    await this.store().commit(deletionChange(id, records));
     this.hooks.announce(id);
-    this.offer({ article, records, until: Date.now() + this.undoWindowMs });
+    this.offer({ article, until: Date.now() + this.undoWindowMs });
     return this.trash;
   }
 
@@ -280,29 +290,59 @@ export class LibraryService {
     return this.trash && this.trash.until > Date.now() ? this.trash : null;
   }
 
-  /** Ids an Undo may still bring back: not to be given to new articles meanwhile. */
-  reservedIds(): string[] {
-    return this.trashed ? [this.trashed.article.id] : [];
-  }
-
   /**
-   * Undo of the offered deletion: the article and its records, as they
-   * were, in one transaction. Null when nothing is offered (any more).
+   * Undo of the offered deletion: the article out of the trash. Null when
+   * nothing is offered (any more), or it left the trash meanwhile.
    */
   async restore(): Promise<StoredArticle | null> {
     const trashed = this.trashed;
     if (!trashed) return null;
     this.offer(null);
     try {
-      await this.store().commit(restoreChange(trashed.article, trashed.records));
+      return await this.restoreFromTrash(trashed.article.id);
     } catch (error) {
       // Not restored: the offer stands again for the rest of its time.
       if (trashed.until > Date.now()) this.offer(trashed);
       throw error;
     }
-    this.hooks.announce(trashed.article.id);
+  }
+
+  /** The articles in the trash, the most recently deleted first. */
+  async trashList(): Promise<TrashEntry[]> {
+    if (!this.repository) return [];
+    const repository = this.repository;
+    return Promise.all(
+      (await listTrash(repository)).map(async (article) => {
+        const { annotations } = await repository.loadArticleRecords(article.id);
+        const purge = purgeTime(article);
+        return {
+          article,
+          counts: countByKind(annotations),
+          trashedAt: article.trashedAt!,
+          purgeOn: Number.isNaN(purge) ? article.trashedAt! : new Date(purge).toISOString(),
+        };
+      }),
+    );
+  }
+
+  /** Takes an article out of the trash, as it was; null when it is not there. */
+  async restoreFromTrash(id: string): Promise<StoredArticle | null> {
+    const article = await restoreFromTrash(this.store(), id);
+    // The Undo offer of that deletion has nothing left to undo.
+    if (this.trash?.article.id === id) this.offer(null);
+    if (!article) return null;
+    this.hooks.announce(id);
     this.changed();
-    return trashed.article;
+    return article;
+  }
+
+  /** Deletes every article in the trash for good; resolves with their ids. */
+  async emptyTrash(): Promise<string[]> {
+    const gone = await deleteForGood(this.store());
+    if (this.trash && gone.includes(this.trash.article.id)) this.offer(null);
+    for (const id of gone) this.hooks.announce(id);
+    this.changed();
+    return gone;
   }
 
   /** What the check dialog shows of an extracted text: same text stored? a new version of? */
@@ -325,9 +365,9 @@ export class LibraryService {
     choice: ImportChoice,
     source?: string,
   ): Promise<StoredArticle> {
-    const existing = (await this.store().listArticles()).map((a) => a.id);
-    // An article deleted a moment ago keeps its id until its Undo expires.
-    const id = articleIdFor(choice.title, [...existing, ...this.reservedIds()]);
+    // Articles in the trash keep their ids: a restore must not meet a namesake.
+    const existing = (await this.store().listArticles({ includeTrashed: true })).map((a) => a.id);
+    const id = articleIdFor(choice.title, existing);
     const article = newArticle({
       id,
       title: choice.title,

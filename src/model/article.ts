@@ -102,4 +102,11 @@ export interface StoredArticle extends Article {
   contentHash?: string;
   /** Earlier versions of the text, kept when a revised article replaced them. */
   previousVersions?: { blocks: Article['blocks']; replaced: string; contentHash?: string }[];
+  /**
+   * RFC 3339: when the article was moved to the trash (library/trash.ts).
+   * A trashed article keeps every record attached to it, untouched, and is
+   * left out of the library, the start article and every list; restoring it
+   * removes this field. Absent: not in the trash.
+   */
+  trashedAt?: string;
 }

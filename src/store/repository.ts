@@ -141,8 +141,13 @@ export class Repository {
     return this.db.get('articles', id);
   }
 
-  listArticles(): Promise<StoredArticle[]> {
-    return this.db.getAll('articles');
+  /**
+   * The articles of the library: those in the trash are left out, unless
+   * asked for (ids must stay unique across both; the trash lists them).
+   */
+  async listArticles(options: { includeTrashed?: boolean } = {}): Promise<StoredArticle[]> {
+    const all = await this.db.getAll('articles');
+    return options.includeTrashed ? all : all.filter((a) => !isTrashed(a));
   }
 
   /** Everything stored for one article, read in one transaction. */
@@ -287,7 +292,9 @@ export class Repository {
             .objectStore('articles')
             .get(articleVersion.id)
             .then((stored) => {
-              if (!stored) return failWith(new StaleArticleError(articleVersion.id, 'deleted'));
+              // An article in the trash takes no writes until it is restored.
+              if (!stored || isTrashed(stored))
+                return failWith(new StaleArticleError(articleVersion.id, 'deleted'));
               if ((stored.previousVersions?.length ?? 0) !== articleVersion.replaced)
                 return failWith(new StaleArticleError(articleVersion.id, 'replaced'));
               return undefined;
@@ -353,6 +360,11 @@ export class Repository {
     if (failed) throw failed.reason;
     return merged;
   }
+}
+
+/** Whether a stored article is in the trash (a record of any shape is read with care). */
+export function isTrashed(article: StoredArticle | null | undefined): boolean {
+  return typeof article?.trashedAt === 'string';
 }
 
 /** The key range of one article's annotation pages. */

@@ -86,6 +86,37 @@ describe('readArticle', () => {
     expect(opened?.records?.annotations).toEqual([]);
     expect((await repository.getArticle(DEFAULT_ARTICLE_ID))?.title).toBe('Parler');
   });
+
+  it('opens no article of the trash; in place of the shipped one, the latest changed other', async () => {
+    const repository = await seeded();
+    const trashedAt = '2024-06-01T00:00:00.000Z';
+    const shipped = { ...article(DEFAULT_ARTICLE_ID), trashedAt };
+    const newer = { ...article('a2'), modified: '2024-05-01T00:00:00.000Z' };
+    await repository.commit({
+      articles: new Map([
+        [DEFAULT_ARTICLE_ID, shipped],
+        ['a2', newer],
+        ['a3', { ...article('a3'), modified: '2024-07-01T00:00:00.000Z', trashedAt }],
+      ]),
+    });
+    const fetchMock = vi.fn();
+    vi.stubGlobal('fetch', fetchMock);
+    expect(await readArticle(repository, 'a3')).toBeNull();
+    expect((await readArticle(repository, DEFAULT_ARTICLE_ID))?.article.id).toBe('a2');
+    // With every article in the trash, the shipped one opens from there, said to be.
+    await repository.commit({
+      articles: new Map([
+        ['a1', { ...article('a1'), trashedAt }],
+        ['a2', { ...newer, trashedAt }],
+      ]),
+    });
+    const opened = await readArticle(repository, DEFAULT_ARTICLE_ID);
+    expect(opened?.article.id).toBe(DEFAULT_ARTICLE_ID);
+    expect(opened?.inTrash).toBe(true);
+    // Not stored afresh over the trashed one.
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect((await repository.getArticle(DEFAULT_ARTICLE_ID))?.trashedAt).toBe(trashedAt);
+  });
 });
 
 describe('beginStartUpReads', () => {

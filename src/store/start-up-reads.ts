@@ -12,7 +12,7 @@
 import type { StoredArticle } from '../model/article';
 import type { QuarantinedRecord } from '../model/record-checks';
 import { openGlossaDB, UpgradeError } from './db';
-import { Repository, type ArticleRecords } from './repository';
+import { Repository, isTrashed, type ArticleRecords } from './repository';
 import { DEFAULT_ARTICLE_ID, ensureDefaultArticle } from './articles';
 
 export type DatabaseEvent = 'blocked' | 'versionchange';
@@ -25,6 +25,11 @@ export interface OpenedArticle {
   quarantined?: QuarantinedRecord[];
   /** What of the article itself could not be read. */
   articleProblems?: string[];
+  /**
+   * The article is in the trash: opened only because it is the shipped one
+   * and every article of the library is in the trash. It takes no writes.
+   */
+  inTrash?: boolean;
 }
 
 export interface StartUpReads {
@@ -43,18 +48,32 @@ export interface StartUpReads {
   onDatabaseEvent(listener: (event: DatabaseEvent) => void): void;
 }
 
-/** Opens an article and reads its records, as the app does for every article it opens. */
+/**
+ * Opens an article and reads its records, as the app does for every article
+ * it opens. An article in the trash is not opened (null), except the
+ * shipped one, which is where Glossa starts: when it is in the trash the
+ * start article is the library's most recently changed one instead, and
+ * only with every article in the trash is the shipped one opened from there
+ * (`inTrash`), so that there is a screen to restore something from.
+ */
 export async function readArticle(
   repository: Repository | null,
   id: string,
 ): Promise<OpenedArticle | null> {
   const loaded = await repository?.loadArticle(id).catch(() => null);
+  if (loaded?.article && isTrashed(loaded.article)) {
+    if (id !== DEFAULT_ARTICLE_ID || !repository) return null;
+    const others = await repository.listArticles().catch(() => []);
+    const latest = others.sort((a, b) => b.modified.localeCompare(a.modified))[0];
+    if (latest) return readArticle(repository, latest.id);
+  }
   if (loaded?.article)
     return {
       article: loaded.article,
       records: loaded.records,
       quarantined: loaded.quarantined,
       articleProblems: loaded.articleProblems,
+      ...(isTrashed(loaded.article) ? { inTrash: true } : {}),
     };
   // Stored but unreadable: opened no further (the default one is not overwritten).
   if (loaded?.quarantined.some((q) => q.store === 'articles')) return null;

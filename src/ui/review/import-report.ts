@@ -2,7 +2,8 @@
  * The report of an XLIFF import, shown above the quotes until the next
  * import or until closed: how many reviews were updated, which units were
  * not applied and why; or, when the whole file was refused, why, and that
- * nothing changed. It is a live region, so the outcome is announced.
+ * nothing changed. It is a live region, so the outcome is announced, and
+ * it is scrolled into view and focused when the outcome is known.
  *
  * Unit ids and file names come from the file: they are shown as text.
  */
@@ -40,7 +41,7 @@ export function createImportReport(container: HTMLElement, closed: () => void): 
   const close = h('button', { type: 'button', class: 'secondary', id: 'review-import-close' });
   const box = h(
     'div',
-    { class: 'review-import-report', id: 'review-import-report' },
+    { class: 'review-import-report', id: 'review-import-report', tabindex: -1 },
     status,
     alert,
     close,
@@ -116,6 +117,14 @@ export function createImportReport(container: HTMLElement, closed: () => void): 
   function show(next: ImportOutcome | null): void {
     outcome = next;
     render();
+    // The outcome goes where the person is looking: the report sits above the
+    // quotes, out of view when they had scrolled down to a card, so it is
+    // brought to the middle of the view and takes the focus (Tab goes on
+    // from it; Close is in it).
+    if (next && next.kind !== 'reading') {
+      box.scrollIntoView({ block: 'center' });
+      box.focus({ preventScroll: true });
+    }
   }
 
   return { show, translate: render };
