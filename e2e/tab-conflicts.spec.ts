@@ -149,3 +149,210 @@ test('closing a tab with changes not yet saved asks first', async ({ page }) => 
   expect(await asked).toBe('beforeunload');
   await closed;
 });
+
+/** Records every text the status line shows from now on (it clears itself after a few seconds). */
+async function logStatus(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const log: string[] = [];
+    (window as { __statusLog?: string[] }).__statusLog = log;
+    const status = document.getElementById('status')!;
+    new MutationObserver(() => {
+      if (status.textContent) log.push(status.textContent);
+    }).observe(status, { childList: true, characterData: true, subtree: true });
+  });
+}
+async function statusLog(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as { __statusLog?: string[] }).__statusLog ?? []);
+}
+
+/** The visible "changed in another tab too" hint of a page, or null when none shows within `ms`. */
+async function otherVersionShown(page: Page, ms = 1500): Promise<string | null> {
+  const hint = page.locator('#details .other-version:not([hidden])');
+  try {
+    await hint.first().waitFor({ timeout: ms });
+    return await hint.first().innerText();
+  } catch {
+    return null;
+  }
+}
+
+test('the same note typed in both tabs at once: never a mix, the other text is shown, the person chooses, the choice is on disk after reload (10 rounds)', async ({
+  context,
+}) => {
+  test.setTimeout(300_000);
+  const first = await context.newPage();
+  const second = await context.newPage();
+  await openApp(first);
+  const lostSilently: string[] = [];
+  const wrongAfterReload: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = `00000000-0000-4000-8000-1000000000${String(round).padStart(2, '0')}`;
+    await putAnnotations(first, [claim(id)]);
+    await openApp(first);
+    await openApp(second);
+    await openClaim(first, id);
+    await openClaim(second, id);
+    const texts = [`A${round} premier`, `B${round} second`];
+    await Promise.all([
+      first.getByLabel(ui('details.note'), { exact: true }).pressSequentially(texts[0]!, {
+        delay: 20,
+      }),
+      second.getByLabel(ui('details.note'), { exact: true }).pressSequentially(texts[1]!, {
+        delay: 20,
+      }),
+    ]);
+    await expectSaved(first);
+    await expectSaved(second);
+    const stored = (await storedAnnotations(first)).find((a) => a.id === id)!.note;
+    if (!texts.includes(stored)) {
+      lostSilently.push(`round ${round}: a mix on disk ${JSON.stringify(stored)}`);
+      continue;
+    }
+    const other = texts.find((x) => x !== stored)!;
+    // The text not on disk is shown somewhere, beside the field, with "Use this version".
+    let chooser: Page | null = null;
+    for (const page of [first, second]) {
+      const shown = await otherVersionShown(page);
+      if (shown?.includes(other) || shown?.includes(stored)) {
+        chooser = page;
+        break;
+      }
+    }
+    const boxes = await Promise.all(
+      [first, second].map((p) => p.getByLabel(ui('details.note'), { exact: true }).inputValue()),
+    );
+    if (!chooser && !boxes.includes(other)) {
+      lostSilently.push(`round ${round}: ${JSON.stringify(other)} shown nowhere`);
+      continue;
+    }
+    if (!chooser) {
+      lostSilently.push(`round ${round}: no choice offered between the two texts`);
+      continue;
+    }
+    const hint = chooser.locator('#details .other-version:not([hidden])');
+    const box = chooser.getByLabel(ui('details.note'), { exact: true });
+    let chosen: string;
+    if (round % 2 === 0) {
+      // The person takes the other version.
+      const shownText = await hint.innerText();
+      chosen = shownText.includes(other) ? other : stored;
+      await hint.getByRole('button', { name: ui('details.takeOtherVersion') }).click();
+    } else {
+      // The person keeps their own text and finishes it.
+      chosen = `${await box.inputValue()}.`;
+      await box.press('End');
+      await box.pressSequentially('.');
+    }
+    await expectSaved(chooser);
+    await openApp(first);
+    await openApp(second);
+    const after = (await storedAnnotations(first)).find((a) => a.id === id)!.note;
+    if (after !== chosen)
+      wrongAfterReload.push(`round ${round}: chose ${JSON.stringify(chosen)}, disk ${after}`);
+    await openClaim(second, id);
+    await expect(second.getByLabel(ui('details.note'), { exact: true })).toHaveValue(after);
+  }
+  expect(lostSilently).toEqual([]);
+  expect(wrongAfterReload).toEqual([]);
+});
+
+test('delete in one tab while the other types a note: the typing survives and the delete is reported, never silently undone (10 rounds)', async ({
+  context,
+}) => {
+  test.setTimeout(300_000);
+  const deleter = await context.newPage();
+  const typist = await context.newPage();
+  await openApp(deleter);
+  let silentlyUndone = 0;
+  let typingDiscarded = 0;
+  const log: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = `00000000-0000-4000-8000-2000000000${String(round).padStart(2, '0')}`;
+    await putAnnotations(deleter, [claim(id)]);
+    await openApp(deleter);
+    await openApp(typist);
+    await logStatus(deleter);
+    await logStatus(typist);
+    await openClaim(deleter, id);
+    await openClaim(typist, id);
+    const note = `garde ${round} cette note`;
+    await Promise.all([
+      typist.getByLabel(ui('details.note'), { exact: true }).pressSequentially(note, { delay: 25 }),
+      (async () => {
+        // Somewhere in the middle of the typing.
+        await deleter.waitForTimeout(60 + ((round * 37) % 200));
+        await deleter.getByRole('button', { name: ui('details.delete') }).click();
+      })(),
+    ]);
+    await expectSaved(typist);
+    await expectSaved(deleter);
+    const stored = (await storedAnnotations(typist)).find((a) => a.id === id);
+    if (stored?.note !== note) {
+      typingDiscarded++;
+      log.push(`round ${round}: note on disk ${JSON.stringify(stored?.note)}`);
+    }
+    // The rule: a saved edit made elsewhere survives a delete, and the tab
+    // that deleted says its delete did not hold.
+    await expect
+      .poll(() => statusLog(deleter), { timeout: 3000 })
+      .toContain(ui('conflict.notDeleted'))
+      .catch(() => {
+        silentlyUndone++;
+        log.push(`round ${round}: the delete was undone without a word`);
+      });
+    // Both tabs show the annotation that is on disk.
+    for (const page of [deleter, typist])
+      await expect(page.locator(`#annotation-list [data-annotation-id="${id}"]`)).toHaveCount(1);
+  }
+  expect(log).toEqual([]);
+  expect(silentlyUndone).toBe(0);
+  expect(typingDiscarded).toBe(0);
+});
+
+test('undo in one tab after a later saved edit in the other: the other edit survives, in another field and in the same one (10 rounds)', async ({
+  context,
+}) => {
+  test.setTimeout(300_000);
+  const undoer = await context.newPage();
+  const other = await context.newPage();
+  await openApp(undoer);
+  const lost: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = `00000000-0000-4000-8000-3000000000${String(round).padStart(2, '0')}`;
+    await putAnnotations(undoer, [claim(id)]);
+    await openApp(undoer);
+    await openApp(other);
+    await openClaim(undoer, id);
+    await openClaim(other, id);
+    const mine = `n${round}`;
+    await undoer.getByLabel(ui('details.note'), { exact: true }).pressSequentially(mine);
+    await expectSaved(undoer);
+    await expect(other.getByLabel(ui('details.note'), { exact: true })).toHaveValue(mine);
+    // Later, the other tab changes the claimant (even rounds) or the same note (odd rounds).
+    const sameField = round % 2 === 1;
+    const theirs = sameField ? `${mine} puis autre` : `Partie ${round}`;
+    const field = sameField
+      ? other.getByLabel(ui('details.note'), { exact: true })
+      : other.getByLabel(ui('details.claimant'));
+    await field.fill(theirs);
+    await expectSaved(other);
+    // The undoing tab has seen it (its memory holds it), then undoes its own typing.
+    await expect
+      .poll(async () => {
+        const a = (await storedAnnotations(undoer)).find((x) => x.id === id)!;
+        return sameField ? a.note : a.fields.claimant;
+      })
+      .toBe(theirs);
+    await undoer.locator('#article-text').click();
+    await undoer.waitForTimeout(300);
+    await undoer.keyboard.press('Control+z');
+    await expectSaved(undoer);
+    await undoer.waitForTimeout(200);
+    await expectSaved(undoer);
+    const a = (await storedAnnotations(undoer)).find((x) => x.id === id)!;
+    const kept = sameField ? a.note : a.fields.claimant;
+    if (kept !== theirs) lost.push(`round ${round}: ${JSON.stringify(kept)} on disk`);
+    if (!sameField && a.note !== '') lost.push(`round ${round}: the undo did not undo`);
+  }
+  expect(lost).toEqual([]);
+});
