@@ -293,6 +293,24 @@ export class ArticleSession {
     return out;
   }
 
+  /**
+   * What this tab has not got on disk (unsaved, or being written): the
+   * records as held here and the stored values they were based on, for
+   * carrying over to a new version of the article (library/rebase.ts).
+   */
+  unsavedWork(): { article: StoredArticle; changes: Change; bases: Change } {
+    const changes: Change = {};
+    const bases: Change = {};
+    for (const s of SESSION_STORES) {
+      const keys = [...new Set([...this.dirty[s], ...this.inFlight[s]])];
+      if (keys.length === 0) continue;
+      const map = this.mapOf(s);
+      changes[s] = new Map(keys.map((k) => [k, map.get(k) ?? null])) as never;
+      bases[s] = new Map(keys.map((k) => [k, this.bases[s].get(k) ?? null])) as never;
+    }
+    return { article: this.article, changes, bases };
+  }
+
   /** Writes every record still marked unsaved. */
   retry(): Promise<void> {
     return this.flush();
