@@ -2,9 +2,14 @@
  * Two tabs editing the same annotation: nothing either saved is lost
  * (issue 15). Each race runs ten times.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
+import { readFileSync } from 'node:fs';
 import {
   CANONICAL,
+  dragSelect,
+  shownText,
+  storedRecords,
   expectSaved,
   offsetOf,
   openApp,
@@ -41,17 +46,17 @@ async function openClaim(page: Page, id: string): Promise<void> {
   await expect(page.getByLabel(ui('details.note'), { exact: true })).toBeVisible();
 }
 
-test('a note typed in one tab and the claimant in the other, at once, both survive (10 rounds)', async ({
-  context,
-}) => {
-  // Ten rounds of two tabs opening and typing: longer than one test usually takes.
-  test.setTimeout(240_000);
-  const first = await context.newPage();
-  const second = await context.newPage();
+/** Rounds of a note typed in `first` and the claimant in `second` at once; what either lost. */
+async function differentFieldsRace(
+  first: Page,
+  second: Page,
+  rounds: number,
+  idPrefix = '00000000-0000-4000-8000-',
+): Promise<string[]> {
   await openApp(first);
   const lost: string[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const id = `00000000-0000-4000-8000-${String(round).padStart(12, '0')}`;
+  for (let round = 0; round < rounds; round++) {
+    const id = idPrefix + String(round).padStart(36 - idPrefix.length, '0');
     await putAnnotations(first, [claim(id)]);
     await openApp(first);
     await openApp(second);
@@ -73,7 +78,35 @@ test('a note typed in one tab and the claimant in the other, at once, both survi
     await expect(first.getByLabel(ui('details.note'), { exact: true })).toHaveValue(note);
     await expect(second.getByLabel(ui('details.claimant'))).toHaveValue(claimant);
   }
+  return lost;
+}
+
+test('a note typed in one tab and the claimant in the other, at once, both survive (10 rounds)', async ({
+  context,
+}) => {
+  // Ten rounds of two tabs opening and typing: longer than one test usually takes.
+  test.setTimeout(240_000);
+  const lost = await differentFieldsRace(await context.newPage(), await context.newPage(), ROUNDS);
   expect(lost).toEqual([]);
+});
+
+test('two windows of one persistent browser profile stay in step as tabs do (different fields, 4 rounds)', async ({
+  baseURL,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  // A profile on disk, as a person's browser has, with two windows open on it.
+  const profile = await chromium.launchPersistentContext(testInfo.outputPath('profile'), {
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    baseURL,
+  });
+  try {
+    const first = profile.pages()[0] ?? (await profile.newPage());
+    const second = await profile.newPage();
+    expect(await differentFieldsRace(first, second, 4, '00000000-0000-4000-8000-9')).toEqual([]);
+  } finally {
+    await profile.close();
+  }
 });
 
 test('the same note typed in both tabs: the later write is kept, the other version is shown and can be taken', async ({
@@ -354,5 +387,169 @@ test('undo in one tab after a later saved edit in the other: the other edit surv
     if (kept !== theirs) lost.push(`round ${round}: ${JSON.stringify(kept)} on disk`);
     if (!sameField && a.note !== '') lost.push(`round ${round}: the undo did not undo`);
   }
+  expect(lost).toEqual([]);
+});
+
+/** A small article of its own per round, the old text and a revised one. */
+const OLD_BODY = 'Le maire a annoncé lundi la fermeture du pont. Les travaux dureront trois mois.';
+const NEW_BODY = 'Le maire a annoncé lundi la fermeture du pont. La circulation reprendra en mai.';
+const ADDED = 'Une phrase ajoutée en tête, qui décale tout le reste.';
+function smallArticle(id: string, title: string) {
+  return {
+    id,
+    title,
+    lang: 'fr',
+    blocks: [
+      { type: 'title', text: title },
+      { type: 'paragraph', text: OLD_BODY },
+    ],
+    created: '2026-01-01T00:00:00.000Z',
+    modified: '2026-01-01T00:00:00.000Z',
+  };
+}
+function tagOn(articleId: string, text: string, id: string, words: string) {
+  const start = text.indexOf(words);
+  const end = start + words.length;
+  return {
+    ...claim(id),
+    articleId,
+    start,
+    end,
+    exact: words,
+    prefix: text.slice(Math.max(0, start - 32), start),
+    suffix: text.slice(end, end + 32),
+  };
+}
+/** Stored annotations whose offsets do not cover their quote in the stored text (orphans aside). */
+async function misplaced(page: Page, articleId: string): Promise<string[]> {
+  const [article] = (
+    await storedRecords<{ id: string; blocks: { text: string }[] }>(page, 'articles')
+  ).filter((a) => a.id === articleId);
+  const text = article ? article.blocks.map((b) => b.text).join('\n\n') : '';
+  return (await storedAnnotations(page))
+    .filter((a) => a.articleId === articleId && !(a as { orphaned?: boolean }).orphaned)
+    .filter((a) => text.slice(a.start, a.end) !== a.exact)
+    .map((a) => `${a.exact} at ${a.start}: ${JSON.stringify(text.slice(a.start, a.end))}`);
+}
+
+test('a tab on the old text edits a note and tags after another tab brought a revised text: nothing lands on the wrong words; Reopen carries the work over (10 rounds)', async ({
+  context,
+}) => {
+  // Ten rounds of a revision and a reopen: about 15–30 s each on a loaded machine.
+  test.setTimeout(600_000);
+  const stale = await context.newPage();
+  const librarian = await context.newPage();
+  for (const page of [stale, librarian]) page.on('dialog', (d) => void d.accept());
+  await openApp(stale);
+  const wrong: string[] = [];
+  const lost: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = `pont-${round}`;
+    const title = `Le pont ${round}`;
+    const oldText = `${title}\n\n${OLD_BODY}`;
+    const x = `00000000-0000-4000-8000-4000000000${String(round).padStart(2, '0')}`;
+    await putAnnotations(
+      stale,
+      [tagOn(id, oldText, x, 'la fermeture du pont')],
+      smallArticle(id, title),
+    );
+    await openApp(stale, `/?article=${id}`);
+    await openApp(librarian, '/?view=library');
+    await librarian.getByLabel(ui('library:import.file')).setInputFiles({
+      name: `pont-${round}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`${title}\n\n${ADDED}\n\n${NEW_BODY}\n`),
+    });
+    const check = librarian.getByRole('dialog', { name: ui('library:confirm.title') });
+    await check.getByRole('button', { name: ui('library:confirm.compare') }).click();
+    await librarian.getByRole('button', { name: ui('library:revision.apply') }).click();
+    await expect(stale.locator('#banner')).toContainText(ui('app.changedElsewhere'));
+
+    // The stale tab goes on working on the old text: a note, a tag that the
+    // new text has, and one on words it no longer has.
+    const note = `note ${round}`;
+    await openClaim(stale, x);
+    await stale.getByLabel(ui('details.note'), { exact: true }).pressSequentially(note);
+    await dragSelect(stale, 'lundi');
+    await stale.keyboard.press('c');
+    await dragSelect(stale, 'trois mois');
+    await stale.keyboard.press('e');
+    await expect(stale.locator('#banner')).toContainText(ui('save.stale'));
+    await expect(stale.locator('#save-state')).toHaveText(ui('save.unsaved'));
+    wrong.push(...(await misplaced(stale, id)).map((m) => `round ${round}, refused: ${m}`));
+
+    // Reopen: the work is re-anchored on the new version and saved, with the revision's report.
+    await stale
+      .locator('#banner')
+      .getByRole('button', { name: ui('app.reopen') })
+      .click();
+    const report = stale.getByRole('dialog', { name: ui('carried.title') });
+    await expect(report.locator('[data-count="moved"]')).toHaveText(
+      ui('library:revision.moved_other', { count: 2 }),
+    );
+    await expect(report.locator('[data-count="orphaned"]')).toHaveText(
+      ui('library:revision.orphaned_one', { count: 1 }),
+    );
+    await expect(report.locator('.library-orphans')).toContainText('trois mois');
+    await report.getByRole('button', { name: ui('carried.close') }).click();
+    await expectSaved(stale);
+    await openApp(stale, `/?article=${id}`);
+    await expect.poll(() => shownText(stale)).toBe(`${title}\n\n${ADDED}\n\n${NEW_BODY}`);
+    wrong.push(...(await misplaced(stale, id)).map((m) => `round ${round}, after reload: ${m}`));
+    const mine = (await storedAnnotations(stale)).filter((a) => a.articleId === id);
+    const byExact = (w: string) => mine.find((a) => a.exact === w);
+    if (byExact('la fermeture du pont')?.note !== note) lost.push(`round ${round}: the note`);
+    if (byExact('lundi')?.kind !== 'claim') lost.push(`round ${round}: the tag on “lundi”`);
+    const orphan = byExact('trois mois') as { orphaned?: boolean; kind?: string } | undefined;
+    if (orphan?.kind !== 'event' || orphan.orphaned !== true)
+      lost.push(`round ${round}: the tag not found in the new text`);
+  }
+  expect(wrong).toEqual([]);
+  expect(lost).toEqual([]);
+});
+
+test('a tab tags on an article another tab deleted: nothing lands on disk, the person is told and exports it (10 rounds)', async ({
+  context,
+}) => {
+  test.setTimeout(300_000);
+  const stale = await context.newPage();
+  const librarian = await context.newPage();
+  for (const page of [stale, librarian]) page.on('dialog', (d) => void d.accept());
+  await openApp(stale);
+  const landed: string[] = [];
+  const lost: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = `supprime-${round}`;
+    const title = `Supprimé ${round}`;
+    await putAnnotations(stale, [], smallArticle(id, title));
+    await openApp(stale, `/?article=${id}`);
+    await openApp(librarian, '/?view=library');
+    await librarian
+      .getByRole('button', { name: ui('library:list.deleteLabel', { title }) })
+      .click();
+    await librarian
+      .getByRole('dialog', { name: ui('library:delete.title', { title }) })
+      .getByRole('button', { name: ui('library:delete.confirm'), exact: true })
+      .click();
+    await expect(stale.locator('#banner')).toContainText(ui('app.changedElsewhere'));
+    await dragSelect(stale, 'lundi');
+    await stale.keyboard.press('c');
+    const banner = stale.locator('#banner');
+    await expect(banner).toContainText(ui('carried.deleted'));
+    await expect(stale.locator('#save-state')).toHaveText(ui('save.unsaved'));
+    const onDisk = (await storedAnnotations(stale)).filter((a) => a.articleId === id);
+    if (onDisk.length > 0) landed.push(`round ${round}: ${onDisk.length} annotation(s)`);
+    const [download] = await Promise.all([
+      stale.waitForEvent('download'),
+      banner.getByRole('button', { name: ui('carried.exportAll') }).click(),
+    ]);
+    const file = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
+      articles: { article: { id: string }; annotations: { exact: string }[] }[];
+    };
+    const entry = file.articles[0];
+    if (entry?.article.id !== id || !entry.annotations.some((a) => a.exact === 'lundi'))
+      lost.push(`round ${round}: the export lacks the tag`);
+  }
+  expect(landed).toEqual([]);
   expect(lost).toEqual([]);
 });
