@@ -9,13 +9,17 @@ import { DEFAULT_ARTICLE_ID } from '../store/articles';
 import { readArticle, type StartUpReads } from '../store/start-up-reads';
 import type { UpgradeError } from '../store/db';
 import { ArticleSession, SYNC_CHANNEL } from '../session/article-session';
-import { StaleArticleError } from '../store/repository';
+import { RECORD_STORES, StaleArticleError } from '../store/repository';
+import type { StoredArticle } from '../model/article';
+import type { Annotation } from '../model/annotation';
+import type { UserGloss } from '../model/gloss';
+import type { Review } from '../model/review';
 import { GlossSource, storedGlossLanguage } from '../glosses/gloss-source';
 import { segmentSentences } from '../glosses/sentences';
 import { ArticleIndex } from '../editor/positions';
 import { createLayout } from '../ui/layout';
 import { createNotices } from '../ui/notices';
-import { showUnreadableRecords } from '../ui/dialogs';
+import { showCarriedOver, showUnreadableRecords } from '../ui/dialogs';
 import { downloadText } from '../ui/download';
 import type { QuarantinedRecord } from '../model/record-checks';
 import { readTabMessage, type ArticleChanged } from '../model/tab-messages';
@@ -115,12 +119,18 @@ export async function start(reads: StartUpReads): Promise<void> {
     session.onSaveState((state, error) => {
       if (!repository) return;
       if (state === 'unsaved' && error instanceof StaleArticleError) {
-        // Only reopening resolves it; no later save can.
+        // Only reopening (or exporting) resolves it; no later save can.
         saveBanner = false;
-        notices.banner(t('save.stale'), {
-          label: t('app.reopen'),
-          run: () => void show(currentRoute(), true),
-        });
+        if (error.reason === 'deleted')
+          notices.banner(t('carried.deleted'), {
+            label: t('carried.exportAll'),
+            run: () => exportSession(session),
+          });
+        else
+          notices.banner(t('save.stale'), {
+            label: t('app.reopen'),
+            run: () => void reopenCarryingOver(session),
+          });
       } else if (state === 'unsaved') {
         saveBanner = true;
         notices.banner(t('save.failed', { reason: reasonOf(error) }), {
@@ -147,6 +157,42 @@ export async function start(reads: StartUpReads): Promise<void> {
       }
     });
     return { session, glosses, sentences, index: new ArticleIndex(article.blocks) };
+  }
+
+  /**
+   * Reopens the article on its new version and carries this tab's unsaved
+   * changes over to it: re-anchored in the new text as a revision does
+   * (library/rebase.ts), saved, one undo step, and reported. A deleted
+   * article cannot be reopened: its changes are offered for export instead.
+   */
+  async function reopenCarryingOver(stale: ArticleSession): Promise<void> {
+    const work = stale.hasUnsavedChanges ? stale.unsavedWork() : null;
+    if (work && repository && !(await repository.getArticle(work.article.id))) {
+      notices.banner(t('carried.deleted'), {
+        label: t('carried.exportAll'),
+        run: () => exportSession(stale),
+      });
+      return;
+    }
+    await show(currentRoute(), true);
+    const reopened = open?.session;
+    if (!work || !reopened || reopened.article.id !== work.article.id) return;
+    const { carryOver } = await import('../library/rebase');
+    const carried = carryOver(work, reopened.article, reopened, new Date().toISOString());
+    if (RECORD_STORES.some((s) => carried.change[s]?.size)) reopened.apply(carried.change);
+    showCarriedOver(carried.report, carried.orphans, reopened.article.lang, () =>
+      downloadNative(reopened.article, carried.orphans, [], []),
+    );
+  }
+
+  /** Everything this tab holds of its article (saved or not), as a Glossa file to restore. */
+  function exportSession(session: ArticleSession): void {
+    downloadNative(
+      session.article,
+      [...session.annotations.values()],
+      [...session.glosses.values()],
+      [...session.reviews.values()],
+    );
   }
 
   /** Says what of the stored article could not be read, and lists the records set aside. */
@@ -285,9 +331,10 @@ export async function start(reads: StartUpReads): Promise<void> {
     if (m?.type !== 'article-changed' || m.tab === TAB || m.articleId !== open?.session.article.id)
       return;
     saveBanner = false;
+    const stale = open.session;
     notices.banner(t('app.changedElsewhere'), {
       label: t('app.reopen'),
-      run: () => void show(currentRoute(), true),
+      run: () => void reopenCarryingOver(stale),
     });
   });
 
@@ -318,4 +365,18 @@ function storageUnavailable(failure: UpgradeError | null): string {
   return failure.problem === 'noArticle'
     ? t('save.upgradeNoArticle', { record: failure.record })
     : t('save.upgradeFailed', { record: failure.record });
+}
+
+/** Downloads one article's records as a native Glossa file (restorable from the library). */
+function downloadNative(
+  article: StoredArticle,
+  annotations: Annotation[],
+  glosses: UserGloss[],
+  reviews: Review[],
+): void {
+  // The format's code is loaded on first use, not at start.
+  void import('../exchange/native').then(({ toNative }) => {
+    const file = toNative([{ article, annotations, glosses, reviews }]);
+    downloadText(JSON.stringify(file, null, 2), `${article.id}.glossa.json`, 'application/json');
+  });
 }

@@ -949,6 +949,46 @@ describe('two tabs editing the same record', () => {
     expect(await stored('a1')).toMatchObject({ note: '', fields: { claimant: 'AWS' } });
   });
 
+  it('undo in one tab keeps the other tab’s later change of the same field', async () => {
+    const { a, b } = await twoTabs();
+    a.session.apply(annotationChange('a1', annotation('a1', { note: 'note de A' })));
+    await a.session.settled();
+    await until(() => b.session.annotations.get('a1')?.note === 'note de A', 'A’s note to reach B');
+    b.session.apply(
+      annotationChange('a1', { ...b.session.annotations.get('a1')!, note: 'note de A, puis B' }),
+    );
+    await b.session.settled();
+    await until(
+      () => a.session.annotations.get('a1')?.note === 'note de A, puis B',
+      'B’s edit to reach A',
+    );
+    expect(a.session.undo()).toBe(true);
+    await a.session.settled();
+    expect((await stored('a1'))?.note).toBe('note de A, puis B');
+  });
+
+  it('a delete from another tab while this one is editing the record: kept, written back, both told', async () => {
+    const { a, b, conflictsOfB } = await twoTabs();
+    const conflictsOfA: SessionConflict[] = [];
+    a.session.onConflict((c) => conflictsOfA.push(c));
+    // B is typing a note (saved); A, having seen it, deletes the record.
+    b.session.apply(annotationChange('a1', annotation('a1', { note: 'en cours' })), {
+      group: 'note',
+    });
+    await b.session.settled();
+    await until(() => a.session.annotations.get('a1')?.note === 'en cours', 'B’s note to reach A');
+    a.session.apply(annotationChange('a1', null));
+    await a.session.settled();
+    // B keeps it and writes it back; A hears that its delete did not hold.
+    await until(() => conflictsOfB.length === 1, 'B to say it kept the record');
+    await b.session.settled();
+    expect(conflictsOfB[0]!.conflicts[0]).toMatchObject({ path: '', theirs: undefined });
+    expect((await stored('a1'))?.note).toBe('en cours');
+    await until(() => a.session.annotations.get('a1')?.note === 'en cours', 'the record back in A');
+    await until(() => conflictsOfA.length === 1, 'A to say its delete did not hold');
+    expect(conflictsOfA[0]!.conflicts[0]).toMatchObject({ path: '', mine: undefined });
+  });
+
   it('a write onto an article deleted or replaced since is refused and kept unsaved', async () => {
     const { a } = await twoTabs();
     await connections[0]!.put('articles', {

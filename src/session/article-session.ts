@@ -64,6 +64,12 @@ interface HistoryEntry {
 
 const HISTORY_LIMIT = 500;
 const GROUP_WINDOW_MS = 1500;
+/**
+ * How long after this tab changed a record a delete from another tab does
+ * not take it away: the person is still at it (typing a note), and their
+ * text is written back rather than swept away under them (both tabs say so).
+ */
+const EDITING_WINDOW_MS = 5000;
 /** The channel tabs share (its messages: model/tab-messages.ts). */
 export const SYNC_CHANNEL = TAB_CHANNEL;
 
@@ -99,6 +105,13 @@ export class ArticleSession {
     reviews: new Set(),
     glosses: new Set(),
   };
+  /** When this tab last changed each record (Date.now()), and which it deleted: see EDITING_WINDOW_MS. */
+  private readonly touched: Record<SessionStore, Map<string, { time: number; deleted: boolean }>> =
+    {
+      annotations: new Map(),
+      reviews: new Map(),
+      glosses: new Map(),
+    };
   private undoStack: HistoryEntry[] = [];
   private redoStack: HistoryEntry[] = [];
   private writing: Promise<void> = Promise.resolve();
@@ -257,8 +270,9 @@ export class ArticleSession {
 
   /**
    * The change that takes each record from `from` back to `to` where this
-   * tab's change left it, keeping what changed since (another tab's edit of
-   * another field, received meanwhile): undo reverts only this tab's change.
+   * tab's change left it, keeping what changed since (another tab's edit,
+   * received meanwhile, of another field or of the same one): undo reverts
+   * only this tab's change, never a newer one from elsewhere.
    */
   private revert(from: Change, to: Change): Change {
     const out: Change = {};
@@ -270,11 +284,31 @@ export class ArticleSession {
       out[s] = new Map(
         [...entries].map(([key, value]) => [
           key,
-          mergeRecord(fromValues?.get(key) ?? null, value, map.get(key) ?? null).value,
+          // The current value is "mine" here: where another tab changed a
+          // field this step changed too, its newer text is kept, not undone.
+          mergeRecord(fromValues?.get(key) ?? null, map.get(key) ?? null, value).value,
         ]),
       ) as never;
     }
     return out;
+  }
+
+  /**
+   * What this tab has not got on disk (unsaved, or being written): the
+   * records as held here and the stored values they were based on, for
+   * carrying over to a new version of the article (library/rebase.ts).
+   */
+  unsavedWork(): { article: StoredArticle; changes: Change; bases: Change } {
+    const changes: Change = {};
+    const bases: Change = {};
+    for (const s of SESSION_STORES) {
+      const keys = [...new Set([...this.dirty[s], ...this.inFlight[s]])];
+      if (keys.length === 0) continue;
+      const map = this.mapOf(s);
+      changes[s] = new Map(keys.map((k) => [k, map.get(k) ?? null])) as never;
+      bases[s] = new Map(keys.map((k) => [k, this.bases[s].get(k) ?? null])) as never;
+    }
+    return { article: this.article, changes, bases };
   }
 
   /** Writes every record still marked unsaved. */
@@ -315,9 +349,11 @@ export class ArticleSession {
   }
 
   private applyToMemory(change: Change, origin: ChangeOrigin): void {
+    const time = Date.now();
     for (const s of SESSION_STORES) {
       const map = this.mapOf(s);
       for (const [key, value] of change[s] ?? []) {
+        if (origin !== 'remote') this.touched[s].set(key, { time, deleted: value === null });
         if (value === null) map.delete(key);
         else map.set(key, value as never);
       }
@@ -400,6 +436,8 @@ export class ArticleSession {
         ? mergeRecord(sentValue, now, record.value as object | null).value
         : record.value;
       ((change[s] ??= new Map()) as Map<string, unknown>).set(record.key, value);
+      // Said once: a later refresh of the record need not say it again.
+      if (record.conflicts.some((c) => c.path === '')) this.touched[s].delete(record.key);
       if (record.conflicts.length > 0)
         for (const l of this.conflictListeners)
           l({ store: s, key: record.key, conflicts: record.conflicts });
@@ -436,6 +474,7 @@ export class ArticleSession {
     const repository = this.repository;
     void (async () => {
       const change: Change = {};
+      const restored: SessionConflict[] = [];
       for (const s of SESSION_STORES) {
         const keys = (message.keys[s] ?? []).filter((k) => !this.isLocal(s, k));
         if (keys.length === 0) continue;
@@ -443,10 +482,33 @@ export class ArticleSession {
         // Check again: the person may have edited one of them while we read
         // (their write will be merged with this one in its transaction).
         for (const k of keys) if (this.isLocal(s, k)) read.delete(k);
-        for (const [k, v] of read) this.bases[s].set(k, v);
+        for (const [k, v] of read) {
+          this.bases[s].set(k, v);
+          const touched = this.touched[s].get(k);
+          if (!touched || Date.now() - touched.time > EDITING_WINDOW_MS) continue;
+          const mine = this.mapOf(s).get(k) ?? null;
+          if (v === null && mine !== null && !touched.deleted) {
+            // Deleted elsewhere while the person is editing it here: kept,
+            // with their text, written back, and said (the other tab says
+            // its delete did not hold).
+            read.delete(k);
+            this.dirty[s].add(k);
+            restored.push({ store: s, key: k, conflicts: [{ path: '', mine, theirs: undefined }] });
+          } else if (v !== null && touched.deleted) {
+            // Deleted here, and another tab saved a change to it: it stays, and this tab says so.
+            this.touched[s].delete(k);
+            restored.push({
+              store: s,
+              key: k,
+              conflicts: [{ path: '', mine: undefined, theirs: v }],
+            });
+          }
+        }
         change[s] = read as never;
       }
       this.applyToMemory(change, 'remote');
+      for (const c of restored) for (const l of this.conflictListeners) l(c);
+      if (restored.some((c) => c.conflicts[0]!.theirs === undefined)) void this.flush();
     })();
   };
 }

@@ -59,7 +59,7 @@ export interface ArticleRecords {
 }
 
 /** How each store's records merge: an annotation's span and quote move as one. */
-const MERGE_OPTIONS: Record<RecordStore, MergeOptions> = {
+export const MERGE_OPTIONS: Record<RecordStore, MergeOptions> = {
   articles: { latest: ['modified'] },
   annotations: {
     atomic: [['start', 'end', 'exact', 'prefix', 'suffix', 'orphaned']],

@@ -68,3 +68,72 @@ export function showUnreadableRecords(
   close.focus();
   return dialog;
 }
+
+/**
+ * Says what became of a tab's unsaved annotations carried over to a new
+ * version of the article: the counts and list of a revision's report
+ * (ui/library/import-dialogs.ts), with the annotations not found offered
+ * for export.
+ */
+export function showCarriedOver(
+  report: { stayed: string[]; moved: string[]; orphaned: string[] },
+  orphans: Annotation[],
+  lang: string,
+  exportOrphans: () => void,
+): HTMLDialogElement {
+  const dialog = modal('carried-over', 'carried-over-title');
+  const excerpt = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+  const close = h('button', { type: 'button', class: 'secondary' }, t('carried.close'));
+  close.addEventListener('click', () => dialog.close());
+  const actions = h('div', { class: 'dialog-actions' });
+  if (orphans.length > 0) {
+    const download = h('button', { type: 'button' }, t('carried.export'));
+    download.addEventListener('click', exportOrphans);
+    actions.append(download);
+  }
+  actions.append(close);
+  dialog.append(
+    h('h2', { id: 'carried-over-title' }, t('carried.title')),
+    h('p', {}, t('carried.intro')),
+    h(
+      'ul',
+      { class: 'library-report-counts' },
+      h(
+        'li',
+        { 'data-count': 'stayed' },
+        t('library:revision.stayed', { count: report.stayed.length }),
+      ),
+      h(
+        'li',
+        { 'data-count': 'moved' },
+        t('library:revision.moved', { count: report.moved.length }),
+      ),
+      h(
+        'li',
+        { 'data-count': 'orphaned' },
+        t('library:revision.orphaned', { count: report.orphaned.length }),
+      ),
+    ),
+    orphans.length > 0 ? h('p', {}, t('library:revision.orphansHeading')) : '',
+    orphans.length > 0
+      ? h(
+          'ul',
+          { class: 'library-orphans', lang },
+          ...orphans.map((a) =>
+            h(
+              'li',
+              { 'data-annotation-id': a.id },
+              h('span', { class: `badge badge-${a.kind}` }, t(`kind.${a.kind}`)),
+              ' ',
+              h('q', {}, excerpt(a.exact)),
+            ),
+          ),
+        )
+      : '',
+    h('p', {}, t('carried.others')),
+    actions,
+  );
+  dialog.showModal();
+  close.focus();
+  return dialog;
+}
