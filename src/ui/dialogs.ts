@@ -2,6 +2,7 @@
  * Modal dialogs built on <dialog>: the browser traps focus, Escape closes,
  * and focus returns to where it was.
  */
+import type { Annotation } from '../model/annotation';
 import { t } from '../i18n/i18n';
 import { h } from '../dom/h';
 
