@@ -24,8 +24,8 @@ import {
   type SessionChange,
 } from '../session/article-session';
 import { summarizeStep, shortExcerpt } from '../session/history-summary';
-import { resizeSpan, type SpanEdge } from '../anchoring/resize';
-import { reconcile } from '../review/review';
+import type { SpanEdge } from '../anchoring/resize';
+import { whenIdle } from '../dom/idle';
 import { createArticleView } from '../editor/view';
 import { selectionSpan } from '../editor/selection-span';
 import { focusArticle, releaseSelection } from '../editor/plugins/caret-mode';
@@ -144,6 +144,17 @@ export function createAnnotator(
   const features = new Map<Feature, FeatureAction>();
   const undoSources: UndoSource[] = [session];
   const removeListeners: ((id: string, time: number) => void)[] = [];
+  let destroyed = false;
+  // Span editing's code is not needed to show the article: it loads in idle
+  // time after start-up (or on the first press), out of the start chunk.
+  let spanEditing: Promise<
+    typeof import('../anchoring/resize') & typeof import('../review/review')
+  > | null = null;
+  const loadSpanEditing = () =>
+    (spanEditing ??= Promise.all([import('../anchoring/resize'), import('../review/review')]).then(
+      ([resize, review]) => ({ ...resize, ...review }),
+    ));
+  const cancelSpanPreload = whenIdle(() => void loadSpanEditing(), { timeout: 5000 });
 
   // ---- actions
 
@@ -210,6 +221,15 @@ export function createAnnotator(
    * the same step (review/review.ts reconcile, as for a revised article).
    */
   function moveSpan(edge: SpanEdge, delta: 1 | -1): void {
+    // Presses run in order: each waits for the same promise.
+    void loadSpanEditing().then((m) => moveSpanWith(m, edge, delta));
+  }
+  function moveSpanWith(
+    { resizeSpan, reconcile }: Awaited<ReturnType<typeof loadSpanEditing>>,
+    edge: SpanEdge,
+    delta: 1 | -1,
+  ): void {
+    if (destroyed) return;
     const a = selected ? session.annotations.get(selected) : undefined;
     if (!a || a.orphaned) return;
     const moved = resizeSpan(index, a, edge, delta);
@@ -580,6 +600,8 @@ export function createAnnotator(
     refreshToolbar,
     translate,
     destroy() {
+      destroyed = true;
+      cancelSpanPreload();
       unsubscribe();
       unsubscribeSave();
       unsubscribeConflicts();
