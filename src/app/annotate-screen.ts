@@ -72,7 +72,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
           const range = annotator.selectedRange();
           return range.from === range.to ? null : range;
         },
-        addHelpRows: (rows) => annotator.addHelpRows(rows),
+        provide: (actions) => annotator.provide(actions),
       });
       const early = earlyExchangeKey;
       if (early)
@@ -179,21 +179,12 @@ export function createAnnotateScreen(context: AppContext): Screen {
   });
   tmButton.addEventListener('click', () => void loadTm().then((w) => w.openDialog()));
   annotator.toolbar.extra.append(tmButton);
-  function onTmKeyDown(e: KeyboardEvent): void {
-    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    if (e.code === 'KeyM') {
-      e.preventDefault();
-      void loadTm().then((w) => w.openDialog());
-    } else if (e.code === 'KeyY') {
-      e.preventDefault();
-      void loadTm().then((w) => w.acceptBest());
-    }
-  }
-  document.addEventListener('keydown', onTmKeyDown);
-  annotator.addHelpRows(() => [
-    ['Alt+M', t('tm:help.dialog')],
-    ['Alt+Y', t('tm:help.accept')],
-  ]);
+  // Alt+M, Alt+Y, Alt+B: commands of the screen's table (ui/annotate/annotate-keys.ts).
+  const withdraw = annotator.provide({
+    tm: () => void loadTm().then((w) => w.openDialog()),
+    tmAccept: () => void loadTm().then((w) => w.acceptBest()),
+    bilingual: () => setBilingual(!bilingual),
+  });
   const firstTm = afterPaint(() => void loadTm());
 
   annotator.onViewUpdate((v) => {
@@ -246,18 +237,6 @@ export function createAnnotateScreen(context: AppContext): Screen {
     applyBilingual();
   }
 
-  function onKeyDown(e: KeyboardEvent): void {
-    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyB') {
-      e.preventDefault();
-      setBilingual(!bilingual);
-    }
-  }
-  document.addEventListener('keydown', onKeyDown);
-  annotator.addHelpRows(() => [
-    ['Alt+B', t('help.bilingual')],
-    ['Alt+1 / Alt+2 / Alt+3', t('help.views')],
-  ]);
-
   // ---- machine translation (optional, off until configured; src/ui/mt): its code and
   // strings load here with import(), so they cost the start-up nothing. Until the gloss
   // panel hosts the action, it follows the sentences the panel is shown.
@@ -272,7 +251,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
   // After the first frame, like export and import.
   void firstFrame
     .then(() => import('../ui/mt/attach'))
-    .then(({ attachMachineTranslation }) => {
+    .then(async ({ attachMachineTranslation, loadMtStrings }) => {
+      await loadMtStrings();
       if (mtDestroyed) return;
       mt = attachMachineTranslation({
         toolbar: annotator.toolbar.extra,
@@ -281,7 +261,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
         stored: (s) => session.glosses.get(glossKey(article.id, s.id)),
         write: (s, text, mark) => writeGloss(s, text, mark),
         status: (text, tone) => notices.status(text, tone),
-        addHelpRows: (rows) => annotator.addHelpRows(rows),
+        provide: (actions) => annotator.provide(actions),
         onGlossesChanged: (listener) =>
           session.subscribe(({ change }) => void (change.glosses?.size && listener())),
       });
@@ -309,7 +289,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
         edit: (id, patch, group) => annotator.edit(id, patch, group),
         addUndoSource: (source) => annotator.addUndoSource(source),
         refreshToolbar: () => annotator.refreshToolbar(),
-        addHelpRows: (rows) => annotator.addHelpRows(rows),
+        provide: (actions) => annotator.provide(actions),
         status: (text, tone) => notices.status(text, tone),
       }),
     )
@@ -350,10 +330,9 @@ export function createAnnotateScreen(context: AppContext): Screen {
       firstGlosses.cancel();
       firstTm.cancel();
       destroyed = true;
-      document.removeEventListener('keydown', onTmKeyDown);
+      withdraw();
       tmButton.remove();
       stopTranslating();
-      document.removeEventListener('keydown', onKeyDown);
       unsubscribe();
       tooltip.destroy();
       termMarks.destroy();

@@ -9,7 +9,7 @@
  */
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { describe, trimSpan } from '../anchoring/describe';
+import { describe } from '../anchoring/describe';
 import {
   newId,
   now,
@@ -27,9 +27,11 @@ import { summarizeStep, shortExcerpt } from '../session/history-summary';
 import { resizeSpan, spanWithEdgeAt, type SpanEdge } from '../anchoring/resize';
 import { spanHandlesPlugin } from '../editor/plugins/span-handles';
 import { reconcile } from '../review/review';
-import { createArticleView, TAG_KEYS } from '../editor/view';
+import { createArticleView } from '../editor/view';
+import { selectionSpan } from '../editor/selection-span';
 import { focusArticle, releaseSelection } from '../editor/plugins/caret-mode';
 import {
+  highlightsAt,
   highlightSpan,
   selectedHighlight,
   updateHighlights,
@@ -47,6 +49,15 @@ import { afterPaint } from '../dom/after-paint';
 import type { Notices } from '../ui/notices';
 import { isTypingTarget } from '../dom/h';
 import { userName } from '../dom/user-name';
+import { helpRows, keyHandler } from '../dom/commands';
+import {
+  annotateCommands,
+  annotateHelp,
+  type AnnotateContext,
+  type Feature,
+  type FeatureAction,
+} from '../ui/annotate/annotate-keys';
+import { canStep, firstIsNext, step, type UndoSource } from '../session/undo-histories';
 import type { Plugin } from 'prosemirror-state';
 
 export interface AnnotatorLayout {
@@ -67,8 +78,12 @@ export interface Annotator {
   select(id: string | null, options?: { scroll?: boolean; focusPanel?: boolean }): void;
   /** The selected range in document positions, read from the DOM when the article has focus. */
   selectedRange(): { from: number; to: number };
-  /** Extra help rows from other modules. */
-  addHelpRows(rows: () => [string, string][]): void;
+  /**
+   * Actions of modules loaded later (export, termbase …): their commands in
+   * the screen's table (ui/annotate/annotate-keys.ts) apply, and the help
+   * lists them, from now on. Returns what withdraws them.
+   */
+  provide(actions: Partial<Record<Feature, FeatureAction>>): () => void;
   /** Listeners for the selected annotation (gloss panel …). */
   onSelect(listener: (id: string | null) => void): void;
   /** Listeners for the view's state (cursor moves). */
@@ -91,12 +106,13 @@ export interface Annotator {
 
 const FLASH_MS = 1200;
 
-export interface UndoSource {
-  readonly undoTime: number | undefined;
-  readonly redoTime: number | undefined;
-  undo(): boolean;
-  redo(): boolean;
-}
+export type { UndoSource };
+
+/**
+ * Option+E and Option+I are the dead keys for é and î on Apple platforms:
+ * there, in a text field, they must keep typing accents.
+ */
+const APPLE = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 function spanOf(index: ArticleIndex, a: Annotation): HighlightSpan {
   return {
@@ -126,10 +142,9 @@ export function createAnnotator(
   const panelsLater = afterPaint(() => showInPanels(selected));
   const selectListeners: ((id: string | null) => void)[] = [];
   const viewListeners: ((view: EditorView) => void)[] = [];
-  const helpRows: (() => [string, string][])[] = [];
+  const features = new Map<Feature, FeatureAction>();
   const undoSources: UndoSource[] = [session];
   const removeListeners: ((id: string, time: number) => void)[] = [];
-
   // ---- actions
 
   /** The selected range: the DOM's when the article has focus (newer than the state's, see dom-selection). */
@@ -141,13 +156,12 @@ export function createAnnotator(
 
   function tag(kind: AnnotationKind): void {
     const { from, to } = selectedRange();
-    if (from === to) {
-      notices.status(t('tag.emptySelection'), 'error');
-      return;
-    }
-    const span = trimSpan(index, posToOffset(index, from), posToOffset(index, to));
-    if (!span) {
-      notices.status(t('tag.onlyWhitespace'), 'error');
+    const span = selectionSpan(index, from, to);
+    if ('refused' in span) {
+      notices.status(
+        t(span.refused === 'empty' ? 'tag.emptySelection' : 'tag.onlyWhitespace'),
+        'error',
+      );
       return;
     }
     const time = now();
@@ -155,9 +169,7 @@ export function createAnnotator(
       id: newId(),
       articleId: session.article.id,
       kind,
-      start: span.start,
-      end: span.end,
-      ...describe(index, span.start, span.end),
+      ...span,
       note: '',
       fields: {},
       created: time,
@@ -277,31 +289,22 @@ export function createAnnotator(
     }
   }
 
-  // The latest change is undone first, across the histories; redo takes the
-  // one undone last, which is the earliest of the redo stacks' tops. The
-  // status says what was undone when the session's step is among them.
-  function undo(): void {
-    const times = undoSources.map((s) => s.undoTime ?? -Infinity);
-    const latest = Math.max(...times);
-    const what = times[0] === latest ? stepInWords('undo') : null;
-    let done = false;
-    if (latest > -Infinity)
-      undoSources.forEach((s, i) => void (times[i] === latest && s.undo() && (done = true)));
-    if (!done) notices.status(t('tag.nothingToUndo'));
-    else notices.status(what ? t('layout.undone', { what }) : t('tag.undone'));
+  // The latest change is undone first, across the histories
+  // (session/undo-histories.ts). The status says what was undone when the
+  // session's step is among them.
+  function undoOrRedo(which: 'undo' | 'redo'): void {
+    const what = firstIsNext(undoSources, which) ? stepInWords(which) : null;
+    const { done } = step(undoSources, which);
+    const [nothing, plain, named] =
+      which === 'undo'
+        ? (['tag.nothingToUndo', 'tag.undone', 'layout.undone'] as const)
+        : (['tag.nothingToRedo', 'tag.redone', 'layout.redone'] as const);
+    if (!done) notices.status(t(nothing));
+    else notices.status(what ? t(named, { what }) : t(plain));
     refreshToolbar();
   }
-  function redo(): void {
-    const times = undoSources.map((s) => s.redoTime ?? Infinity);
-    const earliest = Math.min(...times);
-    const what = times[0] === earliest ? stepInWords('redo') : null;
-    let done = false;
-    if (earliest < Infinity)
-      undoSources.forEach((s, i) => void (times[i] === earliest && s.redo() && (done = true)));
-    if (!done) notices.status(t('tag.nothingToRedo'));
-    else notices.status(what ? t('layout.redone', { what }) : t('tag.redone'));
-    refreshToolbar();
-  }
+  const undo = () => undoOrRedo('undo');
+  const redo = () => undoOrRedo('redo');
 
   function select(
     id: string | null,
@@ -390,27 +393,47 @@ export function createAnnotator(
   }
 
   function help(): void {
-    const key = (k: string) => k.toUpperCase();
-    showHelp([
-      [key(TAG_KEYS.claim), t('help.tagClaim')],
-      [key(TAG_KEYS.quote), t('help.tagQuote')],
-      [key(TAG_KEYS.event), t('help.tagEvent')],
-      ['Enter', t('help.open')],
-      ['Shift+Enter', t('layout.help.cycle')],
-      ['Shift+Alt+← →', t('layout.help.moveEnd')],
-      ['Ctrl+Shift+Alt+← →', t('layout.help.moveStart')],
-      ['Shift+← → ↑ ↓', t('help.select')],
-      ['Ctrl+Z', t('help.undo')],
-      ['Ctrl+Shift+Z, Ctrl+Y', t('help.redo')],
-      ['/', t('help.search')],
-      ['↑ ↓ Home End', t('help.list')],
-      ['Delete', t('help.deleteAnn')],
-      ['Alt+A', t('help.focusArticle')],
-      ['Esc', t('help.escape')],
-      ['?', t('help.help')],
-      ...helpRows.flatMap((r) => r()),
-    ]);
+    showHelp(helpRows(annotateHelp(commands, (f) => features.has(f))));
   }
+
+  // ---- commands: the screen's one key handler, from the article (before
+  // ProseMirror's own defaults, which take Enter) and from the document
+
+  const commands = annotateCommands({
+    tag,
+    open: (via) => {
+      const head = view.state.selection.head;
+      activate(highlightsAt(view.state, head), via);
+    },
+    hasOpen: () => selected !== null,
+    moveSpan,
+    undo,
+    redo,
+    search: () => sidebar.focusSearch(),
+    focusArticle: () => focusArticle(view),
+    help,
+    // The nav's own handler has these keys (the entry is for the help).
+    go: () => undefined,
+    feature: (name) => features.get(name),
+  });
+  const onKey = keyHandler<AnnotateContext>(commands, (e, shortcut) => {
+    const target = e.target instanceof Node ? e.target : null;
+    const domSelection = document.getSelection();
+    return {
+      shortcut,
+      inArticle: !!target && view.dom.contains(target),
+      hasSelection: !view.state.selection.empty || (!!domSelection && !domSelection.isCollapsed),
+      inDetails: !!target && layout.details.contains(target),
+      typing: isTypingTarget(e.target),
+      choice:
+        e.target instanceof HTMLInputElement &&
+        (e.target.type === 'radio' || e.target.type === 'checkbox'),
+      repeat: e.repeat,
+      apple: APPLE,
+    };
+  });
+  const onDocumentKey = (e: KeyboardEvent) => void onKey(e);
+  document.addEventListener('keydown', onDocumentKey);
 
   // ---- components
 
@@ -420,7 +443,7 @@ export function createAnnotator(
     // In document order already, which spares the plugin most of its sort.
     sorted.list.filter((a) => !a.orphaned).map((a) => spanOf(index, a)),
     {
-      tag,
+      keydown: onKey,
       activate: (spans, _pos, via) => activate(spans, via),
       update: (v) => {
         refreshToolbar();
@@ -468,8 +491,8 @@ export function createAnnotator(
   function refreshToolbar(): void {
     toolbar.update({
       canTag: !view.state.selection.empty,
-      canUndo: undoSources.some((s) => s.undoTime !== undefined),
-      canRedo: undoSources.some((s) => s.redoTime !== undefined),
+      canUndo: canStep(undoSources, 'undo'),
+      canRedo: canStep(undoSources, 'redo'),
     });
   }
 
@@ -535,41 +558,6 @@ export function createAnnotator(
     else if (store !== 'annotations' || key !== selected) notices.status(t('conflict.kept'));
   });
 
-  // ---- keys that work everywhere on this screen
-
-  function onKeyDown(e: KeyboardEvent): void {
-    const mod = e.ctrlKey || e.metaKey;
-    const typing = isTypingTarget(e.target);
-    if (mod && !e.altKey && e.key.toLowerCase() === 'z' && !typing) {
-      e.preventDefault();
-      if (e.shiftKey) redo();
-      else undo();
-    } else if (mod && !e.altKey && e.key.toLowerCase() === 'y' && !typing) {
-      e.preventDefault();
-      redo();
-    } else if (!mod && e.key === '/' && !typing && !document.querySelector('dialog[open]')) {
-      e.preventDefault();
-      sidebar.focusSearch();
-    } else if (!mod && e.key === '?' && !typing && !document.querySelector('dialog[open]')) {
-      e.preventDefault();
-      help();
-    } else if (
-      e.altKey &&
-      e.shiftKey &&
-      !e.metaKey &&
-      (e.key === 'ArrowLeft' || e.key === 'ArrowRight') &&
-      !typing &&
-      selected
-    ) {
-      e.preventDefault();
-      moveSpan(e.ctrlKey ? 'start' : 'end', e.key === 'ArrowRight' ? 1 : -1);
-    } else if (e.altKey && !mod && e.code === 'KeyA') {
-      e.preventDefault();
-      focusArticle(view);
-    }
-  }
-  document.addEventListener('keydown', onKeyDown);
-
   // Leaving a field ends its undo group, so the next edit of it undoes separately.
   // (Removed in destroy: the details element outlives this screen.)
   const closeGroup = () => session.closeHistoryGroup();
@@ -591,7 +579,14 @@ export function createAnnotator(
     toolbar,
     select,
     selectedRange,
-    addHelpRows: (rows) => helpRows.push(rows),
+    provide: (actions) => {
+      const entries = Object.entries(actions) as [Feature, FeatureAction][];
+      for (const [name, action] of entries) features.set(name, action);
+      return () => {
+        for (const [name, action] of entries)
+          if (features.get(name) === action) features.delete(name);
+      };
+    },
     onSelect: (l) => selectListeners.push(l),
     onViewUpdate: (l) => viewListeners.push(l),
     edit,
@@ -609,7 +604,7 @@ export function createAnnotator(
       unsubscribeConflicts();
       detachHover();
       stopTranslating();
-      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('keydown', onDocumentKey);
       layout.details.removeEventListener('focusout', closeGroup);
       window.clearTimeout(flashTimer);
       panelsLater.cancel();

@@ -18,8 +18,7 @@
  * them to the session, the storage and the dialogs in src/ui/exchange.
  */
 import type { AppContext } from './context';
-import { describe, trimSpan } from '../anchoring/describe';
-import { posToOffset } from '../editor/positions';
+import { selectionSpan } from '../editor/selection-span';
 import { now, type Annotation } from '../model/annotation';
 import { type Article } from '../model/article';
 import type { UserGloss } from '../model/gloss';
@@ -45,7 +44,8 @@ const serializers = () =>
 import type { OnExisting } from '../exchange/import-plan';
 import type { TagChoice } from '../exchange/tag-map';
 import { followLanguage, t } from '../i18n/i18n';
-import { h, isTypingTarget } from '../dom/h';
+import { h } from '../dom/h';
+import type { Feature, FeatureAction } from '../ui/annotate/annotate-keys';
 import { fileSafe } from '../ui/download';
 import { reasonOf } from '../ui/error-reason';
 import { showExportDialog, type ExportFormat } from '../ui/exchange/export-dialog';
@@ -68,8 +68,8 @@ export interface ExchangeMenuHooks {
    * when the selection is empty: the text an orphan is re-attached to.
    */
   selection(): { from: number; to: number } | null;
-  /** Adds rows to the shortcut list (`annotator.addHelpRows`), when given. */
-  addHelpRows?(rows: () => [string, string][]): void;
+  /** Provides Alt+E and Alt+I to the screen's commands (`annotator.provide`), when given. */
+  provide?(actions: Partial<Record<Feature, FeatureAction>>): () => void;
 }
 
 /** Where the tag mapping of a source is remembered (localStorage). */
@@ -100,16 +100,6 @@ function rememberTagMap(source: string, map: Record<string, TagChoice>): void {
     // Storage full or refused: the mapping still applies to this import.
   }
 }
-
-/** Keys of the two shortcuts (with Alt; `KeyboardEvent.code`, so layouts do not matter). */
-const EXPORT_KEY = 'KeyE';
-const IMPORT_KEY = 'KeyI';
-
-/**
- * On Apple platforms Option+E and Option+I are the dead keys for é and î:
- * there, in a text field, they must keep typing accents.
- */
-const APPLE = /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** The part of an article the exchange formats carry (not the library's bookkeeping). */
 function plainArticle(a: Article): Article {
@@ -179,21 +169,11 @@ export function attachExchangeMenu(
     } else if (files[0]) startImport(files[0]);
   });
 
-  function onKeyDown(e: KeyboardEvent): void {
-    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.repeat) return;
-    if (e.code !== EXPORT_KEY && e.code !== IMPORT_KEY) return;
-    if (document.querySelector('dialog[open]')) return;
-    if (APPLE && isTypingTarget(e.target)) return;
-    // preventDefault also keeps Chromium's Alt+E (its menu on Linux and Windows) from opening.
-    e.preventDefault();
-    if (e.code === EXPORT_KEY) openExport();
-    else fileInput.click();
-  }
-  document.addEventListener('keydown', onKeyDown);
-  hooks.addHelpRows?.(() => [
-    ['Alt+E', t('exchange:help.export')],
-    ['Alt+I', t('exchange:help.import')],
-  ]);
+  // Alt+E and Alt+I: commands of the screen's table (ui/annotate/annotate-keys.ts),
+  // which also keeps them from Option's accents in fields on Apple platforms.
+  // The command taking the key also keeps Chromium's Alt+E (its menu on
+  // Linux and Windows) from opening.
+  const withdraw = hooks.provide?.({ export: openExport, import: () => fileInput.click() });
 
   // ---- export
 
@@ -489,22 +469,13 @@ export function attachExchangeMenu(
     const current = session.annotations.get(id);
     if (!current?.orphaned) return;
     const range = hooks.selection();
-    if (!range || range.from === range.to) {
-      notices.status(t('exchange:orphans.noSelection'), 'error');
+    const span = range ? selectionSpan(index, range.from, range.to) : { refused: 'empty' as const };
+    if ('refused' in span) {
+      const why = span.refused === 'empty' ? 'noSelection' : 'onlyWhitespace';
+      notices.status(t(`exchange:orphans.${why}`), 'error');
       return;
     }
-    const span = trimSpan(index, posToOffset(index, range.from), posToOffset(index, range.to));
-    if (!span) {
-      notices.status(t('exchange:orphans.onlyWhitespace'), 'error');
-      return;
-    }
-    const next: Annotation = {
-      ...current,
-      start: span.start,
-      end: span.end,
-      ...describe(index, span.start, span.end),
-      modified: now(),
-    };
+    const next: Annotation = { ...current, ...span, modified: now() };
     delete next.orphaned;
     session.apply(annotationChange(id, next));
     hooks.select(id);
@@ -550,7 +521,7 @@ export function attachExchangeMenu(
   return {
     destroy() {
       stopTranslating();
-      document.removeEventListener('keydown', onKeyDown);
+      withdraw?.();
       unsubscribe();
       if (importing) {
         const { dialog, stop } = importing;

@@ -17,6 +17,7 @@
  * ../ui/review/review-keys.ts, dispatched by one key handler),
  * Escape leaves a field back to its card.
  */
+import { step } from '../session/undo-histories';
 import { refusesFile } from '../exchange/problem';
 import { REVIEW_STATUSES, type Review, type ReviewStatus } from '../model/review';
 import { acceptSuggestion, editTranslation, setComment, setStatus } from '../review/review';
@@ -250,11 +251,14 @@ export function createReviewScreen(context: AppContext): Screen {
     },
   };
 
+  // Through the same unit as the annotate screen's undo (session/undo-histories.ts).
   function undo(): void {
-    notices.status(session.undo() ? t('review:done.undone') : t('review:done.nothingToUndo'));
+    const { done } = step([session], 'undo');
+    notices.status(t(done ? 'review:done.undone' : 'review:done.nothingToUndo'));
   }
   function redo(): void {
-    notices.status(session.redo() ? t('review:done.redone') : t('review:done.nothingToRedo'));
+    const { done } = step([session], 'redo');
+    notices.status(t(done ? 'review:done.redone' : 'review:done.nothingToRedo'));
   }
 
   function exportXliff(): void {

@@ -15,7 +15,7 @@ import type { AppContext } from './context';
 import type { Annotator } from './annotator';
 import type { TermMatch } from '../glosses/term-finder';
 import { offsetToPos } from '../editor/positions';
-import { addTermKeyPlugin, glossaryTermsPlugin, setTerms } from '../editor/plugins/glossary-terms';
+import { glossaryTermsPlugin, setTerms } from '../editor/plugins/glossary-terms';
 import type { TermDescription } from '../ui/term-tooltip';
 import { followLanguage, i18n, t } from '../i18n/i18n';
 import { h } from '../dom/h';
@@ -28,7 +28,7 @@ function loadRuntime(): Promise<Runtime> {
 }
 
 export interface TermMarks {
-  /** The article view's plugins: the marks and the T key. */
+  /** The article view's plugins: the marks. */
   plugins: Plugin[];
   /** What the tooltip shows of a term. */
   describe(term: string): TermDescription | null;
@@ -78,7 +78,7 @@ export function createTermMarks(context: AppContext): TermMarks {
     void loadRuntime().then((r) => r.openTermbaseDialog(repository, notices));
   }
 
-  const plugins = [glossaryTermsPlugin([]), addTermKeyPlugin(addTerm)];
+  const plugins = [glossaryTermsPlugin([])];
 
   return {
     plugins,
@@ -112,18 +112,8 @@ export function createTermMarks(context: AppContext): TermMarks {
           openButton.title = t('termbase:toolbar.openTitle');
         }),
       );
-      a.addHelpRows(() => [
-        ['T', t('termbase:help.addTerm')],
-        ['Alt+T', t('termbase:help.termbase')],
-      ]);
-      const onKeyDown = (e: KeyboardEvent) => {
-        if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT') {
-          e.preventDefault();
-          openDialog();
-        }
-      };
-      document.addEventListener('keydown', onKeyDown);
-      cleanups.push(() => document.removeEventListener('keydown', onKeyDown));
+      // T and Alt+T: commands of the screen's table (ui/annotate/annotate-keys.ts).
+      cleanups.push(a.provide({ addTerm, termbase: openDialog }));
 
       // The stored termbase, after the screen is up: its terms replace the shipped marks.
       let destroyed = false;

@@ -10,7 +10,7 @@
  *   the first command whose keys match, that is enabled and that runs;
  * - the in-app help (`helpRows`);
  * - the README's keyboard tables, which a unit test checks against it
- *   (src/app/keyboard-readme.test.ts).
+ *   (src/ui/keyboard-tables.test.ts).
  *
  * Adding a shortcut is one entry in a screen's table.
  *
@@ -28,7 +28,9 @@
  *   does to a letter; any other key (arrows, Enter, or with a modifier)
  *   needs Shift exactly as written (`Control+Z` is not `Control+Shift+Z`);
  * - a digit also matches its key by position (`KeyboardEvent.code`
- *   `Digit1`), since Alt+1 on an AZERTY keyboard reports `&`.
+ *   `Digit1`), since Alt+1 on an AZERTY keyboard reports `&`;
+ * - a letter with Alt also matches by position when the key pressed is not
+ *   a letter: Option+M on a Mac reports `µ` (code `KeyM`).
  *
  * Pure apart from `bindKeymap`: the rest is tested without a DOM.
  */
@@ -96,7 +98,11 @@ export function matches(shortcut: Shortcut | string, e: KeyPress): boolean {
   const single = [...s.key].length === 1;
   const sameKey =
     (single ? e.key.toLowerCase() === s.key.toLowerCase() : e.key === s.key) ||
-    (/^[0-9]$/.test(s.key) && e.code === `Digit${s.key}`);
+    (/^[0-9]$/.test(s.key) && e.code === `Digit${s.key}`) ||
+    (s.alt &&
+      /^[a-z]$/i.test(s.key) &&
+      !/^[a-z]$/i.test(e.key) &&
+      e.code === `Key${s.key.toUpperCase()}`);
   if (!sameKey) return false;
   const control = s.control ? e.ctrlKey || e.metaKey : !e.ctrlKey && (s.meta || !e.metaKey);
   if (!control || e.altKey !== s.alt || (s.meta && !e.metaKey)) return false;
@@ -169,26 +175,45 @@ export function commandById<C>(commands: readonly Command<C>[], id: string): Com
 }
 
 /**
- * A screen's one key handler: on `document`, dispatches each key press to
- * `commands` (dispatchKey). Keys already handled (`defaultPrevented`), and
- * every key while a modal dialog is open (the dialog has them), are left
- * alone; in a text field only commands marked `inFields` run. A command that ran takes the key (preventDefault).
- * `contextFor` builds the context from the event; returns what removes the
- * handler (for destroy).
+ * A screen's one key handler, as a function of the key event: dispatches
+ * each key press to `commands` (dispatchKey). Keys already handled
+ * (`defaultPrevented`), and every key while a modal dialog is open (the
+ * dialog has them), are left alone; in a text field only commands marked
+ * `inFields` run. A command that ran takes the key (preventDefault).
+ * Returns whether one ran. A press is dispatched once even when the
+ * handler is reached twice (from a ProseMirror view, before its own
+ * defaults, and from `document`).
  */
-export function bindKeymap<C>(
+export function keyHandler<C>(
   commands: readonly Command<C>[],
   contextFor: (e: KeyboardEvent, shortcut: string) => C,
-  options: { target?: Document } = {},
-): () => void {
-  const target = options.target ?? document;
-  const onKeyDown = (e: KeyboardEvent): void => {
-    if (e.defaultPrevented || target.querySelector('dialog[open]')) return;
+  target: Document = document,
+): (e: KeyboardEvent) => boolean {
+  const seen = new WeakSet<Event>();
+  return (e) => {
+    if (seen.has(e)) return false;
+    seen.add(e);
+    if (e.defaultPrevented || target.querySelector('dialog[open]')) return false;
     const ran = dispatchKey(commands, e, (shortcut) => contextFor(e, shortcut), {
       typing: isTypingTarget(e.target),
     });
     if (ran) e.preventDefault();
+    return ran !== null;
   };
+}
+
+/**
+ * A screen's one key handler on `document` (keyHandler); returns what
+ * removes it (for destroy).
+ */
+export function bindKeymap<C>(
+  commands: readonly Command<C>[],
+  contextFor: (e: KeyboardEvent, shortcut: string) => C,
+  options: { target?: Document; handler?: (e: KeyboardEvent) => boolean } = {},
+): () => void {
+  const target = options.target ?? document;
+  const handler = options.handler ?? keyHandler(commands, contextFor, target);
+  const onKeyDown = (e: KeyboardEvent): void => void handler(e);
   target.addEventListener('keydown', onKeyDown);
   return () => target.removeEventListener('keydown', onKeyDown);
 }

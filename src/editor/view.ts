@@ -6,7 +6,6 @@ import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { keydownHandler } from 'prosemirror-keymap';
 import type { ArticleBlock } from '../model/article';
-import type { AnnotationKind } from '../model/annotation';
 import { articleDoc } from './schema';
 import { highlightPlugin, highlightsAt, type HighlightSpan } from './plugins/annotations';
 import { readOnlyText } from './read-only';
@@ -14,8 +13,12 @@ import { caretModePlugin } from './plugins/caret-mode';
 import { blockSeparatorsPlugin } from './plugins/block-separators';
 
 export interface ArticleViewHandlers {
-  /** One-key tagging from inside the article. */
-  tag(kind: AnnotationKind): void;
+  /**
+   * The screen's key handler (its commands, ui/annotate/annotate-keys.ts),
+   * given each key press in the article before ProseMirror's own defaults
+   * (which take Enter and Esc); true when a command took it.
+   */
+  keydown?(event: KeyboardEvent): boolean;
   /**
    * Enter (`key`), Shift+Enter (`cycle`) or a click (`click`) on highlighted
    * text: the annotations under the position, innermost first.
@@ -41,39 +44,17 @@ export interface ArticleViewHandlers {
  */
 const DRAW_FIRST = 6000;
 
-/** Keys the article handles itself. Shown in tooltips and the README. */
-export const TAG_KEYS: Record<AnnotationKind, string> = { claim: 'c', quote: 'q', event: 'e' };
-
 export function createArticleView(
   mount: HTMLElement,
   blocks: readonly ArticleBlock[],
   initial: HighlightSpan[],
   handlers: ArticleViewHandlers,
 ): EditorView {
-  const tagKeys = Object.fromEntries(
-    (Object.entries(TAG_KEYS) as [AnnotationKind, string][]).map(([kind, k]) => [
-      k,
-      () => {
-        handlers.tag(kind);
-        return true;
-      },
-    ]),
-  );
-  // Glossa's keys, run from the keydown DOM event rather than as a keymap
-  // plugin: ProseMirror only runs keymaps while the view is editable, and
-  // the article never is (plugins/caret-mode.ts).
+  // The screen's commands first (tagging, Enter, Shift+Enter …), then the
+  // article's own Escape, run from the keydown DOM event rather than as a
+  // keymap plugin: ProseMirror only runs keymaps while the view is
+  // editable, and the article never is (plugins/caret-mode.ts).
   const keys = keydownHandler({
-    ...tagKeys,
-    Enter: (st) => {
-      const spans = highlightsAt(st, st.selection.head);
-      handlers.activate(spans, st.selection.head, 'key');
-      return true;
-    },
-    'Shift-Enter': (st) => {
-      const spans = highlightsAt(st, st.selection.head);
-      handlers.activate(spans, st.selection.head, 'cycle');
-      return true;
-    },
     Escape: (st, dispatch) => {
       if (st.selection.empty) return false;
       dispatch?.(st.tr.setSelection(TextSelection.create(st.doc, st.selection.head)));
@@ -89,6 +70,7 @@ export function createArticleView(
         props: {
           handleDOMEvents: {
             keydown: (v, event) => {
+              if (handlers.keydown?.(event)) return true;
               if (!keys(v, event)) return false;
               event.preventDefault();
               return true;

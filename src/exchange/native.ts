@@ -42,6 +42,7 @@ import {
   type ImportProblem,
   type ImportProblemCode,
 } from './import-plan';
+import { RecordProblems } from './problem';
 
 /** The `format` of a native file. */
 export const NATIVE_FORMAT = 'glossa';
@@ -138,29 +139,17 @@ export interface NativeParseOptions {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Collects one record's problems; the record is kept only if none is an error. */
-class Check {
-  failed = false;
-  constructor(
-    private readonly problems: ImportProblem[],
-    private readonly where: { index?: number; id?: string },
-  ) {}
-
-  add(
-    code: ImportProblemCode,
-    path: string,
-    detail: string,
-    severity: 'error' | 'warning' = 'error',
-  ) {
-    if (severity === 'error') this.failed = true;
-    this.problems.push({ code, severity, ...this.where, path, detail });
+/** One record's problems (the one collector, exchange/problem.ts), with the field checks of this format. */
+class Check extends RecordProblems<ImportProblemCode> {
+  constructor(problems: ImportProblem[], where: { index?: number; id?: string }) {
+    super(where, problems);
   }
 
   string(obj: Json, key: string, path: string, optional = false): string | undefined {
     const v = obj[key];
     if (v === undefined && optional) return undefined;
     if (typeof v === 'string') return v;
-    this.add('wrong-shape', joinPath(path, key), `${key} must be a string`);
+    this.error('wrong-shape', joinPath(path, key), `${key} must be a string`);
     return undefined;
   }
 
@@ -168,7 +157,7 @@ class Check {
   belongsTo(obj: Json, path: string, articleId: string): void {
     const owner = this.string(obj, 'articleId', path);
     if (owner !== undefined && owner !== articleId) {
-      this.add(
+      this.error(
         'other-article',
         joinPath(path, 'articleId'),
         `articleId "${owner}" is not the entry's article "${articleId}"`,
@@ -179,7 +168,7 @@ class Check {
   dateTime(obj: Json, key: string, path: string): string | undefined {
     const v = obj[key];
     if (isDateTime(v)) return v;
-    this.add('wrong-shape', joinPath(path, key), `${key} must be an RFC 3339 date-time`);
+    this.error('wrong-shape', joinPath(path, key), `${key} must be an RFC 3339 date-time`);
     return undefined;
   }
 
@@ -187,11 +176,11 @@ class Check {
   offset(obj: Json, key: string, path: string): number | undefined {
     const v = obj[key];
     if (typeof v !== 'number' || !Number.isInteger(v)) {
-      this.add('wrong-shape', joinPath(path, key), `${key} must be an integer`);
+      this.error('wrong-shape', joinPath(path, key), `${key} must be an integer`);
       return undefined;
     }
     if (v < 0) {
-      this.add('offset-out-of-range', joinPath(path, key), `${key} ${v} is negative`);
+      this.error('offset-out-of-range', joinPath(path, key), `${key} ${v} is negative`);
       return undefined;
     }
     return v;
@@ -309,11 +298,11 @@ function readTmUnit(value: unknown, path: string, problems: ImportProblem[]): Tm
   const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
   const check = new Check(problems, id ? { id } : {});
   if (!isObject(value)) {
-    check.add('wrong-shape', path, 'a translation memory unit is an object');
+    check.error('wrong-shape', path, 'a translation memory unit is an object');
     return null;
   }
   if (id === undefined || id === '')
-    check.add('wrong-shape', joinPath(path, 'id'), 'id must be a non-empty string');
+    check.error('wrong-shape', joinPath(path, 'id'), 'id must be a non-empty string');
   const unit = {
     source: check.string(value, 'source', path),
     sourceKey: check.string(value, 'sourceKey', path),
@@ -327,7 +316,7 @@ function readTmUnit(value: unknown, path: string, problems: ImportProblem[]): Tm
   const sentenceId = check.string(value, 'sentenceId', path, true);
   const note = check.string(value, 'note', path, true);
   if (!(TM_ORIGINS as readonly unknown[]).includes(value.origin)) {
-    check.add(
+    check.error(
       'wrong-shape',
       joinPath(path, 'origin'),
       `origin ${JSON.stringify(value.origin)} is not one of ${TM_ORIGINS.join(', ')}`,
@@ -345,25 +334,25 @@ function readTerm(value: unknown, path: string, problems: ImportProblem[]): Term
   const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
   const check = new Check(problems, id ? { id } : {});
   if (!isObject(value)) {
-    check.add('wrong-shape', path, 'a term entry is an object');
+    check.error('wrong-shape', path, 'a term entry is an object');
     return null;
   }
   if (id === undefined || id === '')
-    check.add('wrong-shape', joinPath(path, 'id'), 'id must be a non-empty string');
+    check.error('wrong-shape', joinPath(path, 'id'), 'id must be a non-empty string');
   const term = check.string(value, 'term', path);
   const termKey = check.string(value, 'termKey', path);
   const created = check.dateTime(value, 'created', path);
   const modified = check.dateTime(value, 'modified', path);
   const equivalents = value.equivalents;
   if (!Array.isArray(equivalents) || !equivalents.every((e) => typeof e === 'string')) {
-    check.add(
+    check.error(
       'wrong-shape',
       joinPath(path, 'equivalents'),
       'equivalents must be an array of strings',
     );
   }
   if (!(TERM_ORIGINS as readonly unknown[]).includes(value.origin)) {
-    check.add(
+    check.error(
       'wrong-shape',
       joinPath(path, 'origin'),
       `origin ${JSON.stringify(value.origin)} is not one of ${TERM_ORIGINS.join(', ')}`,
@@ -541,11 +530,11 @@ function readArticle(
   const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
   const check = new Check(problems, id ? { id } : {});
   if (!isObject(value)) {
-    check.add('wrong-shape', path, 'article must be an object');
+    check.error('wrong-shape', path, 'article must be an object');
     return null;
   }
   if (id === undefined || id === '')
-    check.add('wrong-shape', joinPath(path, 'id'), 'id must be a non-empty string');
+    check.error('wrong-shape', joinPath(path, 'id'), 'id must be a non-empty string');
   const title = check.string(value, 'title', path);
   const lang = check.string(value, 'lang', path);
   const source = check.string(value, 'source', path, true);
@@ -553,7 +542,7 @@ function readArticle(
   let origin: StoredArticle['origin'];
   if (value.origin !== undefined) {
     if (!isObject(value.origin) || Object.values(value.origin).some((v) => typeof v !== 'string'))
-      check.add('wrong-shape', joinPath(path, 'origin'), 'origin must be an object of strings');
+      check.error('wrong-shape', joinPath(path, 'origin'), 'origin must be an object of strings');
     else origin = cleanOrigin(value.origin);
   }
   const blocks = readBlocks(value.blocks, joinPath(path, 'blocks'), check);
@@ -566,12 +555,12 @@ function readArticle(
   if (value.previousVersions !== undefined) {
     const at = joinPath(path, 'previousVersions');
     if (!Array.isArray(value.previousVersions)) {
-      check.add('wrong-shape', at, 'previousVersions must be an array');
+      check.error('wrong-shape', at, 'previousVersions must be an array');
     } else {
       previousVersions = [];
       value.previousVersions.forEach((v: unknown, k) => {
         const vAt = `${at}[${k}]`;
-        if (!isObject(v)) return check.add('wrong-shape', vAt, 'a previous version is an object');
+        if (!isObject(v)) return check.error('wrong-shape', vAt, 'a previous version is an object');
         const vBlocks = readBlocks(v.blocks, joinPath(vAt, 'blocks'), check);
         const replaced = check.dateTime(v, 'replaced', vAt);
         const hash = check.string(v, 'contentHash', vAt, true);
@@ -598,14 +587,14 @@ function readArticle(
 function readBlocks(value: unknown, path: string, check: Check): ArticleBlock[] {
   const blocks: ArticleBlock[] = [];
   if (!Array.isArray(value)) {
-    check.add('wrong-shape', path, 'blocks must be an array');
+    check.error('wrong-shape', path, 'blocks must be an array');
     return blocks;
   }
   value.forEach((b: unknown, k) => {
     const at = `${path}[${k}]`;
-    if (!isObject(b)) return check.add('wrong-shape', at, 'a block is an object');
+    if (!isObject(b)) return check.error('wrong-shape', at, 'a block is an object');
     if (!isBlockType(b.type))
-      check.add('wrong-shape', joinPath(at, 'type'), `unknown block type ${String(b.type)}`);
+      check.error('wrong-shape', joinPath(at, 'type'), `unknown block type ${String(b.type)}`);
     const text = check.string(b, 'text', at);
     if (isBlockType(b.type) && text !== undefined) blocks.push({ type: b.type, text });
   });
@@ -623,14 +612,14 @@ function readAnnotation(
   const rawId = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
   const check = new Check(problems, rawId ? { index, id: rawId } : { index });
   if (!isObject(value)) {
-    check.add('wrong-shape', path, 'an annotation is an object');
+    check.error('wrong-shape', path, 'an annotation is an object');
     return null;
   }
   if (rawId === undefined || !UUID.test(rawId))
-    check.add('wrong-shape', joinPath(path, 'id'), 'id must be a UUID');
+    check.error('wrong-shape', joinPath(path, 'id'), 'id must be a UUID');
   check.belongsTo(value, path, articleId);
   if (!isAnnotationKind(value.kind)) {
-    check.add(
+    check.error(
       'unknown-kind',
       joinPath(path, 'kind'),
       `kind ${JSON.stringify(value.kind)} is not claim, quote or event`,
@@ -639,20 +628,20 @@ function readAnnotation(
   let orphaned: boolean | undefined;
   if (value.orphaned !== undefined) {
     if (typeof value.orphaned === 'boolean') orphaned = value.orphaned;
-    else check.add('wrong-shape', joinPath(path, 'orphaned'), 'orphaned must be a boolean');
+    else check.error('wrong-shape', joinPath(path, 'orphaned'), 'orphaned must be a boolean');
   }
   const start = check.offset(value, 'start', path);
   const end = check.offset(value, 'end', path);
   if (start !== undefined && end !== undefined) {
     // An orphan's offsets point into older text; it may have none (0, 0).
     if (orphaned ? start > end : start >= end) {
-      check.add(
+      check.error(
         'start-not-before-end',
         joinPath(path, 'start'),
         `start ${start} is not before end ${end}`,
       );
     } else if (!orphaned && end > textLength) {
-      check.add(
+      check.error(
         'offset-out-of-range',
         joinPath(path, 'end'),
         `end ${end} is past the end of the text (${textLength} code points)`,
@@ -688,7 +677,7 @@ function readAnnotation(
 
 function readFields(value: unknown, path: string, check: Check): AnnotationFields | undefined {
   if (!isObject(value)) {
-    check.add('wrong-shape', path, 'fields must be an object');
+    check.error('wrong-shape', path, 'fields must be an object');
     return undefined;
   }
   const fields: AnnotationFields = {};
@@ -708,15 +697,15 @@ function readGloss(
   const key = isObject(value) && typeof value.key === 'string' ? value.key : undefined;
   const check = new Check(problems, key ? { id: key } : {});
   if (!isObject(value)) {
-    check.add('wrong-shape', path, 'a gloss is an object');
+    check.error('wrong-shape', path, 'a gloss is an object');
     return null;
   }
   check.belongsTo(value, path, articleId);
   const sentenceId = check.string(value, 'sentenceId', path);
   if (sentenceId === '')
-    check.add('wrong-shape', joinPath(path, 'sentenceId'), 'sentenceId must not be empty');
+    check.error('wrong-shape', joinPath(path, 'sentenceId'), 'sentenceId must not be empty');
   if (sentenceId !== undefined && key !== glossKey(articleId, sentenceId)) {
-    check.add('wrong-shape', joinPath(path, 'key'), 'key must be "<articleId>/<sentenceId>"');
+    check.error('wrong-shape', joinPath(path, 'key'), 'key must be "<articleId>/<sentenceId>"');
   }
   const lang = check.string(value, 'lang', path);
   const text = check.string(value, 'text', path);
@@ -753,19 +742,19 @@ function readReview(
     isObject(value) && typeof value.annotationId === 'string' ? value.annotationId : undefined;
   const check = new Check(problems, annotationId ? { id: annotationId } : {});
   if (!isObject(value)) {
-    check.add('wrong-shape', path, 'a review is an object');
+    check.error('wrong-shape', path, 'a review is an object');
     return null;
   }
   if (annotationId === undefined || !UUID.test(annotationId)) {
-    check.add('wrong-shape', joinPath(path, 'annotationId'), 'annotationId must be a UUID');
+    check.error('wrong-shape', joinPath(path, 'annotationId'), 'annotationId must be a UUID');
   }
   check.belongsTo(value, path, articleId);
   const translation = check.string(value, 'translation', path);
   if (value.origin !== 'suggestion' && value.origin !== 'human') {
-    check.add('wrong-shape', joinPath(path, 'origin'), 'origin must be "suggestion" or "human"');
+    check.error('wrong-shape', joinPath(path, 'origin'), 'origin must be "suggestion" or "human"');
   }
   if (!isReviewStatus(value.status)) {
-    check.add(
+    check.error(
       'wrong-shape',
       joinPath(path, 'status'),
       `unknown review status ${JSON.stringify(value.status)}`,
@@ -777,13 +766,13 @@ function readReview(
   if (value.approvedQuote !== undefined) {
     const q = value.approvedQuote;
     const at = joinPath(path, 'approvedQuote');
-    if (!isObject(q)) check.add('wrong-shape', at, 'approvedQuote must be an object');
+    if (!isObject(q)) check.error('wrong-shape', at, 'approvedQuote must be an object');
     else {
       const start = check.offset(q, 'start', at);
       const end = check.offset(q, 'end', at);
       const exact = check.string(q, 'exact', at);
       if (start !== undefined && end !== undefined && start >= end) {
-        check.add(
+        check.error(
           'start-not-before-end',
           joinPath(at, 'start'),
           `start ${start} is not before end ${end}`,
@@ -794,7 +783,11 @@ function readReview(
     }
   }
   if (value.staleReason !== undefined && value.staleReason !== 'quote-changed') {
-    check.add('wrong-shape', joinPath(path, 'staleReason'), 'staleReason must be "quote-changed"');
+    check.error(
+      'wrong-shape',
+      joinPath(path, 'staleReason'),
+      'staleReason must be "quote-changed"',
+    );
   }
   if (check.failed) return null;
   const review: Review = {

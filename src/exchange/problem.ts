@@ -29,3 +29,39 @@ export interface Problem<Code extends string = string> {
 export function refusesFile(problem: Problem): boolean {
   return problem.severity === 'error' && problem.index === undefined && problem.id === undefined;
 }
+
+/**
+ * The one problem collector of every parser: the problems of one record
+ * (or of one part of a file), tagged with where it is (`index`, `id`), so
+ * that all of them are reported together and the record is kept only when
+ * none is an error (`failed`). Problems go to `sink` as they are found (a
+ * parser's `problems`), or to the collector's own `list` to be passed on
+ * later (a W3C target read on the side, its errors maybe made warnings).
+ */
+export class RecordProblems<Code extends string = string> {
+  /** Some problem added here is an error: the record is not imported. */
+  failed = false;
+  constructor(
+    private where: { index?: number; id?: string } = {},
+    readonly list: Problem<Code>[] = [],
+  ) {}
+
+  /** The record's id, once read: problems added from now on carry it. */
+  setId(id: string | undefined): void {
+    const { index } = this.where;
+    this.where = { ...(index !== undefined ? { index } : {}), ...(id ? { id } : {}) };
+  }
+
+  add(code: Code, severity: Problem['severity'], path: string, detail: string): void {
+    if (severity === 'error') this.failed = true;
+    this.list.push({ code, severity, ...this.where, path, detail });
+  }
+
+  error(code: Code, path: string, detail: string): void {
+    this.add(code, 'error', path, detail);
+  }
+
+  warning(code: Code, path: string, detail: string): void {
+    this.add(code, 'warning', path, detail);
+  }
+}

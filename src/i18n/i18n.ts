@@ -103,19 +103,29 @@ export async function initI18n(language?: UiLanguage): Promise<I18n> {
 }
 
 /**
- * Adds `locales/<lng>/<ns>.lazy.json` of every language to the namespace
- * `ns` (deep, so it joins the keys bundled at start). Call it from the
- * lazily loaded module that needs those strings, before it shows any.
+ * Namespaces loaded whole on first use, by the optional feature that needs
+ * them (machine translation, fact-checking): left out of the interface
+ * strings' chunks (ui-strings-en.ts, ui-strings-fr.ts).
+ */
+export const LAZY_NAMESPACES = ['mt', 'factcheck'] as const;
+
+/**
+ * The one way strings load on first use: adds `locales/<lng>/<ns>.lazy.json`
+ * of every language to the namespace `ns` (deep, so it joins the keys
+ * bundled at start), or, for a namespace of LAZY_NAMESPACES, the whole
+ * `locales/<lng>/<ns>.json`. Call it from the lazily loaded module that
+ * needs those strings, before it shows any; loads each file once.
  */
 export async function loadLazyResources(ns: string): Promise<void> {
   // Inside the function: Vite turns it into a table of chunks; outside Vite
   // (Playwright's loader, importing a module that imports this one) the
   // module must still evaluate.
-  const lazyFiles = import.meta.glob<Record<string, unknown>>('../../locales/*/*.lazy.json', {
-    import: 'default',
-  });
+  const lazyFiles = import.meta.glob<Record<string, unknown>>(
+    ['../../locales/*/*.lazy.json', '../../locales/*/mt.json', '../../locales/*/factcheck.json'],
+    { import: 'default' },
+  );
   const loads = Object.entries(lazyFiles).flatMap(([path, load]) => {
-    const m = /locales\/([^/]+)\/([^/]+)\.lazy\.json$/.exec(path);
+    const m = /locales\/([^/]+)\/([^/.]+)(?:\.lazy)?\.json$/.exec(path);
     return m && m[2] === ns ? [load().then((data) => [m[1]!, data] as const)] : [];
   });
   for (const [lng, data] of await Promise.all(loads))

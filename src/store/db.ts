@@ -1,9 +1,11 @@
 /**
  * The IndexedDB database, typed and versioned.
  *
- * One `glossa` database; each version adds what it needs in its own
- * `if (oldVersion < N)` step, so a browser holding any earlier version is
- * brought forward without losing data (idb README, "upgrade").
+ * One `glossa` database; each version adds what it needs in its own step
+ * (`UPGRADE_STEPS[v]` takes version v to v + 1, exported and tested from
+ * every older version), run in order from the browser's version, so a
+ * browser holding any earlier version is brought forward without losing
+ * data (idb README, "upgrade").
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import type { StoredArticle } from '../model/article';

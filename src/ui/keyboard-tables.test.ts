@@ -9,10 +9,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { initI18n } from '../i18n/i18n';
+import { initI18n, LAZY_NAMESPACES, loadLazyResources } from '../i18n/i18n';
 import { helpRows, type Command } from '../dom/commands';
 import { reviewCommands, type ReviewOps } from './review/review-keys';
 import { libraryCommands, type LibraryOps } from './library/library-keys';
+import { annotateCommands, annotateHelp, type AnnotateOps } from './annotate/annotate-keys';
 
 const README = readFileSync(resolve('README.md'), 'utf8');
 
@@ -46,12 +47,19 @@ function inert<T extends object>(): T {
 }
 
 const SCREENS: [string, () => Command<never>[]][] = [
+  // Every feature's commands, as the help lists them once all have loaded.
+  [
+    'Annotate screen',
+    () => annotateHelp(annotateCommands(inert<AnnotateOps>())) as Command<never>[],
+  ],
   ['Review screen', () => reviewCommands(inert<ReviewOps>()) as Command<never>[]],
   ['Library screen', () => libraryCommands(inert<LibraryOps>()) as Command<never>[]],
 ];
 
 beforeAll(async () => {
   await initI18n('en');
+  // The strings of features loaded on first use, as their modules add them.
+  for (const ns of LAZY_NAMESPACES) await loadLazyResources(ns);
 });
 
 describe("the README's keyboard tables", () => {

@@ -9,7 +9,7 @@
 import { ANNOTATION_KINDS, type AnnotationKind } from '../model/annotation';
 import type { SaveState } from '../model/save-state';
 import { followLanguage, t } from '../i18n/i18n';
-import { TAG_KEYS } from '../editor/view';
+import { tagKey } from './annotate/annotate-keys';
 import { h } from '../dom/h';
 
 export interface ToolbarOptions {
@@ -39,7 +39,6 @@ export function createToolbar(container: HTMLElement, options: ToolbarOptions): 
       type: 'button',
       class: `tag-button badge-${kind}`,
       'data-tag-kind': kind,
-      'aria-keyshortcuts': TAG_KEYS[kind],
     });
     // mousedown would move focus out of the article and could collapse the selection.
     button.addEventListener('mousedown', (e) => e.preventDefault());
@@ -78,12 +77,16 @@ export function createToolbar(container: HTMLElement, options: ToolbarOptions): 
   let currentSave: SaveState = 'saved';
   function translate(): void {
     container.setAttribute('aria-label', t('toolbar.label'));
+    // The tagging letters follow the language too (annotate-keys.ts): shown on the button.
     for (const [kind, button] of tagButtons) {
-      button.textContent = t(`kind.${kind}`);
-      button.title = t('toolbar.tagAs', {
-        kind: t(`kind.${kind}`),
-        key: TAG_KEYS[kind].toUpperCase(),
-      });
+      const key = tagKey(kind);
+      button.replaceChildren(
+        t(`kind.${kind}`),
+        ' ',
+        h('kbd', { class: 'tag-key', 'aria-hidden': 'true' }, key),
+      );
+      button.setAttribute('aria-keyshortcuts', key);
+      button.title = t('toolbar.tagAs', { kind: t(`kind.${kind}`), key });
     }
     undo.textContent = t('toolbar.undo');
     undo.title = t('toolbar.undoTitle');

@@ -90,30 +90,6 @@ export function glossaryTermsPlugin(terms: TermSpan[]): Plugin<TermsState> {
   });
 }
 
-/**
- * The key that adds a term from the selection (`T`, like C/Q/E for tagging):
- * run from the keydown DOM event, as the article's other keys are
- * (editor/view.ts), since the article is never editable. Only a plain `t`
- * with a selection; without one the key does nothing here.
- */
-export function addTermKeyPlugin(addTerm: () => void): Plugin {
-  return new Plugin({
-    props: {
-      handleDOMEvents: {
-        keydown: (view, event) => {
-          if (event.key !== 't' && event.key !== 'T') return false;
-          if (event.ctrlKey || event.metaKey || event.altKey) return false;
-          const sel = view.dom.ownerDocument.getSelection();
-          if (view.state.selection.empty && (!sel || sel.isCollapsed)) return false;
-          event.preventDefault();
-          addTerm();
-          return true;
-        },
-      },
-    },
-  });
-}
-
 /** The glossary term whose occurrence holds a position (its ends included), if any. */
 export function termAt(state: EditorState, pos: number): TermSpan | null {
   const st = key.getState(state);

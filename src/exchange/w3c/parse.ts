@@ -40,6 +40,7 @@ import { isReviewStatus } from '../../model/review';
 import type { Selectors } from '../../anchoring/anchor';
 import type { TextQuote } from '../../anchoring/describe';
 import { isObject, type Json } from '../json-guards';
+import { RecordProblems } from '../problem';
 import {
   isDateTime,
   joinPath,
@@ -190,30 +191,8 @@ function describeType(value: unknown): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Problems of one record, collected so that all of them are reported together. */
-class RecordProblems {
-  readonly list: ImportProblem[] = [];
-  constructor(
-    private readonly index: number,
-    private id: string | undefined,
-  ) {}
-  setId(id: string | undefined) {
-    this.id = id;
-  }
-  add(code: ImportProblemCode, severity: ImportProblem['severity'], path: string, detail: string) {
-    this.list.push({
-      code,
-      severity,
-      index: this.index,
-      ...(this.id ? { id: this.id } : {}),
-      path,
-      detail,
-    });
-  }
-  get failed(): boolean {
-    return this.list.some((p) => p.severity === 'error');
-  }
-}
+/** Problems of one record: the one collector (exchange/problem.ts). */
+type Issues = RecordProblems<ImportProblemCode>;
 
 function readAnnotation(
   value: unknown,
@@ -222,7 +201,7 @@ function readAnnotation(
   problems: ImportProblem[],
   tagging: Tagging,
 ): ImportedAnnotation | null {
-  const issues = new RecordProblems(index, undefined);
+  const issues: Issues = new RecordProblems({ index });
   const done = (record: ImportedAnnotation | null) => {
     problems.push(...issues.list);
     return issues.failed ? null : record;
@@ -294,16 +273,16 @@ interface TargetInfo {
   positionPath?: string;
 }
 
-function readTarget(target: unknown, path: string, issues: RecordProblems): TargetInfo {
+function readTarget(target: unknown, path: string, issues: Issues): TargetInfo {
   if (target === undefined) {
     issues.add('missing-selector', 'error', path, 'the annotation has no target');
     return { selectors: {} };
   }
   const list = Array.isArray(target) ? target : [target];
   // Read each target on the side; keep the first that has a text selector.
-  let picked: { info: TargetInfo; issues: RecordProblems } | null = null;
+  let picked: { info: TargetInfo; issues: Issues } | null = null;
   for (let i = 0; i < list.length; i++) {
-    const own = new RecordProblems(-1, undefined);
+    const own: Issues = new RecordProblems({ index: -1 });
     const info = readOneTarget(list[i], Array.isArray(target) ? `${path}[${i}]` : path, own);
     const found = info.selectors.quote !== undefined || info.selectors.position !== undefined;
     if (!picked || found) picked = { info, issues: own };
@@ -325,7 +304,7 @@ function readTarget(target: unknown, path: string, issues: RecordProblems): Targ
   return picked.info;
 }
 
-function readOneTarget(target: unknown, path: string, issues: RecordProblems): TargetInfo {
+function readOneTarget(target: unknown, path: string, issues: Issues): TargetInfo {
   if (typeof target === 'string') return { ...sourceInfo(target), selectors: {} };
   if (!isObject(target)) {
     issues.add(
@@ -369,7 +348,7 @@ function sourceInfo(source: string): { source: string; articleId?: string } {
 function readSelectors(
   selector: unknown,
   path: string,
-  issues: RecordProblems,
+  issues: Issues,
 ): { selectors: Selectors; positionPath?: string } {
   const selectors: Selectors = {};
   let positionPath: string | undefined;
@@ -401,7 +380,7 @@ function readSelectors(
   return positionPath === undefined ? { selectors } : { selectors, positionPath };
 }
 
-function readQuote(s: Json, path: string, issues: RecordProblems): TextQuote | null {
+function readQuote(s: Json, path: string, issues: Issues): TextQuote | null {
   if (typeof s.exact !== 'string' || s.exact === '') {
     issues.add(
       'wrong-shape',
@@ -451,12 +430,7 @@ interface BodyContent {
 const TAG_PURPOSES = ['tagging', 'classifying'];
 const NOTE_PURPOSES = ['commenting', 'describing', 'replying'];
 
-function readBodies(
-  annotation: Json,
-  path: string,
-  issues: RecordProblems,
-  tagging: Tagging,
-): BodyContent {
+function readBodies(annotation: Json, path: string, issues: Issues, tagging: Tagging): BodyContent {
   const motivations = asList(annotation.motivation).filter(
     (m): m is string => typeof m === 'string',
   );
@@ -569,7 +543,7 @@ function readField(
   body: Json,
   path: string,
   content: BodyContent,
-  issues: RecordProblems,
+  issues: Issues,
 ): void {
   switch (field) {
     case 'speaker':

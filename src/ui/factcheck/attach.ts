@@ -19,7 +19,7 @@ import { toClaimReviews } from '../../exchange/claim-review';
 import { toW3C } from '../../exchange/w3c';
 import { parseW3CRelations, withRelations } from '../../exchange/w3c-relations';
 import { i18n, t } from '../../i18n/i18n';
-import { isTypingTarget, h } from '../../dom/h';
+import { h } from '../../dom/h';
 import { userName } from '../../dom/user-name';
 import type { DetailsPanel } from '../details-panel';
 import { downloadText, fileSafe } from '../download';
@@ -28,6 +28,7 @@ import { loadFactcheckStrings } from './strings';
 import { createFactcheckSection } from './section';
 import { openLinkPicker } from './link-picker';
 import { openFactcheckSettings, storedPublisher } from './settings-dialog';
+import type { Feature, FeatureAction } from '../annotate/annotate-keys';
 
 export interface FactcheckHost {
   session: ArticleSession;
@@ -43,7 +44,8 @@ export interface FactcheckHost {
   edit(id: string, patch: Partial<Annotation>, group?: string): void;
   addUndoSource(source: FactcheckService): void;
   refreshToolbar(): void;
-  addHelpRows(rows: () => [string, string][]): void;
+  /** Provides L and Alt+K to the screen's commands (annotator.provide). */
+  provide(actions: Partial<Record<Feature, FeatureAction>>): () => void;
   status(text: string, tone?: 'error'): void;
 }
 
@@ -53,7 +55,7 @@ export interface FactcheckAttachment {
 }
 
 export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAttachment> {
-  loadFactcheckStrings();
+  await loadFactcheckStrings();
   const { session, repository, view } = host;
   const article = session.article;
   const service = await FactcheckService.open(repository?.database ?? null, article.id, userName);
@@ -259,31 +261,18 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
   }
   translate();
   i18n.on('languageChanged', translate);
-  host.addHelpRows(() => [
-    ['L', t('factcheck:help.link')],
-    ['Alt+K', t('factcheck:help.settings')],
-  ]);
-  function onDetailsKey(e: KeyboardEvent): void {
-    if (e.key.toLowerCase() !== 'l' || e.ctrlKey || e.metaKey || e.altKey) return;
-    // The kind's radio buttons take no text: L works there too.
-    const choice =
-      e.target instanceof HTMLInputElement &&
-      (e.target.type === 'radio' || e.target.type === 'checkbox');
-    if (isTypingTarget(e.target) && !choice) return;
-    const id = host.selected();
-    const a = id ? session.annotations.get(id) : undefined;
-    if (!a) return;
-    e.preventDefault();
-    pickLink(a);
-  }
-  function onKey(e: KeyboardEvent): void {
-    if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyK') {
-      e.preventDefault();
-      openFactcheckSettings(actions);
-    }
-  }
-  host.detailsElement.addEventListener('keydown', onDetailsKey);
-  document.addEventListener('keydown', onKey);
+  // L (in the details panel) and Alt+K: commands of the screen's table
+  // (ui/annotate/annotate-keys.ts), which says where L applies.
+  const withdraw = host.provide({
+    link: () => {
+      const id = host.selected();
+      const a = id ? session.annotations.get(id) : undefined;
+      if (!a) return false;
+      pickLink(a);
+      return true;
+    },
+    factcheck: () => void openFactcheckSettings(actions),
+  });
 
   return {
     service,
@@ -291,8 +280,7 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
       unsubscribe();
       unsubscribeErrors();
       i18n.off('languageChanged', translate);
-      host.detailsElement.removeEventListener('keydown', onDetailsKey);
-      document.removeEventListener('keydown', onKey);
+      withdraw();
       button.remove();
     },
   };

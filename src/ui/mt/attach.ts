@@ -10,9 +10,9 @@ import type { UserGloss } from '../../model/gloss';
 import { loadMtSettings, type MtSettings } from '../../mt/settings';
 import { followLanguage, t } from '../../i18n/i18n';
 import { h } from '../../dom/h';
-import { loadMtStrings } from './strings';
 import { openMtSettings } from './settings-dialog';
-import { createMtAction, MT_ACTION_KEYS, type MachineMark } from './mt-action';
+import { createMtAction, type MachineMark } from './mt-action';
+import type { Feature, FeatureAction } from '../annotate/annotate-keys';
 
 export interface MtAttachOptions {
   /** Where the settings button goes (the toolbar's extra group). */
@@ -23,7 +23,8 @@ export interface MtAttachOptions {
   stored(sentence: Sentence): UserGloss | undefined;
   write(sentence: Sentence, text: string, mark: MachineMark): void;
   status(text: string, tone?: 'info' | 'error'): void;
-  addHelpRows(rows: () => [string, string][]): void;
+  /** Provides Alt+Shift+M to the screen's commands (annotator.provide). */
+  provide(actions: Partial<Record<Feature, FeatureAction>>): () => void;
   /** Calls back when glosses change (written, undone, another tab); returns what stops it. */
   onGlossesChanged(listener: () => void): () => void;
 }
@@ -33,8 +34,8 @@ export interface MtAttachment {
   destroy(): void;
 }
 
+/** Its strings must be loaded first (loadMtStrings, ./strings.ts). */
 export function attachMachineTranslation(options: MtAttachOptions): MtAttachment {
-  loadMtStrings();
   const loaded = loadMtSettings();
   let settings: MtSettings = loaded.settings;
   // A stored value that cannot be used is ignored (machine translation stays off), and said once.
@@ -68,7 +69,7 @@ export function attachMachineTranslation(options: MtAttachOptions): MtAttachment
     status: options.status,
   });
   const stopListening = options.onGlossesChanged(() => action.update());
-  options.addHelpRows(() => [[MT_ACTION_KEYS, t('mt:action.help')]]);
+  const withdraw = options.provide({ machineTranslate: () => void action.run() });
 
   const stopTranslating = followLanguage(() => {
     settingsButton.textContent = t('mt:settings.button');
@@ -81,8 +82,11 @@ export function attachMachineTranslation(options: MtAttachOptions): MtAttachment
     destroy() {
       stopTranslating();
       stopListening();
+      withdraw();
       action.destroy();
       settingsButton.remove();
     },
   };
 }
+
+export { loadMtStrings } from './strings';

@@ -34,7 +34,7 @@ const C = sentence('b0.s2', 'Une phrase déjà glosée.');
 let engine: MockEngine;
 beforeAll(async () => {
   await initI18n('en');
-  loadMtStrings();
+  await loadMtStrings();
   engine = await startMockEngine();
 });
 afterAll(() => engine.close());

@@ -181,13 +181,7 @@ export function createMtAction(container: HTMLElement, options: MtActionOptions)
 
   buttonEl.addEventListener('click', () => void run());
 
-  function onKeyDown(e: KeyboardEvent): void {
-    if (e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyM') {
-      e.preventDefault();
-      void run();
-    }
-  }
-  document.addEventListener('keydown', onKeyDown);
+  // Alt+Shift+M runs it: a command of the annotate screen's table (ui/annotate/annotate-keys.ts).
   render();
 
   return {
@@ -200,7 +194,6 @@ export function createMtAction(container: HTMLElement, options: MtActionOptions)
     translate: render,
     destroy() {
       running?.abort();
-      document.removeEventListener('keydown', onKeyDown);
       root.remove();
     },
   };

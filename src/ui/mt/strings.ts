@@ -1,17 +1,10 @@
 /**
- * The machine-translation strings (namespace `mt`), added to i18next when
- * this optional feature's code loads, so they cost the start-up nothing
- * (src/i18n/i18n.ts leaves them out of its bundled resources).
+ * The machine-translation strings (namespace `mt`), added to i18next when this
+ * feature's code loads, through the one lazy-strings mechanism
+ * (`loadLazyResources`, src/i18n/i18n.ts), so they cost the start-up nothing.
  */
-import en from '../../../locales/en/mt.json';
-import fr from '../../../locales/fr/mt.json';
-import { i18n } from '../../i18n/i18n';
+import { loadLazyResources } from '../../i18n/i18n';
 
-export function loadMtStrings(): void {
-  for (const [lng, bundle] of [
-    ['en', en],
-    ['fr', fr],
-  ] as const) {
-    if (!i18n.hasResourceBundle(lng, 'mt')) i18n.addResourceBundle(lng, 'mt', bundle);
-  }
+export function loadMtStrings(): Promise<void> {
+  return loadLazyResources('mt');
 }
