@@ -229,7 +229,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   document.addEventListener('keydown', onKeyDown);
   annotator.addHelpRows(() => [
     ['Alt+B', t('help.bilingual')],
-    ['Alt+1 / Alt+2 / Alt+3', t('help.views')],
+    ['Alt+1 / Alt+2 / Alt+3 / Alt+4', t('help.views')],
   ]);
 
   // ---- machine translation (optional, off until configured; src/ui/mt): its code and
@@ -309,6 +309,12 @@ export function createAnnotateScreen(context: AppContext): Screen {
   // it needs the sentences, which are segmented on first use (AppContext).
   const firstGlosses = afterPaint(() => showGlosses());
   firstGlosses.schedule();
+  // Opened from a library-search hit (`&annotation=<id>`): that span is selected and shown.
+  const wanted = context.route.annotationId;
+  const reveal = afterPaint(() => {
+    if (wanted && session.annotations.has(wanted)) annotator.select(wanted, { scroll: true });
+  });
+  if (wanted) reveal.schedule();
   firstTm.schedule();
 
   return {
@@ -318,6 +324,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
       factcheckDestroyed = true;
       factcheck?.destroy();
       firstGlosses.cancel();
+      reveal.cancel();
       firstTm.cancel();
       destroyed = true;
       document.removeEventListener('keydown', onTmKeyDown);

@@ -72,6 +72,8 @@ export class LibrarySearchIndex {
   constructor(
     articles: Iterable<{ id: string; title: string; annotations: Iterable<Annotation> }>,
     relations: Iterable<Relation> = [],
+    /** Merged-away entity ids → the entity kept (model/factcheck.ts resolveEntityIds). */
+    mergedInto: ReadonlyMap<string, string> = new Map(),
   ) {
     let order = 0;
     for (const article of articles) {
@@ -108,7 +110,7 @@ export class LibrarySearchIndex {
         for (const person of entry.people) push(this.byPerson, person, entry);
         if (a.verdict?.rating) push(this.byVerdict, a.verdict.rating, entry);
         if (bounds) this.dated.push(entry);
-        for (const e of a.entityIds ?? []) add(this.byEntity, e, a.id);
+        for (const e of a.entityIds ?? []) add(this.byEntity, mergedInto.get(e) ?? e, a.id);
       }
     }
     for (const r of relations) {
