@@ -220,8 +220,14 @@ export function createSearchView(container: HTMLElement, deps: SearchViewDeps): 
     return link;
   }
 
-  function run(): void {
+  /** What the hits shown were drawn for: the same query again (a text box's change on blur) redraws nothing, so the focus stays on a hit. */
+  let drawn = '';
+
+  function run(force = false): void {
     const q = query();
+    const key = JSON.stringify([mode, q]);
+    if (!force && key === drawn) return;
+    drawn = key;
     if (mode === 'list') {
       const { groups, total } = deps.search(q);
       const shown = groups.reduce((n, g) => n + g.hits.length, 0);
@@ -276,8 +282,8 @@ export function createSearchView(container: HTMLElement, deps: SearchViewDeps): 
     results.replaceChildren(...parts);
   }
 
-  form.addEventListener('input', run);
-  form.addEventListener('change', run);
+  form.addEventListener('input', () => run());
+  form.addEventListener('change', () => run());
 
   function hits(): HTMLAnchorElement[] {
     return [...results.querySelectorAll<HTMLAnchorElement>('a.search-hit')];
@@ -375,7 +381,7 @@ export function createSearchView(container: HTMLElement, deps: SearchViewDeps): 
     mergeButton.textContent = t('factcheck:merge.button');
     mergeHint.textContent = t('factcheck:merge.hint');
     fillControls();
-    run();
+    run(true);
   }
 
   setMode('list');
@@ -384,9 +390,9 @@ export function createSearchView(container: HTMLElement, deps: SearchViewDeps): 
     update(next) {
       data = next;
       fillControls();
-      run();
+      run(true);
     },
-    refresh: run,
+    refresh: () => run(true),
     focusText: () => text.focus(),
     moveFocus,
     setMode,
