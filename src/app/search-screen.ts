@@ -103,7 +103,7 @@ export function createSearchScreen(context: AppContext): Screen {
     if (destroyed) return;
     articles = loaded.sort((a, b) => a.title.localeCompare(b.title, i18n.language));
     for (const a of articles) titles.set(a.id, a.title);
-    service = new FactcheckService(db, entities, relations, userName);
+    service = new FactcheckService(db, entities, relations, userName, FactcheckService.channel());
     service.subscribe(() => rebuild());
     service.onError((error) =>
       notices.status(
@@ -155,6 +155,7 @@ export function createSearchScreen(context: AppContext): Screen {
   return {
     destroy() {
       destroyed = true;
+      service.close();
       delete document.body.dataset.searchReady;
       unbindKeys();
       stopTranslating();

@@ -147,3 +147,29 @@ describe('entity names', () => {
     expect(again.relations.map((r) => r.to)).toEqual([{ entityId: '5' }]);
   });
 });
+
+describe('relations across tabs', () => {
+  it('a link made in one tab is shown in another on the same database, and its removal too', async () => {
+    // Two tabs: two services on one database, joined by a channel (as BroadcastChannel joins tabs).
+    const name = `glossa-test-${Math.random()}`;
+    const one = new BroadcastChannel(name);
+    const two = new BroadcastChannel(name);
+    const a = new FactcheckService(db, [], [], () => 'Camille', one);
+    const b = new FactcheckService(db, [], [], () => 'Léa', two);
+    const seen: unknown[] = [];
+    b.subscribe((change) => seen.push(change));
+    const parler = a.createEntity('Parler');
+    const r = a.link('saidBy', quote, { entityId: parler.id });
+    await a.settled();
+    await expect.poll(() => b.relations.get(r.id)?.creator).toBe('Camille');
+    expect(b.entities.get(parler.id)?.name).toBe('Parler');
+    expect(seen.length).toBeGreaterThan(0);
+    // Not an undo step in the other tab: its undo reverts only its own changes.
+    expect(b.undoTime).toBeUndefined();
+    a.unlink(r.id);
+    await a.settled();
+    await expect.poll(() => b.relations.has(r.id)).toBe(false);
+    a.close();
+    b.close();
+  });
+});
