@@ -319,6 +319,12 @@ export function createAnnotateScreen(context: AppContext): Screen {
   // it needs the sentences, which are segmented on first use (AppContext).
   const firstGlosses = afterPaint(() => showGlosses());
   firstGlosses.schedule();
+  // Opened from a library-search hit (`&annotation=<id>`): that span is selected and shown.
+  const wanted = context.route.annotationId;
+  const reveal = afterPaint(() => {
+    if (wanted && session.annotations.has(wanted)) annotator.select(wanted, { scroll: true });
+  });
+  if (wanted) reveal.schedule();
   firstTm.schedule();
 
   return {
@@ -328,6 +334,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
       factcheckDestroyed = true;
       factcheck?.destroy();
       firstGlosses.cancel();
+      reveal.cancel();
       firstTm.cancel();
       destroyed = true;
       withdraw();

@@ -71,7 +71,12 @@ export async function buildBackup(context: AppContext): Promise<NativeExport> {
         }
       : e,
   );
-  return toNative(entries, { tmUnits: all.tmUnits, terms: all.terms });
+  return toNative(entries, {
+    tmUnits: all.tmUnits,
+    terms: all.terms,
+    entities: all.entities,
+    relations: all.relations,
+  });
 }
 
 /** Downloads the backup of everything, and says so. */
@@ -132,7 +137,7 @@ export function restoreBackup(context: AppContext, file: File, onRestored?: () =
     }
     const conflicts = context.repository
       ? await withDb((db) => findConflicts(db, doc!))
-      : { articles: new Set<string>(), tmUnits: 0, terms: 0 };
+      : { articles: new Set<string>(), tmUnits: 0, terms: 0, entities: 0, relations: 0 };
     if (closed) return;
     dialog.show({
       exported: doc.exported,
@@ -146,7 +151,8 @@ export function restoreBackup(context: AppContext, file: File, onRestored?: () =
       })),
       tmUnits: doc.tmUnits.length,
       terms: doc.terms.length,
-      libraryConflicts: conflicts.tmUnits + conflicts.terms,
+      libraryConflicts:
+        conflicts.tmUnits + conflicts.terms + conflicts.entities + conflicts.relations,
       problems,
     });
   }

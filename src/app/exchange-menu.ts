@@ -265,7 +265,13 @@ export function attachExchangeMenu(
         type: 'text/plain',
         build: async () => {
           const e = currentEntry();
-          return (await serializers()).toBratAnn(e.article, e.annotations);
+          // The article's links between its spans, as R lines (read on demand: not in the start chunk).
+          const relations = repository
+            ? await (
+                await import('../store/factcheck-store')
+              ).loadRelationsOf(repository.database, e.article.id)
+            : [];
+          return (await serializers()).toBratAnn(e.article, e.annotations, relations);
         },
       },
       {

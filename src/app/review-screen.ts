@@ -19,7 +19,8 @@
  */
 import { step } from '../session/undo-histories';
 import { refusesFile } from '../exchange/problem';
-import { REVIEW_STATUSES, type Review, type ReviewStatus } from '../model/review';
+import { REVIEW_STATUSES, signedBy, type Review, type ReviewStatus } from '../model/review';
+import { userName } from '../dom/user-name';
 import { acceptSuggestion, editTranslation, setComment, setStatus } from '../review/review';
 import { parseXliff, toXliff, type UnitContext } from '../exchange/xliff';
 import { toReviewCsv } from '../exchange/csv';
@@ -191,8 +192,10 @@ export function createReviewScreen(context: AppContext): Screen {
   function change(id: string, make: (item: QuoteItem) => Review, group?: string): boolean {
     const item = byId.get(id);
     if (!item || item.annotation.orphaned) return false;
-    const next = make(item);
-    if (next === item.review) return false;
+    const made = make(item);
+    if (made === item.review) return false;
+    // Who wrote it last: the review records its modifier, as annotations do.
+    const next = signedBy(made, userName());
     session.apply({ reviews: new Map([[id, next]]) }, { group });
     return true;
   }
@@ -314,7 +317,7 @@ export function createReviewScreen(context: AppContext): Screen {
       if (result.updates.length > 0) {
         try {
           await session.applyDurably({
-            reviews: new Map(result.updates.map((r) => [r.annotationId, r])),
+            reviews: new Map(result.updates.map((r) => [r.annotationId, signedBy(r, userName())])),
           });
         } catch (error) {
           if (!destroyed) {

@@ -286,4 +286,114 @@ suite('version 2: the library bookkeeping, the translation memory and the termba
       { code: 'wrong-shape', path: 'tmUnits' },
     ]);
   });
+
+  it('round-trips the fact-checking records: entities, relations, verdicts, dates, who did it', () => {
+    const claim: Annotation = {
+      ...annotation,
+      id: '33333333-3333-4333-8333-333333333333',
+      kind: 'claim',
+      verdict: { rating: 'misleading', explanation: 'AWS avait prévenu.', reviewed: '2021-03-04' },
+      entityIds: ['e1'],
+      creator: 'Camille',
+      modifier: 'Léa',
+    };
+    const event: Annotation = { ...second, dateValue: '2021-01-09', creator: 'Camille' };
+    const entity = {
+      id: 'e1',
+      type: 'organization' as const,
+      name: 'Amazon Web Services',
+      aliases: ['AWS'],
+      created: T,
+      modified: T,
+      creator: 'Camille',
+      mergedIds: ['e0'],
+    };
+    const relations = [
+      {
+        id: 'r1',
+        type: 'madeBy' as const,
+        from: { annotationId: claim.id, articleId: article.id },
+        to: { entityId: 'e1' },
+        created: T,
+        creator: 'Camille',
+      },
+      {
+        id: 'r2',
+        type: 'contradictedBy' as const,
+        from: { annotationId: claim.id, articleId: article.id },
+        to: { annotationId: 'x', articleId: 'another-article' },
+        created: T,
+      },
+    ];
+    const doc = toNative(
+      [{ article, annotations: [claim, event], reviews: [{ ...review, modifier: 'Léa' }] }],
+      { exported: T, entities: [entity], relations },
+    );
+    doc.articles[0]!.reviews[0]!.annotationId = claim.id;
+    const parsed = parseNative(JSON.parse(JSON.stringify(doc)));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.document).toEqual(doc);
+  });
+
+  it('reports a bad entity or relation by its path and keeps the others', () => {
+    const entity = {
+      id: 'e1',
+      type: 'person',
+      name: 'Jean',
+      aliases: [],
+      created: T,
+      modified: T,
+    };
+    const relation = {
+      id: 'r1',
+      type: 'saidBy',
+      from: { annotationId: annotation.id, articleId: article.id },
+      to: { entityId: 'e1' },
+      created: T,
+    };
+    const doc = file() as Record<string, unknown>;
+    doc.entities = [
+      entity,
+      { ...entity, id: 'e2', type: 'robot' },
+      { ...entity, id: 'e3', aliases: 'AWS' },
+      { ...entity, id: 'e4', name: '  ' },
+    ];
+    doc.relations = [
+      relation,
+      { ...relation, id: 'r2', type: 'likes' },
+      { ...relation, id: 'r3', from: { entityId: 'e1' } },
+      { ...relation, id: 'r4', to: '<img src=x onerror=alert(1)>' },
+      relation,
+    ];
+    const parsed = parseNative(doc);
+    expect(parsed.document?.entities).toEqual([entity]);
+    expect(parsed.document?.relations).toEqual([relation]);
+    expect(parsed.problems).toMatchObject([
+      { code: 'wrong-shape', path: 'entities[1].type', id: 'e2' },
+      { code: 'wrong-shape', path: 'entities[2].aliases', id: 'e3' },
+      { code: 'wrong-shape', path: 'entities[3].name', id: 'e4' },
+      { code: 'wrong-shape', path: 'relations[1].type', id: 'r2' },
+      { code: 'wrong-shape', path: 'relations[2].from', id: 'r3' },
+      { code: 'wrong-shape', path: 'relations[3].to', id: 'r4' },
+      { code: 'duplicate-id', path: 'relations[4].id' },
+    ]);
+  });
+
+  it('refuses a verdict, a date value or entity ids of the wrong shape, leaving that annotation out', () => {
+    const parsed = parseNative(
+      file((e) => {
+        const [a, b] = e.annotations as Record<string, unknown>[];
+        a!.verdict = { rating: 'false' };
+        b!.dateValue = 'janvier 2021 (plainte)';
+      }),
+    );
+    expect(parsed.document?.articles[0]?.annotations).toEqual([]);
+    expect(parsed.problems).toMatchObject([
+      { path: 'articles[0].annotations[0].verdict.explanation' },
+      { path: 'articles[0].annotations[0].verdict.reviewed' },
+      { path: 'articles[0].annotations[1].dateValue' },
+      // The left-out quote's review has nothing to be attached to.
+      { code: 'dangling-review' },
+    ]);
+  });
 });

@@ -5,7 +5,14 @@
  *
  *     { "format": "glossa", "version": 2, "exported": "<RFC 3339>",
  *       "articles": [{ "article", "annotations", "glosses", "reviews" }],
- *       "tmUnits": [...], "terms": [...] }
+ *       "tmUnits": [...], "terms": [...], "entities": [...], "relations": [...] }
+ *
+ * Version 2 files may also carry the library's fact-checking records: the
+ * people and organisations (`entities`) and the typed links (`relations`,
+ * model/factcheck.ts) — added without a version change, as a reader that
+ * does not know them drops them and loses nothing else; each may be left
+ * out when empty. An annotation carries its verdict, date value, entity
+ * ids, creator and modifier; a review its modifier.
  *
  * Version 2 also keeps the library's bookkeeping of each article
  * (`created`, `modified`, `contentHash`, `previousVersions`), so that a
@@ -30,6 +37,15 @@ import {
   type ArticleBlock,
   type StoredArticle,
 } from '../model/article';
+import {
+  isEntityType,
+  isRelationType,
+  type AnnotationEnd,
+  type Entity,
+  type Relation,
+  type RelationEnd,
+} from '../model/factcheck';
+import { isEdtf } from '../model/edtf-date';
 import { glossKey, type UserGloss } from '../model/gloss';
 import { isReviewStatus, type Review } from '../model/review';
 import { TERM_ORIGINS, type TermEntry } from '../model/termbase';
@@ -74,6 +90,10 @@ export interface NativeExport {
   tmUnits: TmUnit[];
   /** The termbase (version 2; empty when read from version 1). */
   terms: TermEntry[];
+  /** The library's people, organisations and places (empty when the file has none). */
+  entities: Entity[];
+  /** The typed links between annotations and entities (empty when the file has none). */
+  relations: Relation[];
 }
 
 /** What toNative() takes for one article; glosses and reviews default to none. */
@@ -87,7 +107,13 @@ export interface NativeInput {
 /** Writes articles and their records as a native file (serialise with JSON.stringify). */
 export function toNative(
   entries: readonly NativeInput[],
-  options: { exported?: string; tmUnits?: readonly TmUnit[]; terms?: readonly TermEntry[] } = {},
+  options: {
+    exported?: string;
+    tmUnits?: readonly TmUnit[];
+    terms?: readonly TermEntry[];
+    entities?: readonly Entity[];
+    relations?: readonly Relation[];
+  } = {},
 ): NativeExport {
   return {
     format: NATIVE_FORMAT,
@@ -101,6 +127,8 @@ export function toNative(
     })),
     tmUnits: [...(options.tmUnits ?? [])],
     terms: [...(options.terms ?? [])],
+    entities: [...(options.entities ?? [])],
+    relations: [...(options.relations ?? [])],
   };
 }
 
@@ -150,6 +178,15 @@ class Check extends RecordProblems<ImportProblemCode> {
     if (v === undefined && optional) return undefined;
     if (typeof v === 'string') return v;
     this.error('wrong-shape', joinPath(path, key), `${key} must be a string`);
+    return undefined;
+  }
+
+  /** An array of strings (a fresh copy). */
+  strings(obj: Json, key: string, path: string, optional = false): string[] | undefined {
+    const v = obj[key];
+    if (v === undefined && optional) return undefined;
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return [...(v as string[])];
+    this.error('wrong-shape', joinPath(path, key), `${key} must be an array of strings`);
     return undefined;
   }
 
@@ -229,6 +266,8 @@ export function parseNative(json: unknown, options: NativeParseOptions = {}): Na
     articles: [],
     tmUnits: [],
     terms: [],
+    entities: [],
+    relations: [],
   };
   const total = json.articles.reduce(
     (n: number, e: unknown) =>
@@ -253,13 +292,15 @@ export function parseNative(json: unknown, options: NativeParseOptions = {}): Na
   // Version 1 has neither; version 2 may leave either out when empty.
   readLibraryRecords(json.tmUnits, 'tmUnits', readTmUnit, document.tmUnits, problems);
   readLibraryRecords(json.terms, 'terms', readTerm, document.terms, problems);
+  readLibraryRecords(json.entities, 'entities', readEntity, document.entities, problems);
+  readLibraryRecords(json.relations, 'relations', readRelation, document.relations, problems);
   return { document, records, problems };
 }
 
 /** Reads a library-wide list (TM units or terms): each record checked alone, ids unique. */
 function readLibraryRecords<T extends { id: string }>(
   value: unknown,
-  key: 'tmUnits' | 'terms',
+  key: 'tmUnits' | 'terms' | 'entities' | 'relations',
   read: (value: unknown, path: string, problems: ImportProblem[]) => T | null,
   into: T[],
   problems: ImportProblem[],
@@ -374,6 +415,96 @@ function readTerm(value: unknown, path: string, problems: ImportProblem[]): Term
     modified: modified!,
   };
   for (const [k, v] of Object.entries(optional)) if (v !== undefined) out[k as 'note'] = v;
+  return out;
+}
+
+function readEntity(value: unknown, path: string, problems: ImportProblem[]): Entity | null {
+  const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
+  const check = new Check(problems, id ? { id } : {});
+  if (!isObject(value)) {
+    check.error('wrong-shape', path, 'an entity is an object');
+    return null;
+  }
+  if (id === undefined || id === '')
+    check.error('wrong-shape', joinPath(path, 'id'), 'id must be a non-empty string');
+  if (!isEntityType(value.type))
+    check.error(
+      'wrong-shape',
+      joinPath(path, 'type'),
+      `type ${JSON.stringify(value.type)} is not person, organization or place`,
+    );
+  const name = check.string(value, 'name', path);
+  if (name !== undefined && name.trim() === '')
+    check.error('wrong-shape', joinPath(path, 'name'), 'name must not be empty');
+  const aliases = check.strings(value, 'aliases', path);
+  const mergedIds = check.strings(value, 'mergedIds', path, true);
+  const created = check.dateTime(value, 'created', path);
+  const modified = check.dateTime(value, 'modified', path);
+  const creator = check.string(value, 'creator', path, true);
+  if (check.failed) return null;
+  const out: Entity = {
+    id: id!,
+    type: value.type as Entity['type'],
+    name: name!,
+    aliases: aliases!,
+    created: created!,
+    modified: modified!,
+  };
+  if (creator !== undefined) out.creator = creator;
+  if (mergedIds?.length) out.mergedIds = mergedIds;
+  return out;
+}
+
+function readRelation(value: unknown, path: string, problems: ImportProblem[]): Relation | null {
+  const id = isObject(value) && typeof value.id === 'string' ? value.id : undefined;
+  const check = new Check(problems, id ? { id } : {});
+  if (!isObject(value)) {
+    check.error('wrong-shape', path, 'a relation is an object');
+    return null;
+  }
+  if (id === undefined || id === '')
+    check.error('wrong-shape', joinPath(path, 'id'), 'id must be a non-empty string');
+  if (!isRelationType(value.type))
+    check.error(
+      'wrong-shape',
+      joinPath(path, 'type'),
+      `type ${JSON.stringify(value.type)} is not a relation type Glossa knows`,
+    );
+  const end = (key: 'from' | 'to', entityAllowed: boolean): RelationEnd | undefined => {
+    const v = value[key];
+    const at = joinPath(path, key);
+    if (isObject(v) && entityAllowed && typeof v.entityId === 'string' && v.entityId !== '')
+      return { entityId: v.entityId };
+    if (
+      isObject(v) &&
+      typeof v.annotationId === 'string' &&
+      v.annotationId !== '' &&
+      typeof v.articleId === 'string' &&
+      v.articleId !== ''
+    )
+      return { annotationId: v.annotationId, articleId: v.articleId };
+    check.error(
+      'wrong-shape',
+      at,
+      entityAllowed
+        ? `${key} must name an annotation (annotationId, articleId) or an entity (entityId)`
+        : `${key} must name an annotation (annotationId, articleId)`,
+    );
+    return undefined;
+  };
+  const from = end('from', false) as AnnotationEnd | undefined;
+  const to = end('to', true);
+  const created = check.dateTime(value, 'created', path);
+  const creator = check.string(value, 'creator', path, true);
+  if (check.failed) return null;
+  const out: Relation = {
+    id: id!,
+    type: value.type as Relation['type'],
+    from: from!,
+    to: to!,
+    created: created!,
+  };
+  if (creator !== undefined) out.creator = creator;
   return out;
 }
 
@@ -655,6 +786,13 @@ function readAnnotation(
   const fields = readFields(value.fields, joinPath(path, 'fields'), check);
   const created = check.dateTime(value, 'created', path);
   const modified = check.dateTime(value, 'modified', path);
+  const verdict = readVerdict(value.verdict, joinPath(path, 'verdict'), check);
+  const dateValue = check.string(value, 'dateValue', path, true);
+  if (dateValue !== undefined && !isEdtf(dateValue))
+    check.error('wrong-shape', joinPath(path, 'dateValue'), 'dateValue must be an EDTF date');
+  const entityIds = check.strings(value, 'entityIds', path, true);
+  const creator = check.string(value, 'creator', path, true);
+  const modifier = check.string(value, 'modifier', path, true);
   if (check.failed) return null;
 
   const annotation: Annotation = {
@@ -672,7 +810,26 @@ function readAnnotation(
     modified: modified!,
   };
   if (orphaned !== undefined) annotation.orphaned = orphaned;
+  if (verdict) annotation.verdict = verdict;
+  if (dateValue !== undefined) annotation.dateValue = dateValue;
+  if (entityIds !== undefined) annotation.entityIds = entityIds;
+  if (creator !== undefined) annotation.creator = creator;
+  if (modifier !== undefined) annotation.modifier = modifier;
   return annotation;
+}
+
+/** A claim's verdict, when there is one: rating, explanation and review date are strings. */
+function readVerdict(value: unknown, path: string, check: Check): Annotation['verdict'] {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) {
+    check.error('wrong-shape', path, 'verdict must be an object');
+    return undefined;
+  }
+  const rating = check.string(value, 'rating', path);
+  const explanation = check.string(value, 'explanation', path);
+  const reviewed = check.string(value, 'reviewed', path);
+  if (rating === undefined || explanation === undefined || reviewed === undefined) return undefined;
+  return { rating, explanation, reviewed };
 }
 
 function readFields(value: unknown, path: string, check: Check): AnnotationFields | undefined {
@@ -789,6 +946,7 @@ function readReview(
       'staleReason must be "quote-changed"',
     );
   }
+  const reviewModifier = check.string(value, 'modifier', path, true);
   if (check.failed) return null;
   const review: Review = {
     annotationId: annotationId!,
@@ -801,6 +959,7 @@ function readReview(
   };
   if (approvedQuote) review.approvedQuote = approvedQuote;
   if (value.staleReason === 'quote-changed') review.staleReason = 'quote-changed';
+  if (reviewModifier !== undefined) review.modifier = reviewModifier;
   return review;
 }
 

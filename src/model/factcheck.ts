@@ -22,6 +22,12 @@ export interface Entity {
   modified: string;
   /** Who created it (the name set in the browser), when known. */
   creator?: string;
+  /**
+   * Ids of entities merged into this one. Annotations name entities by id
+   * (`entityIds`) in every article; a merge does not rewrite them all, so
+   * an old id still leads here (resolveEntityIds).
+   */
+  mergedIds?: string[];
 }
 
 export const RELATION_TYPES = [
@@ -169,5 +175,13 @@ export function mergeEntities(
   const changed: Relation[] = [];
   for (const r of relations)
     if (touchesEntity(r, from.id)) changed.push({ ...r, to: { entityId: into.id } });
-  return { entity: { ...into, aliases, modified }, relations: changed };
+  const mergedIds = [...new Set([...(into.mergedIds ?? []), from.id, ...(from.mergedIds ?? [])])];
+  return { entity: { ...into, aliases, mergedIds, modified }, relations: changed };
+}
+
+/** Each merged-away entity id → the id of the entity it was merged into. */
+export function resolveEntityIds(entities: Iterable<Entity>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of entities) for (const id of e.mergedIds ?? []) out.set(id, e.id);
+  return out;
 }

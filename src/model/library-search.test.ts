@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Annotation } from './annotation';
-import type { Relation } from './factcheck';
+import { nameKey, RELATION_TYPES, type Relation } from './factcheck';
+import { edtfBounds } from './edtf-date';
 import { LibrarySearchIndex } from './library-search';
 
 let serial = 0;
@@ -115,5 +117,100 @@ describe('LibrarySearchIndex', () => {
     const r = index.search({}, 2);
     expect(r.total).toBe(5);
     expect(r.groups.flatMap((g) => g.hits)).toHaveLength(2);
+  });
+
+  it('finds what a plain filter of every annotation finds, for any query sequence', () => {
+    // The index walks the smallest list a filter offers and reuses the hits of
+    // the text one letter shorter: it must agree with checking every annotation.
+    const words = ['plainte', 'parler', 'juge', 'émeute'];
+    const people = ['Camille', 'Léa'];
+    const annotation = fc.record({
+      article: fc.integer({ min: 0, max: 2 }),
+      kind: fc.constantFrom('claim' as const, 'quote' as const, 'event' as const),
+      exact: fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 3 }),
+      creator: fc.option(fc.constantFrom(...people), { nil: undefined }),
+      rating: fc.option(fc.constantFrom('true', 'false'), { nil: undefined }),
+      month: fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
+      entity: fc.option(fc.constantFrom('e1', 'e2'), { nil: undefined }),
+      relation: fc.option(fc.constantFrom(...RELATION_TYPES), { nil: undefined }),
+    });
+    const query = fc.record(
+      {
+        text: fc.constantFrom('p', 'pl', 'pla', 'ju', 'emeu', 'x'),
+        kinds: fc.subarray(['claim', 'quote', 'event'] as const, { minLength: 1 }),
+        entityId: fc.constantFrom('e1', 'e2'),
+        relation: fc.constantFrom(...RELATION_TYPES),
+        verdict: fc.constantFrom('true', 'false'),
+        from: fc.constantFrom('2021-03-01', '2021-06-15'),
+        to: fc.constantFrom('2021-05-31', '2021-09-30'),
+        creator: fc.constantFrom('camille', 'Léa'),
+        articleId: fc.constantFrom('x0', 'x1'),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(annotation, { maxLength: 30 }),
+        fc.array(query, { minLength: 1, maxLength: 6 }),
+        (specs, queries) => {
+          const all = specs.map((s, i) =>
+            ann(`x${s.article}`, i * 10, {
+              kind: s.kind,
+              exact: s.exact.join(' '),
+              ...(s.creator ? { creator: s.creator } : {}),
+              ...(s.rating ? { verdict: { rating: s.rating, explanation: '', reviewed: '' } } : {}),
+              ...(s.month ? { dateValue: `2021-${String(s.month).padStart(2, '0')}` } : {}),
+              ...(s.entity ? { entityIds: [s.entity] } : {}),
+            }),
+          );
+          const rels: Relation[] = specs.flatMap((s, i) =>
+            s.relation
+              ? [
+                  {
+                    id: `r${i}`,
+                    type: s.relation,
+                    from: { annotationId: all[i]!.id, articleId: all[i]!.articleId },
+                    to: { entityId: 'e9' },
+                    created: '',
+                  },
+                ]
+              : [],
+          );
+          const articles = [0, 1, 2].map((n) => ({
+            id: `x${n}`,
+            title: `X${n}`,
+            annotations: all.filter((a) => a.articleId === `x${n}`),
+          }));
+          const idx = new LibrarySearchIndex(articles, rels);
+          const ordered = articles.flatMap((a) => a.annotations);
+          for (const q of queries) {
+            const expected = ordered.filter((a, i) => {
+              const spec = specs[all.indexOf(a)]!;
+              const bounds = a.dateValue ? edtfBounds(a.dateValue) : null;
+              return (
+                (!q.text || nameKey(a.exact).includes(nameKey(q.text))) &&
+                (!q.kinds || q.kinds.includes(a.kind)) &&
+                (!q.entityId || a.entityIds?.includes(q.entityId)) &&
+                (!q.relation || spec.relation === q.relation) &&
+                (!q.verdict || a.verdict?.rating === q.verdict) &&
+                (!q.creator || nameKey(a.creator ?? '') === nameKey(q.creator)) &&
+                (!q.articleId || a.articleId === q.articleId) &&
+                (!(q.from || q.to) ||
+                  (!!bounds &&
+                    (!q.to || bounds.first! <= q.to) &&
+                    (!q.from || bounds.last! >= q.from))) &&
+                i >= 0
+              );
+            });
+            const got = idx.search(q, 5);
+            expect(got.total).toBe(expected.length);
+            expect(got.groups.flatMap((g) => g.hits.map((h) => h.id))).toEqual(
+              expected.slice(0, 5).map((a) => a.id),
+            );
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

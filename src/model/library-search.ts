@@ -11,7 +11,13 @@
  */
 import type { Annotation, AnnotationKind } from './annotation';
 import { edtfBounds } from './edtf-date';
-import { isEntityEnd, nameKey, type Relation, type RelationType } from './factcheck';
+import {
+  isEntityEnd,
+  nameKey,
+  RELATION_TYPES,
+  type Relation,
+  type RelationType,
+} from './factcheck';
 
 export interface LibraryQuery {
   text?: string;
@@ -22,6 +28,8 @@ export interface LibraryQuery {
   relation?: RelationType;
   /** A rating id (model/factcheck.ts RATINGS). */
   verdict?: string;
+  /** Only this article's annotations. */
+  articleId?: string;
   /** Events whose date meets this range (YYYY-MM-DD, inclusive; either may be open). */
   from?: string;
   to?: string;
@@ -43,6 +51,8 @@ interface Entry {
   last: string | null;
   /** The creator's and the last modifier's names, folded. */
   people: string[];
+  /** One bit per relation type (RELATION_TYPES order) the annotation is an end of. */
+  relations: number;
 }
 
 export class LibrarySearchIndex {
@@ -52,6 +62,8 @@ export class LibrarySearchIndex {
   private readonly byKind = new Map<AnnotationKind, Entry[]>();
   private readonly byVerdict = new Map<string, Entry[]>();
   private readonly dated: Entry[] = [];
+  private readonly byArticle = new Map<string, Entry[]>();
+  private readonly byPerson = new Map<string, Entry[]>();
   private readonly byEntity = new Map<string, Set<string>>();
   private readonly byRelation = new Map<RelationType, Set<string>>();
   /** Hits of the latest texts searched (typing, then deleting, goes back through them). */
@@ -60,6 +72,8 @@ export class LibrarySearchIndex {
   constructor(
     articles: Iterable<{ id: string; title: string; annotations: Iterable<Annotation> }>,
     relations: Iterable<Relation> = [],
+    /** Merged-away entity ids → the entity kept (model/factcheck.ts resolveEntityIds). */
+    mergedInto: ReadonlyMap<string, string> = new Map(),
   ) {
     let order = 0;
     for (const article of articles) {
@@ -84,21 +98,30 @@ export class LibrarySearchIndex {
           ),
           first: bounds?.first ?? null,
           last: bounds?.last ?? null,
-          people: [a.creator, a.modifier].filter((x): x is string => !!x).map(nameKey),
+          people: [
+            ...new Set([a.creator, a.modifier].filter((x): x is string => !!x).map(nameKey)),
+          ],
+          relations: 0,
         };
         this.entries.push(entry);
         this.byId.set(a.id, entry);
         push(this.byKind, a.kind, entry);
+        push(this.byArticle, a.articleId, entry);
+        for (const person of entry.people) push(this.byPerson, person, entry);
         if (a.verdict?.rating) push(this.byVerdict, a.verdict.rating, entry);
         if (bounds) this.dated.push(entry);
-        for (const e of a.entityIds ?? []) add(this.byEntity, e, a.id);
+        for (const e of a.entityIds ?? []) add(this.byEntity, mergedInto.get(e) ?? e, a.id);
       }
     }
     for (const r of relations) {
       const ends = [r.from.annotationId];
       if (isEntityEnd(r.to)) add(this.byEntity, r.to.entityId, r.from.annotationId);
       else ends.push(r.to.annotationId);
-      for (const id of ends) add(this.byRelation, r.type, id);
+      for (const id of ends) {
+        add(this.byRelation, r.type, id);
+        const entry = this.byId.get(id);
+        if (entry) entry.relations |= 1 << RELATION_TYPES.indexOf(r.type);
+      }
     }
   }
 
@@ -145,16 +168,19 @@ export class LibrarySearchIndex {
     const text = nameKey(query.text ?? '');
     const kinds = query.kinds?.length ? new Set(query.kinds) : null;
     const entity = query.entityId ? (this.byEntity.get(query.entityId) ?? new Set<string>()) : null;
-    const relation = query.relation
-      ? (this.byRelation.get(query.relation) ?? new Set<string>())
-      : null;
+    const relationBit = query.relation ? 1 << RELATION_TYPES.indexOf(query.relation) : 0;
     const creator = query.creator ? nameKey(query.creator) : '';
     const dated = !!(query.from || query.to);
+    const article = query.articleId ? (this.byArticle.get(query.articleId) ?? []) : null;
 
-    // Start from the smallest list a filter gives, in library order.
-    // The lists at hand first; an id set is turned into a list only when it is
-    // the smallest (that costs a sort), else it is checked per entry.
+    // Every filter that has a list at hand offers it (each in library order);
+    // the smallest is walked and the other filters are checked per entry. The
+    // text's list comes from the hits of the text one letter shorter (typing),
+    // so with a filter set, typing still narrows what the last keystroke found.
+    // An entity's or a relation type's id set becomes a list only when it is
+    // the smallest (a sort, once; cached).
     const pools: Entry[][] = [];
+    if (article) pools.push(article);
     if (kinds)
       pools.push(
         kinds.size === 1
@@ -162,47 +188,48 @@ export class LibrarySearchIndex {
           : [...kinds].flatMap((k) => this.byKind.get(k) ?? []).sort((a, b) => a.order - b.order),
       );
     if (query.verdict) pools.push(this.byVerdict.get(query.verdict) ?? []);
+    if (creator) pools.push(this.byPerson.get(creator) ?? []);
     if (dated) pools.push(this.dated);
-    let smallest = pools.reduce((a, b) => (b.length < a.length ? b : a), this.entries);
-    for (const set of [entity, relation]) {
-      if (!set) continue;
-      if (set.size < smallest.length) smallest = this.entriesOf(set);
-      // Pushed either way: it counts as a filter, checked per entry.
-      pools.push(smallest);
-    }
-    // With another filter, its list is searched for the text; alone, the text's cached hits.
-    if (text) pools.push(pools.length ? smallest : this.textHits(text));
-    const pool = pools.reduce((a, b) => (b.length < a.length ? b : a), this.entries);
+    const textPool = text ? this.textHits(text) : null;
+    if (textPool) pools.push(textPool);
+    let pool = pools.reduce((a, b) => (b.length < a.length ? b : a), this.entries);
+    const relationSet = query.relation ? this.byRelation.get(query.relation) : null;
+    for (const set of [entity, relationSet])
+      if (set && set.size < pool.length) pool = this.entriesOf(set);
+    if (query.relation && !relationSet) pool = [];
+    // One filter whose own list is walked: every entry is a hit, counted without a walk.
+    const filters =
+      [text, kinds, entity, query.relation, query.verdict, creator, article].filter(Boolean)
+        .length + (dated ? 1 : 0);
+    if (filters === 1 && !dated && pool !== this.entries)
+      return this.grouped(pool.slice(0, limit), pool.length);
 
-    const groups: SearchGroup[] = [];
+    const hits: Entry[] = [];
     let total = 0;
-    let group = null as SearchGroup | null;
-    const only = pools.length <= 1 && !creator;
     for (const e of pool) {
-      if (!only) {
-        const a = e.annotation;
-        if (text && !e.text.includes(text)) continue;
-        if (kinds && !kinds.has(a.kind)) continue;
-        if (entity && !entity.has(a.id)) continue;
-        if (relation && !relation.has(a.id)) continue;
-        if (query.verdict && a.verdict?.rating !== query.verdict) continue;
-        if (creator && !e.people.includes(creator)) continue;
-      }
+      const a = e.annotation;
+      if (text && pool !== textPool && !e.text.includes(text)) continue;
+      if (kinds && !kinds.has(a.kind)) continue;
+      if (entity && !entity.has(a.id)) continue;
+      if (relationBit && !(e.relations & relationBit)) continue;
+      if (query.verdict && a.verdict?.rating !== query.verdict) continue;
+      if (creator && !e.people.includes(creator)) continue;
+      if (article && a.articleId !== query.articleId) continue;
       if (dated) {
         if (e.first === null && e.last === null) continue;
         if (query.to && e.first !== null && e.first > query.to) continue;
         if (query.from && e.last !== null && e.last < query.from) continue;
       }
       total++;
-      if (total > limit) {
-        // One filter, or none: every entry of the pool is a hit; no need to go on counting.
-        if (only && !dated) {
-          total = pool.length;
-          break;
-        }
-        continue;
-      }
-      const a = e.annotation;
+      if (total <= limit) hits.push(e);
+    }
+    return this.grouped(hits, total);
+  }
+
+  private grouped(hits: Entry[], total: number): { groups: SearchGroup[]; total: number } {
+    const groups: SearchGroup[] = [];
+    let group = null as SearchGroup | null;
+    for (const { annotation: a } of hits) {
       if (group?.articleId !== a.articleId) {
         group = {
           articleId: a.articleId,
@@ -214,6 +241,16 @@ export class LibrarySearchIndex {
       group.hits.push(a);
     }
     return { groups, total };
+  }
+
+  /** The article titles, in the library's order. */
+  articles(): { id: string; title: string }[] {
+    return [...this.titles].map(([id, title]) => ({ id, title }));
+  }
+
+  /** The event annotations matching `query`, on a timeline (model/timeline.ts order). */
+  events(query: LibraryQuery): Annotation[] {
+    return this.search({ ...query, kinds: ['event'] }, Infinity).groups.flatMap((g) => g.hits);
   }
 }
 

@@ -34,3 +34,16 @@ export interface Review {
 export function isReviewStatus(value: unknown): value is ReviewStatus {
   return typeof value === 'string' && (REVIEW_STATUSES as readonly string[]).includes(value);
 }
+
+/**
+ * The review as written by `name` (the name set in the browser): its last
+ * modifier. Without a name set, the review stays unsigned — a modifier
+ * left by someone else would be false, so it is removed.
+ */
+export function signedBy(review: Review, name: string): Review {
+  if (name) return review.modifier === name ? review : { ...review, modifier: name };
+  if (review.modifier === undefined) return review;
+  const rest = { ...review };
+  delete rest.modifier;
+  return rest;
+}

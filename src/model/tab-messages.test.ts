@@ -61,10 +61,25 @@ describe('readTabMessage', () => {
       fc.property(fc.anything(), (data) => {
         const m = readTabMessage(data);
         if (m === null) return;
-        expect(typeof m.articleId).toBe('string');
         expect(typeof m.tab).toBe('string');
-        expect(['records-committed', 'article-changed']).toContain(m.type);
+        if (m.type === 'factcheck-committed') {
+          expect(m.entities.every((id) => typeof id === 'string')).toBe(true);
+          expect(m.relations.every((id) => typeof id === 'string')).toBe(true);
+        } else {
+          expect(typeof m.articleId).toBe('string');
+          expect(['records-committed', 'article-changed']).toContain(m.type);
+        }
       }),
     );
+  });
+
+  it('reads a fact-check commit by its ids, and refuses one of the wrong shape', () => {
+    expect(
+      readTabMessage({ type: 'factcheck-committed', tab: 't', entities: ['e'], relations: [] }),
+    ).toEqual({ type: 'factcheck-committed', tab: 't', entities: ['e'], relations: [] });
+    expect(
+      readTabMessage({ type: 'factcheck-committed', tab: 't', entities: 'e', relations: [] }),
+    ).toBeNull();
+    expect(readTabMessage({ type: 'factcheck-committed', entities: [], relations: [] })).toBeNull();
   });
 });

@@ -4,6 +4,8 @@
  *
  * - `records-committed` (session/article-session.ts): a session committed
  *   these records of an article; other tabs on it re-read just those.
+ * - `factcheck-committed` (session/factcheck-service.ts): entities or
+ *   relations of the library were written; other tabs re-read just those.
  * - `article-changed` (app/start.ts, for the library): an article's text was
  *   replaced by a new version, or it was deleted or restored; a tab showing
  *   it offers to reopen it.
@@ -38,7 +40,15 @@ export interface ArticleChanged {
   tab: string;
 }
 
-export type TabMessage = RecordsCommitted | ArticleChanged;
+export interface FactcheckCommitted {
+  type: 'factcheck-committed';
+  tab: string;
+  /** Ids of the entities and relations written (put or deleted). */
+  entities: string[];
+  relations: string[];
+}
+
+export type TabMessage = RecordsCommitted | ArticleChanged | FactcheckCommitted;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -52,6 +62,11 @@ function isStringArray(value: unknown): value is string[] {
 export function readTabMessage(data: unknown): TabMessage | null {
   if (!isRecord(data)) return null;
   const { type, articleId, tab } = data;
+  if (type === 'factcheck-committed') {
+    if (typeof tab !== 'string' || !isStringArray(data.entities) || !isStringArray(data.relations))
+      return null;
+    return { type, tab, entities: [...data.entities], relations: [...data.relations] };
+  }
   if (typeof articleId !== 'string' || articleId === '' || typeof tab !== 'string') return null;
   if (type === 'article-changed') return { type, articleId, tab };
   if (type !== 'records-committed' && type !== undefined) return null;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../model/annotation';
-import type { Review } from '../model/review';
+import { signedBy, type Review } from '../model/review';
 import {
   acceptSuggestion,
   editTranslation,
@@ -245,5 +245,25 @@ describe('progress', () => {
       'needs-revision': 0,
       total: 0,
     });
+  });
+});
+
+describe('signedBy', () => {
+  const base: Review = {
+    annotationId: 'q',
+    articleId: 'a',
+    translation: 'we will hold firm',
+    origin: 'human',
+    status: 'translated',
+    comment: '',
+    modified: '2024-01-01T00:00:00.000Z',
+  };
+  it('records the name set as the last modifier, and drops another one when no name is set', () => {
+    expect(signedBy(base, 'Camille').modifier).toBe('Camille');
+    const signed = signedBy(base, 'Camille');
+    expect(signedBy(signed, 'Camille')).toBe(signed);
+    expect(signedBy(signed, 'Léa').modifier).toBe('Léa');
+    expect('modifier' in signedBy(signed, '')).toBe(false);
+    expect(signedBy(base, '')).toBe(base);
   });
 });

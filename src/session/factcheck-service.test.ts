@@ -2,9 +2,15 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openGlossaDB, type GlossaDatabase } from '../store/db';
-import { loadRelationsOf } from '../store/factcheck-store';
+import { loadEntities, loadRelationsOf } from '../store/factcheck-store';
 import { FactcheckService } from './factcheck-service';
-import { entityNamed, matchEntities, mergeEntities, type Entity } from '../model/factcheck';
+import {
+  entityNamed,
+  matchEntities,
+  mergeEntities,
+  resolveEntityIds,
+  type Entity,
+} from '../model/factcheck';
 
 let db: GlossaDatabase;
 beforeEach(async () => {
@@ -77,6 +83,16 @@ describe('FactcheckService', () => {
     ]);
     service.undo();
     expect(service.entities.has(short.id)).toBe(true);
+    expect(service.entities.get(aws.id)?.aliases).toEqual([]);
+    expect([...service.relations.values()].map((r) => r.to)).toEqual([
+      { entityId: short.id },
+      { entityId: aws.id },
+    ]);
+    await service.settled();
+    expect((await loadEntities(db)).map((e) => e.name).sort()).toEqual([
+      'AWS',
+      'Amazon Web Services',
+    ]);
   });
 });
 
@@ -110,5 +126,50 @@ describe('entity names', () => {
     );
     expect(merged.entity.aliases).toEqual(['AWS', 'A.W.S.']);
     expect(merged.entity.id).toBe('1');
+    // Annotations that named the merged entity by id still lead to the one kept.
+    expect(merged.entity.mergedIds).toEqual(['4']);
+    expect(resolveEntityIds([merged.entity]).get('4')).toBe('1');
+    const again = mergeEntities(
+      e('5', 'Amazon'),
+      merged.entity,
+      [
+        {
+          id: 'r',
+          type: 'saidBy',
+          from: { annotationId: 'q', articleId: 'a' },
+          to: { entityId: '1' },
+          created: '',
+        },
+      ],
+      'now',
+    );
+    expect(again.entity.mergedIds).toEqual(['1', '4']);
+    expect(again.relations.map((r) => r.to)).toEqual([{ entityId: '5' }]);
+  });
+});
+
+describe('relations across tabs', () => {
+  it('a link made in one tab is shown in another on the same database, and its removal too', async () => {
+    // Two tabs: two services on one database, joined by a channel (as BroadcastChannel joins tabs).
+    const name = `glossa-test-${Math.random()}`;
+    const one = new BroadcastChannel(name);
+    const two = new BroadcastChannel(name);
+    const a = new FactcheckService(db, [], [], () => 'Camille', one);
+    const b = new FactcheckService(db, [], [], () => 'Léa', two);
+    const seen: unknown[] = [];
+    b.subscribe((change) => seen.push(change));
+    const parler = a.createEntity('Parler');
+    const r = a.link('saidBy', quote, { entityId: parler.id });
+    await a.settled();
+    await expect.poll(() => b.relations.get(r.id)?.creator).toBe('Camille');
+    expect(b.entities.get(parler.id)?.name).toBe('Parler');
+    expect(seen.length).toBeGreaterThan(0);
+    // Not an undo step in the other tab: its undo reverts only its own changes.
+    expect(b.undoTime).toBeUndefined();
+    a.unlink(r.id);
+    await a.settled();
+    await expect.poll(() => b.relations.has(r.id)).toBe(false);
+    a.close();
+    b.close();
   });
 });

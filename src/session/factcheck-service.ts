@@ -24,6 +24,7 @@ import {
 } from '../model/factcheck';
 import { newId, now } from '../model/annotation';
 import type { GlossaDatabase } from '../store/db';
+import { readTabMessage, TAB_CHANNEL, type FactcheckCommitted } from '../model/tab-messages';
 import {
   commitFactcheck,
   loadEntities,
@@ -49,6 +50,9 @@ export class FactcheckService {
   private readonly listeners = new Set<FactcheckListener>();
   private readonly errorListeners = new Set<(error: unknown) => void>();
   private writing: Promise<void> = Promise.resolve();
+  /** This service, to ignore its own announcements. */
+  private readonly tab = newId();
+  private readonly onMessage = (event: MessageEvent<unknown>) => void this.received(event.data);
 
   constructor(
     private readonly db: GlossaDatabase | null,
@@ -56,9 +60,57 @@ export class FactcheckService {
     relations: Iterable<Relation>,
     /** Who is recorded as creator (the name set in the browser). */
     private readonly user: () => string,
+    /**
+     * Where other tabs hear of this one's writes, and it of theirs (the
+     * app's one channel name, model/tab-messages.ts); null: no sync.
+     */
+    private readonly channel: BroadcastChannel | null = null,
   ) {
     for (const e of entities) this.entities.set(e.id, e);
     for (const r of relations) this.relations.set(r.id, r);
+    channel?.addEventListener('message', this.onMessage);
+  }
+
+  /** A channel for tab sync, where the browser has one. */
+  static channel(): BroadcastChannel | null {
+    return 'BroadcastChannel' in globalThis ? new BroadcastChannel(TAB_CHANNEL) : null;
+  }
+
+  /** Stops listening to other tabs and closes the channel. */
+  close(): void {
+    this.channel?.removeEventListener('message', this.onMessage);
+    this.channel?.close();
+  }
+
+  /**
+   * Another tab wrote entities or relations: re-read just those and show
+   * them. Not an undo step here (undo reverts only this tab's changes).
+   */
+  async received(data: unknown): Promise<void> {
+    const m = readTabMessage(data);
+    if (m?.type !== 'factcheck-committed' || m.tab === this.tab || !this.db) return;
+    const tx = this.db.transaction(['entities', 'relations']);
+    const [entities, relations] = await Promise.all([
+      Promise.all(m.entities.map((id) => tx.objectStore('entities').get(id))),
+      Promise.all(m.relations.map((id) => tx.objectStore('relations').get(id))),
+    ]);
+    const change: FactcheckChange = {
+      entities: new Map(m.entities.map((id, i) => [id, entities[i] ?? null])),
+      relations: new Map(m.relations.map((id, i) => [id, relations[i] ?? null])),
+    };
+    this.show(change);
+  }
+
+  private show(change: FactcheckChange): void {
+    for (const [id, e] of change.entities ?? []) {
+      if (e) this.entities.set(id, e);
+      else this.entities.delete(id);
+    }
+    for (const [id, r] of change.relations ?? []) {
+      if (r) this.relations.set(id, r);
+      else this.relations.delete(id);
+    }
+    for (const l of this.listeners) l(change);
   }
 
   /** Reads the library's entities and the relations touching `articleId`. */
@@ -72,7 +124,7 @@ export class FactcheckService {
       loadEntities(db),
       loadRelationsOf(db, articleId),
     ]);
-    return new FactcheckService(db, entities, relations, user);
+    return new FactcheckService(db, entities, relations, user, FactcheckService.channel());
   }
 
   subscribe(listener: FactcheckListener): () => void {
@@ -242,19 +294,19 @@ export class FactcheckService {
   }
 
   private write(change: FactcheckChange): void {
-    for (const [id, e] of change.entities ?? []) {
-      if (e) this.entities.set(id, e);
-      else this.entities.delete(id);
-    }
-    for (const [id, r] of change.relations ?? []) {
-      if (r) this.relations.set(id, r);
-      else this.relations.delete(id);
-    }
-    for (const l of this.listeners) l(change);
+    this.show(change);
     const db = this.db;
     if (!db) return;
     this.writing = this.writing
       .then(() => commitFactcheck(db, change))
+      .then(() =>
+        this.channel?.postMessage({
+          type: 'factcheck-committed',
+          tab: this.tab,
+          entities: [...(change.entities?.keys() ?? [])],
+          relations: [...(change.relations?.keys() ?? [])],
+        } satisfies FactcheckCommitted),
+      )
       .catch((error: unknown) => {
         for (const l of this.errorListeners) l(error);
       });

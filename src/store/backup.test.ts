@@ -68,6 +68,36 @@ function content(ids: string[]): BackupContent {
     }),
     tmUnits: [tm('tm-1')],
     terms: [term('term-1')],
+    entities: [
+      {
+        id: 'e-parler',
+        type: 'organization',
+        name: 'Parler',
+        aliases: ['Parler LLC'],
+        created: T,
+        modified: T,
+        creator: 'Camille',
+        mergedIds: ['e-old'],
+      },
+    ],
+    relations: ids.flatMap((id, i) => [
+      {
+        id: `r-said-${id}`,
+        type: 'saidBy' as const,
+        from: { annotationId: `0000000${i}-0000-4000-8000-000000000000`, articleId: id },
+        to: { entityId: 'e-parler' },
+        created: T,
+        creator: 'Camille',
+      },
+      // A link across articles, and one whose far end is in no article of the backup.
+      {
+        id: `r-contra-${id}`,
+        type: 'contradictedBy' as const,
+        from: { annotationId: `0000000${i}-0000-4000-8000-000000000000`, articleId: id },
+        to: { annotationId: 'elsewhere', articleId: i === 0 && ids[1] ? ids[1] : 'gone' },
+        created: T,
+      },
+    ]),
   };
 }
 
@@ -83,6 +113,27 @@ describe('restoreEverything', () => {
     expect(back.articles).toEqual(backup.articles);
     expect(back.tmUnits).toEqual(backup.tmUnits);
     expect(back.terms).toEqual(backup.terms);
+    // The fact-checking records: every entity and every link, as they were.
+    expect(back.entities).toEqual(backup.entities);
+    expect(back.relations).toEqual([...backup.relations].sort((x, y) => (x.id < y.id ? -1 : 1)));
+    expect(report.relations).toEqual({ written: 4, skipped: 0 });
+  });
+
+  it('skips the entities and relations already here unless told to replace them', async () => {
+    await restoreEverything(db, content(['a']), { articleChoice: () => 'skip' });
+    const other = content(['a']);
+    other.entities = [{ ...other.entities[0]!, name: 'Parler (renamed)' }];
+    const conflicts = await findConflicts(db, other);
+    expect([conflicts.entities, conflicts.relations]).toEqual([1, 2]);
+    let report = await restoreEverything(db, other, { articleChoice: () => 'skip' });
+    expect(report.entities).toEqual({ written: 0, skipped: 1 });
+    expect((await readEverything(db)).entities[0]!.name).toBe('Parler');
+    report = await restoreEverything(db, other, {
+      articleChoice: () => 'skip',
+      libraryChoice: 'replace',
+    });
+    expect(report.entities).toEqual({ written: 1, skipped: 0 });
+    expect((await readEverything(db)).entities[0]!.name).toBe('Parler (renamed)');
   });
 
   it('skips or replaces per article, and replacing drops the stored records of that article', async () => {

@@ -1,9 +1,10 @@
 /**
  * Backup and restore of everything the library holds: every article with
  * its annotations, reviews and glosses, and the library-wide translation
- * memory (`tmUnits`) and termbase (`terms`).
+ * memory (`tmUnits`) and termbase (`terms`), and the library's fact-checking
+ * records (`entities`, `relations`).
  *
- * `readEverything()` reads all six stores in ONE read-only transaction, so
+ * `readEverything()` reads all eight stores in ONE read-only transaction, so
  * the backup is a consistent snapshot. `restoreEverything()` writes in ONE
  * read-write transaction with strict durability: every article and record
  * or none of them. Their repositories (the TM's and the termbase's own
@@ -15,12 +16,15 @@
  *   person chose, per article. Replacing drops the stored article's
  *   annotations, reviews and glosses first, so that the result is the
  *   backup's article exactly (not a mix of the two).
- * - TM units and terms have ids of their own and no article: one choice
- *   for all of them, skip (default: keep what is here) or replace.
+ * - TM units, terms, entities and relations have ids of their own and no
+ *   (single) article: one choice for all of them, skip (default: keep what
+ *   is here) or replace. A relation is restored even when an end is in no
+ *   article restored: it is kept and shown as not found, as after a deletion.
  */
 import type { Annotation } from '../model/annotation';
 import { now } from '../model/annotation';
 import type { Article, StoredArticle } from '../model/article';
+import type { Entity, Relation } from '../model/factcheck';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import type { TermEntry } from '../model/termbase';
@@ -29,11 +33,25 @@ import { groupIntoPages, PAGE_COUNT } from './annotation-pages';
 import type { IDBPTransaction } from 'idb';
 import type { GlossaDB, GlossaDatabase } from './db';
 
-type RestoreTx = IDBPTransaction<
-  GlossaDB,
-  ('articles' | 'annotationPages' | 'reviews' | 'glosses' | 'tmUnits' | 'terms')[],
-  'readwrite'
->;
+const STORES = [
+  'articles',
+  'annotationPages',
+  'reviews',
+  'glosses',
+  'tmUnits',
+  'terms',
+  'entities',
+  'relations',
+] as const;
+type RestoreTx = IDBPTransaction<GlossaDB, (typeof STORES)[number][], 'readwrite'>;
+/** The library-wide stores: records with ids of their own, one choice for all. */
+type LibraryStore = 'tmUnits' | 'terms' | 'entities' | 'relations';
+interface LibraryRecords {
+  tmUnits: TmUnit;
+  terms: TermEntry;
+  entities: Entity;
+  relations: Relation;
+}
 
 /** What to do with a record already in the profile. */
 export type RestoreChoice = 'skip' | 'replace';
@@ -51,6 +69,8 @@ export interface BackupContent {
   articles: readonly BackupArticle[];
   tmUnits: readonly TmUnit[];
   terms: readonly TermEntry[];
+  entities: readonly Entity[];
+  relations: readonly Relation[];
 }
 
 /** What the profile holds: stored articles with their records. */
@@ -63,22 +83,24 @@ export interface Everything {
   }[];
   tmUnits: TmUnit[];
   terms: TermEntry[];
+  entities: Entity[];
+  relations: Relation[];
 }
 
 /** Reads every store in one read-only transaction. */
 export async function readEverything(db: GlossaDatabase): Promise<Everything> {
-  const tx = db.transaction(
-    ['articles', 'annotationPages', 'reviews', 'glosses', 'tmUnits', 'terms'],
-    'readonly',
-  );
-  const [articles, pages, reviews, glosses, tmUnits, terms] = await Promise.all([
-    tx.objectStore('articles').getAll(),
-    tx.objectStore('annotationPages').getAll(),
-    tx.objectStore('reviews').getAll(),
-    tx.objectStore('glosses').getAll(),
-    tx.objectStore('tmUnits').getAll(),
-    tx.objectStore('terms').getAll(),
-  ]);
+  const tx = db.transaction([...STORES], 'readonly');
+  const [articles, pages, reviews, glosses, tmUnits, terms, entities, relations] =
+    await Promise.all([
+      tx.objectStore('articles').getAll(),
+      tx.objectStore('annotationPages').getAll(),
+      tx.objectStore('reviews').getAll(),
+      tx.objectStore('glosses').getAll(),
+      tx.objectStore('tmUnits').getAll(),
+      tx.objectStore('terms').getAll(),
+      tx.objectStore('entities').getAll(),
+      tx.objectStore('relations').getAll(),
+    ]);
   await tx.done;
   const byArticle = <T extends { articleId: string }>(list: T[], id: string) =>
     list.filter((r) => r.articleId === id);
@@ -92,35 +114,44 @@ export async function readEverything(db: GlossaDatabase): Promise<Everything> {
     })),
     tmUnits,
     terms,
+    entities,
+    relations,
   };
 }
 
-/** Which of a backup's articles, TM units and terms the profile already holds. */
+/** Which of a backup's articles, TM units, terms, entities and relations the profile already holds. */
 export interface RestoreConflicts {
   articles: Set<string>;
   tmUnits: number;
   terms: number;
+  entities: number;
+  relations: number;
 }
 
 export async function findConflicts(
   db: GlossaDatabase,
   content: BackupContent,
 ): Promise<RestoreConflicts> {
-  const tx = db.transaction(['articles', 'tmUnits', 'terms'], 'readonly');
-  const [articleKeys, tmKeys, termKeys] = await Promise.all([
+  const tx = db.transaction(['articles', 'tmUnits', 'terms', 'entities', 'relations'], 'readonly');
+  const [articleKeys, tmKeys, termKeys, entityKeys, relationKeys] = await Promise.all([
     tx.objectStore('articles').getAllKeys(),
     tx.objectStore('tmUnits').getAllKeys(),
     tx.objectStore('terms').getAllKeys(),
+    tx.objectStore('entities').getAllKeys(),
+    tx.objectStore('relations').getAllKeys(),
   ]);
   await tx.done;
-  const has = (keys: string[]) => new Set(keys);
-  const articles = has(articleKeys);
-  const tm = has(tmKeys);
-  const terms = has(termKeys);
+  const articles = new Set(articleKeys);
+  const count = (records: readonly { id: string }[], keys: string[]) => {
+    const stored = new Set(keys);
+    return records.filter((r) => stored.has(r.id)).length;
+  };
   return {
     articles: new Set(content.articles.map((e) => e.article.id).filter((id) => articles.has(id))),
-    tmUnits: content.tmUnits.filter((u) => tm.has(u.id)).length,
-    terms: content.terms.filter((t) => terms.has(t.id)).length,
+    tmUnits: count(content.tmUnits, tmKeys),
+    terms: count(content.terms, termKeys),
+    entities: count(content.entities, entityKeys),
+    relations: count(content.relations, relationKeys),
   };
 }
 
@@ -138,12 +169,14 @@ export interface RestoreReport {
   articles: ArticleOutcome[];
   tmUnits: { written: number; skipped: number };
   terms: { written: number; skipped: number };
+  entities: { written: number; skipped: number };
+  relations: { written: number; skipped: number };
 }
 
 export interface RestoreOptions {
   /** Per article already in the profile (default skip). */
   articleChoice(id: string): RestoreChoice;
-  /** For TM units and terms already in the profile (default skip). */
+  /** For TM units, terms, entities and relations already in the profile (default skip). */
   libraryChoice?: RestoreChoice;
   /** Timestamp for articles that carry none (a version 1 file). */
   now?: string;
@@ -160,23 +193,23 @@ export async function restoreEverything(
 ): Promise<RestoreReport> {
   const stamp = options.now ?? now();
   const libraryChoice = options.libraryChoice ?? 'skip';
-  const tx = db.transaction(
-    ['articles', 'annotationPages', 'reviews', 'glosses', 'tmUnits', 'terms'],
-    'readwrite',
-    { durability: 'strict' },
-  );
+  const tx = db.transaction([...STORES], 'readwrite', { durability: 'strict' });
   const report: RestoreReport = {
     articles: [],
     tmUnits: { written: 0, skipped: 0 },
     terms: { written: 0, skipped: 0 },
+    entities: { written: 0, skipped: 0 },
+    relations: { written: 0, skipped: 0 },
   };
   const requests: Promise<unknown>[] = [];
   try {
     // The keys read first (in this transaction), then every write queued at once.
-    const [articleKeys, tmKeys, termKeys] = await Promise.all([
+    const [articleKeys, tmKeys, termKeys, entityKeys, relationKeys] = await Promise.all([
       tx.objectStore('articles').getAllKeys(),
       tx.objectStore('tmUnits').getAllKeys(),
       tx.objectStore('terms').getAllKeys(),
+      tx.objectStore('entities').getAllKeys(),
+      tx.objectStore('relations').getAllKeys(),
     ]);
     const present = new Set(articleKeys);
     for (const entry of content.articles) {
@@ -205,9 +238,9 @@ export async function restoreEverything(
       for (const g of entry.glosses) requests.push(tx.objectStore('glosses').put(g));
       report.articles.push({ id, title, outcome: exists ? 'replaced' : 'restored', ...counts });
     }
-    const library = <S extends 'tmUnits' | 'terms'>(
+    const library = <S extends LibraryStore>(
       store: S,
-      records: readonly (S extends 'tmUnits' ? TmUnit : TermEntry)[],
+      records: readonly LibraryRecords[S][],
       keys: string[],
       into: { written: number; skipped: number },
     ) => {
@@ -223,6 +256,8 @@ export async function restoreEverything(
     };
     library('tmUnits', content.tmUnits, tmKeys, report.tmUnits);
     library('terms', content.terms, termKeys, report.terms);
+    library('entities', content.entities, entityKeys, report.entities);
+    library('relations', content.relations, relationKeys, report.relations);
   } catch (error) {
     // put() throws at once on a value it cannot clone: abort, or what was queued would commit.
     try {

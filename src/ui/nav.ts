@@ -1,6 +1,6 @@
 /**
- * The links between screens (Annotate, Review quotes, Library), with
- * Alt+1/2/3. Real links, so they open in a new tab too. Follows the
+ * The links between screens (Annotate, Review quotes, Library, Search the
+ * library), with Alt+1/2/3/4. Real links, so they open in a new tab too. Follows the
  * interface language itself.
  */
 import { followLanguage, t } from '../i18n/i18n';
@@ -19,7 +19,7 @@ function viewShortcut(view: View): string {
 }
 
 /**
- * The command "go to a view": Alt+1, Alt+2, Alt+3, one per view (by key
+ * The command "go to a view": Alt+1, Alt+2, Alt+3, Alt+4, one per view (by key
  * position, so AZERTY's Alt+& works too). Works from fields, and with a
  * dialog open, as the links' keys always have. `label` says it on the
  * screen whose help lists it.
@@ -82,7 +82,10 @@ export function createNav(container: HTMLElement, go: (view: View) => void): Nav
   return {
     setCurrent(view, articleId) {
       for (const [v, link] of links) {
-        link.href = routeUrl({ view: v, articleId: v === 'library' ? null : articleId });
+        link.href = routeUrl({
+          view: v,
+          articleId: v === 'library' || v === 'search' ? null : articleId,
+        });
         if (v === view) link.setAttribute('aria-current', 'page');
         else link.removeAttribute('aria-current');
       }

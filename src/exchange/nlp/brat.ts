@@ -7,19 +7,32 @@
  * discontinuous one read from its first fragment to its last; `A` / `M`
  * lines (`A1<TAB>Negation T1`, `A2<TAB>Speaker T1 Parler`) become fields
  * when named speaker, claimant or date, else a line of the note;
- * `#` lines (`#1<TAB>AnnotatorNotes T1<TAB>text`) are the note. `R`, `E`,
- * `*`, `N` lines (relations, events, equivalences, normalisations) are
- * reported and left out until Glossa has relations. Without the .txt, the
- * span's own text (third column) is the quote.
+ * `#` lines (`#1<TAB>AnnotatorNotes T1<TAB>text`) are the note. `R` lines
+ * (`R1<TAB>contradictedBy Arg1:T1 Arg2:T3`) are relations between two
+ * spans, returned as `links` by the spans' brat ids, for the importer to
+ * resolve once the spans have ids; a type Glossa has no name for, or an
+ * argument that is no T line, is reported and left out. `E`, `*`, `N`
+ * lines (events, equivalences, normalisations) are reported and left out.
+ * Without the .txt, the span's own text (third column) is the quote.
  *
  * Written: one T line per annotation (label claim / quote / event; a span
  * across a line break is written as fragments, as brat requires), its note
- * as an AnnotatorNotes line (line breaks as spaces), and the .txt is the
- * canonical text, so offsets are the same.
+ * as an AnnotatorNotes line (line breaks as spaces), one R line per
+ * relation between two spans of this article (brat's relations join text
+ * spans only: a link to an entity, or to another article's span, has no R
+ * line — the speaker and claimant are the spans' fields, and the W3C and
+ * native exports carry every link), and the .txt is the canonical text,
+ * so offsets are the same.
  */
 import { CodePointIndex } from '../../anchoring/code-points';
 import { compareAnnotations, type Annotation, type AnnotationFields } from '../../model/annotation';
 import { canonicalText, type Article } from '../../model/article';
+import {
+  isEntityEnd,
+  isRelationType,
+  type Relation,
+  type RelationType,
+} from '../../model/factcheck';
 import {
   SpanCollector,
   type SpanInput,
@@ -29,12 +42,22 @@ import {
 
 const FIELD_NAMES: readonly (keyof AnnotationFields)[] = ['speaker', 'claimant', 'date'];
 
+/** An R line read: a relation between two spans, named by their T ids (records' `sourceId`). */
+export interface BratLink {
+  id: string;
+  type: RelationType;
+  from: string;
+  to: string;
+  line: number;
+}
+
 export function parseBrat(
   ann: string,
   txt: string | undefined,
   options: SpanParseOptions & { name?: string } = {},
-): SpanParseResult {
+): SpanParseResult & { links: BratLink[] } {
   const spans = new SpanCollector('brat', options);
+  const links: BratLink[] = [];
   const entities = new Map<string, SpanInput & { line: number }>();
   const extra: { target: string; apply: (s: SpanInput) => void; line: number }[] = [];
   const lines = ann.split(/\r?\n/);
@@ -95,14 +118,27 @@ export function parseBrat(
         });
         return;
       }
-      case 'R':
+      case 'R': {
+        const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)$/.exec(cols[1] ?? '');
+        if (!m) return bad('a relation line is "R1<TAB>Type Arg1:T1 Arg2:T2"');
+        if (!isRelationType(m[1]))
+          return spans.fileProblem(
+            'unsupported-record',
+            path,
+            `${id}: relation type "${m[1]!.slice(0, 40)}" is not one Glossa has (saidBy, madeBy, about, supportedBy, contradictedBy, mentions)`,
+            { line, column: 1 },
+            'warning',
+          );
+        links.push({ id, type: m[1], from: m[2]!, to: m[3]!, line });
+        return;
+      }
       case 'E':
       case '*':
       case 'N':
         spans.fileProblem(
           'unsupported-record',
           path,
-          `${id}: relations, events and normalisations are left out`,
+          `${id}: events, equivalences and normalisations are left out`,
           { line, column: 1 },
           'warning',
         );
@@ -123,6 +159,18 @@ export function parseBrat(
         'warning',
       );
   }
+  const known = links.filter((l) => {
+    const missing = [l.from, l.to].find((t) => !entities.has(t));
+    if (missing === undefined) return true;
+    spans.fileProblem(
+      'wrong-shape',
+      `line ${l.line}`,
+      `${l.id}: no text-bound annotation ${missing}`,
+      { line: l.line, column: 1 },
+      'warning',
+    );
+    return false;
+  });
   if (txt !== undefined) {
     const doc = spans.document(
       txt.startsWith('\uFEFF') ? txt.slice(1) : txt,
@@ -143,17 +191,26 @@ export function parseBrat(
       spans.span(doc, { ...s, start: 0, end: [...s.text].length });
     }
   }
-  return spans.result();
+  return { ...spans.result(), links: known };
 }
 
-/** The .ann of one article's annotations (orphans left out: they have no place in the text). */
-export function toBratAnn(article: Article, annotations: readonly Annotation[]): string {
+/**
+ * The .ann of one article's annotations (orphans left out: they have no
+ * place in the text), with an R line for each relation between two of them.
+ */
+export function toBratAnn(
+  article: Article,
+  annotations: readonly Annotation[],
+  relations: Iterable<Relation> = [],
+): string {
   const index = new CodePointIndex(canonicalText(article.blocks));
   const out: string[] = [];
+  const tIds = new Map<string, string>();
   let t = 0;
   let note = 0;
   for (const a of [...annotations].filter((x) => !x.orphaned).sort(compareAnnotations)) {
     t++;
+    tIds.set(a.id, `T${t}`);
     // brat fragments may not span a line break.
     const fragments: [number, number][] = [];
     let from = a.start;
@@ -173,6 +230,14 @@ export function toBratAnn(article: Article, annotations: readonly Annotation[]):
       note++;
       out.push(`#${note}\tAnnotatorNotes T${t}\t${a.note.replace(/[\r\n\t]+/g, ' ')}`);
     }
+  }
+  let r = 0;
+  for (const rel of relations) {
+    if (isEntityEnd(rel.to)) continue;
+    const from = tIds.get(rel.from.annotationId);
+    const to = tIds.get(rel.to.annotationId);
+    if (!from || !to) continue;
+    out.push(`R${++r}\t${rel.type} Arg1:${from} Arg2:${to}`);
   }
   return out.length > 0 ? `${out.join('\n')}\n` : '';
 }

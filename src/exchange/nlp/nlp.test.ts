@@ -12,6 +12,7 @@ import { planImport } from '../import-plan';
 import { toDoccano } from '../jsonl';
 import { parseAnnotationFile } from '../parse-file';
 import { parseBrat, toBratAnn, toBratTxt } from './brat';
+import type { Relation } from '../../model/factcheck';
 
 const article: Article = {
   id: 'emoji',
@@ -239,5 +240,80 @@ describe('brat standoff', () => {
     );
     const back = planned(out, 'x.ann', toBratTxt(article)).plan.toWrite;
     expect(back.map((x) => [x.start, x.end, x.note])).toEqual([[s, e, 'deux lignes']]);
+  });
+
+  it('writes relations between two spans as R lines, and reads them back by the spans they join', () => {
+    const index = new CodePointIndex(text);
+    const span = (id: string, needle: string, kind: Annotation['kind']): Annotation => {
+      const [s, e] = at(needle);
+      return {
+        id,
+        articleId: article.id,
+        kind,
+        start: s,
+        end: e,
+        ...describeSpan(index, s, e),
+        note: '',
+        fields: {},
+        created: '2024-01-01T00:00:00.000Z',
+        modified: '2024-01-01T00:00:00.000Z',
+      };
+    };
+    const quote = span('q', 'nous tiendrons bon', 'quote');
+    const minister = span('m', 'ministre', 'claim');
+    const vote = span('v', 'Le vote', 'event');
+    const rel = (
+      id: string,
+      type: Relation['type'],
+      from: string,
+      to: Relation['to'],
+    ): Relation => ({
+      id,
+      type,
+      from: { annotationId: from, articleId: article.id },
+      to,
+      created: '2024-01-01T00:00:00.000Z',
+    });
+    const out = toBratAnn(
+      article,
+      [vote, quote, minister],
+      [
+        rel('r1', 'saidBy', 'q', { annotationId: 'm', articleId: article.id }),
+        rel('r2', 'about', 'm', { annotationId: 'v', articleId: article.id }),
+        // No R line: an entity end, and a span of another article.
+        rel('r3', 'saidBy', 'q', { entityId: 'e1' }),
+        rel('r4', 'contradictedBy', 'm', { annotationId: 'x', articleId: 'other' }),
+      ],
+    );
+    const rLines = out.split('\n').filter((l) => l.startsWith('R'));
+    expect(rLines).toEqual(['R1\tsaidBy Arg1:T2 Arg2:T1', 'R2\tabout Arg1:T1 Arg2:T3']);
+    const parsed = parseBrat(out, toBratTxt(article));
+    expect(parsed.problems).toEqual([]);
+    const exactOf = (t: string) =>
+      parsed.records.find((r) => r.sourceId === t)?.selectors.quote?.exact;
+    expect(parsed.links.map((l) => [l.type, exactOf(l.from), exactOf(l.to)])).toEqual([
+      ['saidBy', 'nous tiendrons bon', 'ministre'],
+      ['about', 'ministre', 'Le vote'],
+    ]);
+  });
+
+  it('reports an R line of an unknown type, or naming no T line, and keeps the others', () => {
+    const [qs, qe] = at('nous tiendrons bon');
+    const parsed = parseBrat(
+      [
+        `T1\tquote ${qs} ${qe}\tnous tiendrons bon`,
+        'R1\tsupportedBy Arg1:T1 Arg2:T9',
+        'R2\tloves Arg1:T1 Arg2:T1',
+        'R3\tsaidBy T1 T1',
+        'R4\tmentions Arg1:T1 Arg2:T1',
+      ].join('\n'),
+      toBratTxt(article),
+    );
+    expect(parsed.links.map((l) => l.id)).toEqual(['R4']);
+    expect(parsed.problems.map((p) => [p.code, p.line])).toEqual([
+      ['unsupported-record', 3],
+      ['wrong-shape', 4],
+      ['wrong-shape', 2],
+    ]);
   });
 });

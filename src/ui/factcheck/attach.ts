@@ -277,6 +277,7 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
   return {
     service,
     destroy() {
+      service.close();
       unsubscribe();
       unsubscribeErrors();
       i18n.off('languageChanged', translate);
