@@ -11,6 +11,8 @@ import type { Article } from '../model/article';
 import { planImport, type OnExisting } from './import-plan';
 import { parseAnnotationFile, type ParsedFile } from './parse-file';
 import type { TagMap } from './tag-map';
+import type { ImportProblem } from './import-plan';
+import { readFileText, type DecodedFile } from './text-checks';
 import {
   CHUNK_SIZE,
   type ImportSummary,
@@ -35,7 +37,23 @@ let opened: {
   parsed: ParsedFile;
   article: Article;
   tagMap: string;
+  /** The file's bytes were not UTF-8 (a warning, shown first). */
+  textProblems: ImportProblem[];
 } | null = null;
+
+/** The warning for a file, or its companion, whose bytes are not UTF-8. */
+function utf8Problems(decoded: DecodedFile | undefined, fileName: string): ImportProblem[] {
+  if (decoded?.invalidAt == null) return [];
+  return [
+    {
+      code: 'invalid-utf8',
+      severity: 'warning',
+      byte: decoded.invalidAt,
+      path: fileName,
+      detail: `not UTF-8 at byte ${decoded.invalidAt}; read with replacement characters`,
+    },
+  ];
+}
 
 function parse(
   text: string,
@@ -86,7 +104,7 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
     reviews: result.reviews,
     glosses: sameText ? entry.glosses : [],
     glossesOtherText: entry !== undefined && entry.glosses.length > 0 && !sameText,
-    problems: [...parsed.problems, ...result.problems],
+    problems: [...opened.textProblems, ...parsed.problems, ...result.problems],
     otherArticles,
     tags: parsed.tags,
     source: parsed.source,
@@ -97,15 +115,22 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
 async function handle(request: ImportWorkerRequest): Promise<void> {
   if (request.type === 'open') {
     post({ type: 'progress', phase: 'read', done: 0, total: 0 });
-    const text = await request.file.text();
-    const companion = request.companion ? await request.companion.text() : undefined;
+    // Decoded strictly first: bytes that are not UTF-8 are said, not silently replaced.
+    const decoded = await readFileText(request.file);
+    const decodedCompanion = request.companion ? await readFileText(request.companion) : undefined;
+    const text = decoded.text;
+    const companion = decodedCompanion?.text;
     const file = {
       fileName: request.fileName,
       article: request.article,
       ...(companion !== undefined ? { companion } : {}),
     };
     const parsed = parse(text, request.tagMap, file);
-    opened = { text, ...file, parsed, tagMap: JSON.stringify(request.tagMap ?? {}) };
+    const textProblems = [
+      ...utf8Problems(decoded, request.fileName),
+      ...utf8Problems(decodedCompanion, request.companion ? 'txt' : ''),
+    ];
+    opened = { text, ...file, parsed, tagMap: JSON.stringify(request.tagMap ?? {}), textProblems };
   } else if (opened && JSON.stringify(request.tagMap ?? {}) !== opened.tagMap) {
     opened.parsed = parse(opened.text, request.tagMap, opened);
     opened.tagMap = JSON.stringify(request.tagMap ?? {});

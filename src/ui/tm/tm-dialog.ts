@@ -68,8 +68,18 @@ export function showTmDialog(options: TmDialogOptions): HTMLDialogElement {
         ({ report: r, count: n }) => {
           progress.hidden = true;
           refreshCount(n);
+          const notUtf8 =
+            r.notUtf8At === null
+              ? null
+              : h(
+                  'p',
+                  { class: 'tm-refused' },
+                  t('exchange:problem.invalid-utf8', { byte: r.notUtf8At }),
+                );
           if (r.fatal) {
-            report.replaceChildren(
+            replaceChildren(
+              report,
+              notUtf8,
               h(
                 'p',
                 { class: 'tm-refused' },
@@ -83,6 +93,7 @@ export function showTmDialog(options: TmDialogOptions): HTMLDialogElement {
           const lines = r.problems.slice(0, 50).map((p) => h('li', {}, tmxProblemText(p)));
           replaceChildren(
             report,
+            notUtf8,
             h('p', { class: 'tm-summary' }, t('tm:dialog.report', { ...r })),
             lines.length
               ? h(

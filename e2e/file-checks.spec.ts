@@ -1,0 +1,106 @@
+/**
+ * What a file's bytes and shape can do to an import (issue 15, item 8):
+ * a file nested 100,000 levels deep gets "nested too deeply" with where,
+ * not a stack overflow; bytes that are not UTF-8 are read with replacement
+ * characters and said, with the byte offset.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { offsetOf, openApp, storedAnnotations, ui } from './helpers';
+
+const importDialog = (page: Page) =>
+  page.getByRole('dialog', { name: ui('exchange:import.title') });
+
+async function importFile(page: Page, name: string, bytes: Buffer, mimeType = 'application/json') {
+  await page
+    .getByLabel(ui('exchange:menu.import'))
+    .setInputFiles({ name, mimeType, buffer: bytes });
+  await expect(importDialog(page).locator('.import-report')).toBeVisible();
+}
+
+/** One W3C annotation on `exact`, with `note` written as the given bytes. */
+function w3cFile(exact: string, noteBytes: Buffer): Buffer {
+  const start = offsetOf(exact);
+  const before = Buffer.from(
+    JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:uuid:6f1c3c1e-2f5b-4d3a-9a47-6f0e1d2c3b4a',
+      type: 'Annotation',
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'claim' },
+        { type: 'TextualBody', purpose: 'commenting', value: '@@NOTE@@' },
+      ],
+      target: {
+        source: 'urn:glossa:article:parler-amazon-fr',
+        selector: [
+          { type: 'TextQuoteSelector', exact },
+          { type: 'TextPositionSelector', start, end: start + exact.length },
+        ],
+      },
+    }),
+  );
+  const at = before.indexOf('@@NOTE@@');
+  return Buffer.concat([before.subarray(0, at), noteBytes, before.subarray(at + 8)]);
+}
+
+test.beforeEach(async ({ page }) => {
+  await openApp(page);
+});
+
+test('a file nested 100,000 levels deep: "nested too deeply", with where, and nothing written', async ({
+  page,
+}) => {
+  const before = await storedAnnotations(page);
+  const depth = 100_000;
+  const text = `{"@context": "http://www.w3.org/ns/anno.jsonld",\n"target": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
+  await importFile(page, 'deep.jsonld', Buffer.from(text));
+  const row = importDialog(page).locator('tr.problem');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('.problem-text')).toHaveText(
+    ui('exchange:problem.too-deep', { max: 256 }),
+  );
+  // The 257th bracket: line 2, after `"target": ` (10 characters).
+  await expect(row.locator('.problem-where')).toHaveText(
+    ui('exchange:import.problems.lineColumn', { line: 2, column: 10 + 256 }),
+  );
+  await expect(
+    importDialog(page).getByRole('button', { name: ui('exchange:import.all') }),
+  ).toBeDisabled();
+  expect(await storedAnnotations(page)).toEqual(before);
+});
+
+test('a file that is not UTF-8: read with replacement characters, and the byte said', async ({
+  page,
+}) => {
+  // "Noté" in Latin-1: the é is byte 0xE9, which UTF-8 does not allow there.
+  const file = w3cFile('Amazon', Buffer.from([0x4e, 0x6f, 0x74, 0xe9]));
+  const badByte = file.indexOf(0xe9);
+  await importFile(page, 'latin1.jsonld', file);
+  const dialog = importDialog(page);
+  const warning = dialog.locator('tr.problem-warning', {
+    hasText: ui('exchange:problem.invalid-utf8', { byte: badByte }),
+  });
+  await expect(warning).toHaveCount(1);
+  await expect(warning.locator('.problem-where')).toHaveText(
+    ui('exchange:import.problems.byte', { byte: badByte }),
+  );
+  await dialog.getByRole('button', { name: ui('exchange:import.all') }).click();
+  await expect(dialog).toBeHidden();
+  const stored = await storedAnnotations(page);
+  expect(stored.find((a) => a.exact === 'Amazon')?.note).toBe('Not\uFFFD');
+});
+
+test('an article file that is not UTF-8: the library says so, with the byte', async ({ page }) => {
+  await openApp(page, '/?view=library');
+  const text = Buffer.concat([
+    Buffer.from('Le conseil a vot'),
+    Buffer.from([0xe9]),
+    Buffer.from(' le budget.\n\nUn deuxième paragraphe.\n'),
+  ]);
+  await page
+    .getByLabel(ui('library:import.file'))
+    .setInputFiles({ name: 'latin1.txt', mimeType: 'text/plain', buffer: text });
+  await expect(page.locator('#library-problem')).toHaveText(
+    ui('exchange:problem.invalid-utf8', { byte: 16 }),
+  );
+  await expect(page.getByRole('dialog', { name: ui('library:confirm.title') })).toBeVisible();
+});
