@@ -4,8 +4,9 @@
  * not a stack overflow; bytes that are not UTF-8 are read with replacement
  * characters and said, with the byte offset.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { offsetOf, openApp, storedAnnotations, ui } from './helpers';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { dragSelect, expectSaved, offsetOf, openApp, storedAnnotations, ui } from './helpers';
 
 const importDialog = (page: Page) =>
   page.getByRole('dialog', { name: ui('exchange:import.title') });
@@ -103,4 +104,102 @@ test('an article file that is not UTF-8: the library says so, with the byte', as
     ui('exchange:problem.invalid-utf8', { byte: 16 }),
   );
   await expect(page.getByRole('dialog', { name: ui('library:confirm.title') })).toBeVisible();
+});
+
+/** Counts, in the page, XML parsed by DOMParser and the workers started (by script URL). */
+async function watchParsers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { xmlParsed: number; workers: string[] };
+    w.xmlParsed = 0;
+    w.workers = [];
+    const parse = DOMParser.prototype.parseFromString;
+    DOMParser.prototype.parseFromString = function (this: DOMParser, text, type) {
+      if (type !== 'text/html') w.xmlParsed++;
+      return parse.call(this, text, type);
+    } as typeof parse;
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        w.workers.push(String(url));
+      }
+    };
+  });
+}
+
+/** Tags `text` as a quote, goes to the review screen and exports its XLIFF. */
+async function quoteAndExportXliff(page: Page, text: string): Promise<string> {
+  await dragSelect(page, text);
+  await page.keyboard.press('q');
+  await expectSaved(page);
+  await page.getByRole('link', { name: ui('nav.review') }).click();
+  await expect(page.locator('.quote-card')).toHaveCount(1);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: ui('review:toolbar.exportXliff') }).click(),
+  ]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+async function importXliff(page: Page, bytes: Buffer): Promise<Locator> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: ui('review:toolbar.importXliff') }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'q.xlf', mimeType: 'application/xliff+xml', buffer: bytes });
+  return page.locator('#review-import-report');
+}
+
+test.describe('XLIFF', () => {
+  test.beforeEach(async ({ page }) => {
+    await watchParsers(page);
+    await openApp(page);
+  });
+
+  test('is parsed in the import worker, never on the page; bytes that are not UTF-8 are said', async ({
+    page,
+  }) => {
+    const xml = await quoteAndExportXliff(page, 'a répudié et violé son contrat');
+    const before = await page.evaluate(() => (window as unknown as { workers: string[] }).workers);
+    // The translator's tool wrote the target in Latin-1: "répudié" with é as byte 0xE9.
+    const [head, tail] = xml.replace('state="initial"', 'state="translated"').split('</source>');
+    const file = Buffer.concat([
+      Buffer.from(`${head}</source>\n        <target>r`),
+      Buffer.from([0xe9]),
+      Buffer.from(`pudiated</target>${tail}`),
+    ]);
+    const badByte = file.indexOf(0xe9);
+    const report = await importXliff(page, file);
+    await expect(report).toContainText(ui('review:import.updated', { count: 1 }));
+    await expect(report.locator('.review-import-warning')).toHaveText(
+      ui('exchange:problem.invalid-utf8', { byte: badByte }),
+    );
+    await expect(
+      page.locator('.quote-card').getByLabel(ui('review:card.translation'), { exact: true }),
+    ).toHaveValue('r\uFFFDpudiated');
+    const seen = await page.evaluate(() => {
+      const w = window as unknown as { xmlParsed: number; workers: string[] };
+      return { xmlParsed: w.xmlParsed, workers: w.workers };
+    });
+    expect(seen.xmlParsed).toBe(0);
+    expect(seen.workers.slice(before.length)).toEqual([
+      expect.stringContaining('file-import.worker'),
+    ]);
+  });
+
+  test('nested 100,000 elements deep: "nested too deeply", with where, and nothing changed', async ({
+    page,
+  }) => {
+    const xml = await quoteAndExportXliff(page, 'a répudié et violé son contrat');
+    // The <mrk>s open inside the segment, itself 4 elements deep (xliff, file, unit, segment).
+    const at = xml.indexOf('</source>') + '</source>'.length;
+    const deep = `${xml.slice(0, at)}${'<mrk>'.repeat(100_000)}${xml.slice(at)}`;
+    const line = xml.slice(0, at).split('\n').length;
+    const column = at - xml.lastIndexOf('\n', at - 1) + 5 * (256 - 4);
+    const report = await importXliff(page, Buffer.from(deep));
+    await expect(report.locator('.review-import-error').first()).toHaveText(
+      ui('review:import.problem.too-deep', { max: 256, line, column }),
+    );
+    await expect(report).toContainText(ui('review:import.failed'));
+  });
 });

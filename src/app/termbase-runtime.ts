@@ -17,7 +17,7 @@ import type { TermEntry } from '../model/termbase';
 import { isGlossary, GLOSSARY_NAMESPACE } from '../glosses/glossary';
 import { findTerms, TermIndex, type TermMatch } from '../glosses/term-finder';
 import { parseTbx, toTbx, type TbxProblem } from '../exchange/tbx';
-import { readFileText, type DecodedFile } from '../exchange/text-checks';
+import { MAX_NESTING, readFileText, type DecodedFile } from '../exchange/text-checks';
 import { i18n, loadLazyResources, t } from '../i18n/i18n';
 import type { Notices } from '../ui/notices';
 import type { TermDescription } from '../ui/term-tooltip';
@@ -130,6 +130,7 @@ function problemText(p: TbxProblem): string {
     id: p.id ?? '—',
     line: p.line ?? 0,
     column: p.column ?? 0,
+    max: MAX_NESTING,
   };
   if (p.code === 'malformed-xml' && p.line === undefined)
     return t('termbase:problem.malformed-xml-nowhere');

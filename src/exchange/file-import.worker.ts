@@ -10,6 +10,7 @@ import type { Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import { planImport, type OnExisting } from './import-plan';
 import { parseAnnotationFile, type ParsedFile } from './parse-file';
+import { parseXliff } from './xliff';
 import type { TagMap } from './tag-map';
 import type { ImportProblem } from './import-plan';
 import { readFileText, type DecodedFile } from './text-checks';
@@ -113,6 +114,16 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
 }
 
 async function handle(request: ImportWorkerRequest): Promise<void> {
+  if (request.type === 'xliff') {
+    post({ type: 'progress', phase: 'read', done: 0, total: 0 });
+    const { text, invalidAt } = await readFileText(request.file);
+    const reviews = new Map(request.reviews.map((r) => [r.annotationId, r]));
+    const result = parseXliff(text, request.article, request.quotes, reviews, undefined, {
+      onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
+    });
+    post({ type: 'xliff', result, notUtf8At: invalidAt });
+    return;
+  }
   if (request.type === 'open') {
     post({ type: 'progress', phase: 'read', done: 0, total: 0 });
     // Decoded strictly first: bytes that are not UTF-8 are said, not silently replaced.

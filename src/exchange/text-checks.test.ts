@@ -6,9 +6,11 @@ import {
   jsonNestingFault,
   lineColumnAt,
   MAX_NESTING,
+  xmlNestingFault,
 } from './text-checks';
 import { parseJson } from './parse-json';
 import { parseAnnotationFile } from './parse-file';
+import { parseTmx } from './tmx';
 
 const bytes = (...b: number[]) => new Uint8Array(b);
 
@@ -83,5 +85,25 @@ describe('nesting', () => {
         line: 1,
         column: 5 * MAX_NESTING + 1,
       });
+  });
+});
+
+describe('xmlNestingFault', () => {
+  it('counts elements, not self-closing tags, comments, CDATA or ">" in attribute values', () => {
+    const open = (n: number) => '<a>'.repeat(n);
+    expect(xmlNestingFault(`<?xml version="1.0"?>${open(MAX_NESTING)}`)).toBe(-1);
+    expect(xmlNestingFault(open(MAX_NESTING + 1))).toBe(3 * MAX_NESTING);
+    expect(xmlNestingFault(`${'<a/>'.repeat(1000)}<b x="a>b" y='/'>`)).toBe(-1);
+    expect(xmlNestingFault(`<r><!--${open(1000)}--><![CDATA[${open(1000)}]]></r>`)).toBe(-1);
+    expect(xmlNestingFault(`${'<a></a>'.repeat(1000)}`)).toBe(-1);
+  });
+
+  it('a TMX file nested 100,000 deep is refused with where', () => {
+    const text = `<tmx version="1.4">\n<body>${'<tu>'.repeat(100_000)}`;
+    const parsed = parseTmx(text);
+    expect(parsed.fatal).toBe(true);
+    expect(parsed.problems).toEqual([
+      expect.objectContaining({ code: 'too-deep', line: 2, column: 7 + 4 * (MAX_NESTING - 2) }),
+    ]);
   });
 });

@@ -112,3 +112,45 @@ export function lineColumnAt(text: string, offset: number): { line: number; colu
   }
   return { line, column: offset - lastBreak };
 }
+
+/**
+ * Where XML text first nests elements deeper than `max`: the UTF-16 offset
+ * of the `<` of the element one level too deep, or -1. A lexical pass (tags,
+ * quoted attribute values, comments, CDATA, processing instructions), no
+ * parser: it runs before one, which then never sees a file nested deeper
+ * (saxes slows down sharply with depth, and a tree would have to be walked).
+ */
+export function xmlNestingFault(text: string, max = MAX_NESTING): number {
+  let depth = 0;
+  const n = text.length;
+  const skipTo = (from: number, end: string) => {
+    const at = text.indexOf(end, from);
+    return at < 0 ? n : at + end.length;
+  };
+  for (let i = text.indexOf('<'); i !== -1 && i < n; i = text.indexOf('<', i)) {
+    const next = text[i + 1];
+    if (text.startsWith('<!--', i)) i = skipTo(i + 4, '-->');
+    else if (text.startsWith('<![CDATA[', i)) i = skipTo(i + 9, ']]>');
+    else if (next === '?') i = skipTo(i + 2, '?>');
+    else if (next === '!') i = skipTo(i + 2, '>');
+    else if (next === '/') {
+      depth--;
+      i = skipTo(i + 2, '>');
+    } else {
+      const start = i;
+      // To the tag's end, past quoted attribute values (which may hold '>').
+      let quote = '';
+      for (i++; i < n; i++) {
+        const c = text[i]!;
+        if (quote) {
+          if (c === quote) quote = '';
+        } else if (c === '"' || c === "'") quote = c;
+        else if (c === '>') break;
+      }
+      const selfClosing = text[i - 1] === '/';
+      i++;
+      if (!selfClosing && ++depth > max) return start;
+    }
+  }
+  return -1;
+}

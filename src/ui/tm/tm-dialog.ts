@@ -7,6 +7,7 @@ import type { TmImportReport } from '../../tm/tm-protocol';
 import type { TmxProblem } from '../../exchange/tmx';
 import { t } from '../../i18n/i18n';
 import { h, replaceChildren } from '../../dom/h';
+import { MAX_NESTING } from '../../exchange/text-checks';
 
 export interface TmDialogOptions {
   count(): Promise<number>;
@@ -29,6 +30,7 @@ export function tmxProblemText(p: TmxProblem): string {
     line: p.line ?? '?',
     column: p.column ?? '?',
     detail: p.detail,
+    max: MAX_NESTING,
   });
 }
 
