@@ -248,3 +248,37 @@ test('measure: the longest main-thread task while a 19 MB XLIFF is imported', as
     `XLIFF ${(Buffer.byteLength(big) / 1024 / 1024).toFixed(1)} MB: long tasks ${JSON.stringify(tasks)}, longest ${Math.max(0, ...tasks)} ms (the task that handed the file in: ${JSON.stringify(before)})`,
   );
 });
+
+test('an import that puts 10,000 annotations on one span says so before writing; imported anyway, the article reopens with them as one stack', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const words = 'Amazon Web Services';
+  const start = offsetOf(words);
+  const annotations = Array.from({ length: 10_000 }, (_, i) => ({
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: `urn:uuid:00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`,
+    type: 'Annotation',
+    body: [{ type: 'TextualBody', purpose: 'tagging', value: 'claim' }],
+    target: {
+      source: 'urn:glossa:article:parler-amazon-fr',
+      selector: [
+        { type: 'TextQuoteSelector', exact: words },
+        { type: 'TextPositionSelector', start, end: start + words.length },
+      ],
+    },
+  }));
+  await importFile(page, 'stack.jsonld', Buffer.from(JSON.stringify(annotations)));
+  const dialog = importDialog(page);
+  await expect(dialog.locator('.import-drawable')).toHaveText(
+    ui('exchange:import.drawable.stacked', { count: 10_000, limit: 12 }),
+  );
+  // Nothing is written until the person chooses.
+  expect(await storedAnnotations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: ui('exchange:import.all') }).click();
+  await expect(dialog).toBeHidden({ timeout: 60_000 });
+  await openApp(page);
+  const marks = page.locator('#article-text mark[data-annotation-id]');
+  await expect(marks).toHaveCount(1);
+  await expect(marks).toHaveAttribute('data-stack-count', '10000');
+});
