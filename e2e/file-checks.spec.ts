@@ -282,3 +282,18 @@ test('an import that puts 10,000 annotations on one span says so before writing;
   await expect(marks).toHaveCount(1);
   await expect(marks).toHaveAttribute('data-stack-count', '10000');
 });
+
+test('a backup is read and checked in the import worker, not on the page', async ({ page }) => {
+  await watchParsers(page);
+  await openApp(page, '/?view=library');
+  const before = await page.evaluate(() => (window as unknown as { workers: string[] }).workers);
+  await page.getByLabel(ui('exchange:backup.restoreFile')).setInputFiles({
+    name: 'broken.glossa.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{ "format": "glossa", "version": 2, "articles": [ }'),
+  });
+  const dialog = page.getByRole('dialog', { name: ui('exchange:backup.restoreTitle') });
+  await expect(dialog.getByRole('alert')).toHaveText(ui('exchange:backup.notBackup'));
+  const after = await page.evaluate(() => (window as unknown as { workers: string[] }).workers);
+  expect(after.slice(before.length)).toEqual([expect.stringContaining('file-import.worker')]);
+});

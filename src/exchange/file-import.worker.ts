@@ -11,6 +11,8 @@ import type { Article } from '../model/article';
 import { planImport, type OnExisting } from './import-plan';
 import { parseAnnotationFile, type ParsedFile } from './parse-file';
 import { parseXliff } from './xliff';
+import { parseJson } from './parse-json';
+import { parseNative } from './native';
 import type { TagMap } from './tag-map';
 import type { ImportProblem } from './import-plan';
 import { readFileText, type DecodedFile } from './text-checks';
@@ -114,6 +116,21 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
 }
 
 async function handle(request: ImportWorkerRequest): Promise<void> {
+  if (request.type === 'backup') {
+    post({ type: 'progress', phase: 'read', done: 0, total: 0 });
+    const decoded = await readFileText(request.file);
+    const problems = utf8Problems(decoded, 'backup');
+    const json = parseJson(decoded.text);
+    if (!json.ok)
+      return post({ type: 'backup', document: null, problems: [...problems, json.problem] });
+    const parsed = parseNative(json.value);
+    post({
+      type: 'backup',
+      document: parsed.document,
+      problems: [...problems, ...parsed.problems],
+    });
+    return;
+  }
   if (request.type === 'xliff') {
     post({ type: 'progress', phase: 'read', done: 0, total: 0 });
     const { text, invalidAt } = await readFileText(request.file);

@@ -13,6 +13,8 @@ import type { OnExisting } from './import-plan';
 import type { ImportSummary, ImportWorkerMessage, ImportWorkerRequest } from './import-protocol';
 import type { Review } from '../model/review';
 import type { XliffImport } from './xliff';
+import type { NativeExport } from './native';
+import type { ImportProblem } from './import-plan';
 
 /** A plan as the dialog uses it: the summary and every annotation to write. */
 export interface ImportOutcome extends ImportSummary {
@@ -148,4 +150,31 @@ export function parseXliffInWorker(
       reviews,
     } satisfies ImportWorkerRequest);
   }).finally(() => worker.terminate());
+}
+
+/**
+ * Reads, parses and checks a native backup in the import worker (a worker
+ * of its own, stopped when it answers): only the restore's one-transaction
+ * write is left to the page.
+ */
+export function readBackupInWorker(
+  file: Blob,
+): Promise<{ document: NativeExport | null; problems: ImportProblem[] }> {
+  const worker = startWorker(importWorkerUrl);
+  return new Promise<{ document: NativeExport | null; problems: ImportProblem[] }>(
+    (resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
+        const message = event.data;
+        if (message.type === 'backup')
+          resolve({ document: message.document, problems: message.problems });
+        else if (message.type === 'error') reject(new Error(message.detail));
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(event.message || 'the import worker failed'));
+      };
+      worker.onmessageerror = () => reject(new Error('unreadable message from the import worker'));
+      worker.postMessage({ type: 'backup', file } satisfies ImportWorkerRequest);
+    },
+  ).finally(() => worker.terminate());
 }

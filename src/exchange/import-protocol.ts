@@ -18,6 +18,7 @@ import type { ImportProblem, OnExisting } from './import-plan';
 import type { FileFormat } from './parse-file';
 import type { TagMap } from './tag-map';
 import type { XliffImport } from './xliff';
+import type { NativeExport } from './native';
 
 /** Annotations per `annotations` message. */
 export const CHUNK_SIZE = 2000;
@@ -45,6 +46,8 @@ export type ImportWorkerRequest =
    * Read and parse an XLIFF file of the article's quote translations
    * (parseXliff): the review screen's import, off the main thread.
    */
+  /** Read, parse and check a native backup of everything (parseNative), for the restore. */
+  | { type: 'backup'; file: Blob }
   | {
       type: 'xliff';
       file: Blob;
@@ -89,4 +92,6 @@ export type ImportWorkerMessage =
   | { type: 'result'; summary: ImportSummary }
   /** The answer to 'xliff'; `notUtf8At`: where the bytes stop being UTF-8 (null: they are UTF-8). */
   | { type: 'xliff'; result: XliffImport; notUtf8At: number | null }
+  /** The answer to 'backup': the file's valid part (null: not a backup) and its problems. */
+  | { type: 'backup'; document: NativeExport | null; problems: ImportProblem[] }
   | { type: 'error'; detail: string };
