@@ -154,3 +154,56 @@ test('an annotation the upgrade cannot move is named, and the version 2 data sta
     annotationKeys: ['<img src=x onerror=alert(1)>', 'v2-good'],
   });
 });
+
+test('an older tab holding the database: the banner says so, and the article opens, banner gone, once it lets go', async ({
+  context,
+}) => {
+  const older = await context.newPage();
+  await older.goto('/favicon.png');
+  // An older Glossa's tab: version 2, open, and deaf to requests to close.
+  await version2(older, []);
+  await older.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const open = indexedDB.open('glossa', 2);
+        open.onsuccess = () => {
+          (window as unknown as { older: IDBDatabase }).older = open.result;
+          resolve();
+        };
+      }),
+  );
+
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('alert').locator('p')).toHaveText(ui('save.blocked'));
+  await expect(page.locator('#article-text')).toHaveCount(0);
+
+  await older.evaluate(() => (window as unknown as { older: IDBDatabase }).older.close());
+  await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
+  await expect(page.locator('#article-text')).toContainText('Amazon');
+  await expect(page.locator('#banner')).toBeHidden();
+});
+
+test('a newer Glossa in another tab: this tab lets go of the database and asks for a reload', async ({
+  context,
+}) => {
+  const page = await context.newPage();
+  await openApp(page);
+  const newer = await context.newPage();
+  await newer.goto('/favicon.png');
+  // The newer version's open is not blocked: the app's tab closed its connection.
+  const outcome = await newer.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('glossa', 6);
+        open.onblocked = () => resolve('blocked');
+        open.onsuccess = () => {
+          open.result.close();
+          resolve(`opened ${open.result.version}`);
+        };
+        open.onerror = () => resolve(String(open.error));
+      }),
+  );
+  expect(outcome).toBe('opened 6');
+  await expect(page.getByRole('alert').locator('p')).toHaveText(ui('save.versionChange'));
+});

@@ -12,11 +12,9 @@
  *   it holds and, per article already here, asks Skip or Replace; then
  *   writes all of it in one transaction, and reports per article.
  *
- * The file is read and parsed on the main thread: a backup is made and
- * restored rarely, and its records are checked in one pass of
- * parseNative(); the annotate screen's worker exists for planning records
- * into an article's text, which a restore does not do (the backup's
- * offsets are the article's own, checked against its text).
+ * The file is read, decoded, parsed and checked (parseNative) in the
+ * import worker (readBackupInWorker), as an annotation import is; only the
+ * conflict check and the one-transaction write are on the page.
  */
 import type { AppContext } from './context';
 import { t } from '../i18n/i18n';
@@ -25,8 +23,8 @@ import { downloadText } from '../ui/download';
 import { showRestoreDialog } from '../ui/exchange/restore-dialog';
 import { openGlossaDB, type GlossaDatabase } from '../store/db';
 import { findConflicts, readEverything, restoreEverything } from '../store/backup';
-import { parseJson } from '../exchange/parse-file';
-import { parseNative, toNative, type NativeExport } from '../exchange/native';
+import { readBackupInWorker } from '../exchange/import-client';
+import { toNative, type NativeExport } from '../exchange/native';
 import type { ImportProblem } from '../exchange/import-plan';
 
 /** The backup's file name. */
@@ -109,21 +107,15 @@ export function restoreBackup(context: AppContext, file: File, onRestored?: () =
   });
 
   async function read(): Promise<void> {
-    const problems: ImportProblem[] = [];
-    let text: string;
+    let problems: ImportProblem[];
     try {
-      text = await file.text();
+      // Read, parsed and checked in the import worker; the page only writes.
+      ({ document: doc, problems } = await readBackupInWorker(file));
     } catch (error) {
       dialog.message(t('exchange:backup.failed', { reason: reasonOf(error) }));
       return;
     }
-    const json = parseJson(text);
-    if (!json.ok) problems.push(json.problem);
-    else {
-      const parsed = parseNative(json.value);
-      problems.push(...parsed.problems);
-      doc = parsed.document;
-    }
+    if (closed) return;
     if (!doc) {
       dialog.show({
         articles: [],

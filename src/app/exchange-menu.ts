@@ -20,6 +20,7 @@
 import type { AppContext } from './context';
 import { selectionSpan } from '../editor/selection-span';
 import { now, type Annotation } from '../model/annotation';
+import { drawableLimit, exceedsDrawable } from '../model/highlight-stacks';
 import { type Article } from '../model/article';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
@@ -400,9 +401,32 @@ export function attachExchangeMenu(
         : outcome.glosses;
     }
 
+    /** What drawing the article's annotations after this import would do (once per plan). */
+    const drawables = new WeakMap<ImportOutcome, ImportReport['drawable']>();
+    function drawableAfter(outcome: ImportOutcome): ImportReport['drawable'] {
+      if (drawables.has(outcome)) return drawables.get(outcome);
+      const after = new Map(session.annotations);
+      for (const a of outcome.toWrite) after.set(a.id, a);
+      const spans = [...after.values()]
+        .filter((a) => !a.orphaned)
+        .map((a) => ({ from: a.start, to: a.end }));
+      const limit = drawableLimit();
+      const d = exceedsDrawable(spans, limit);
+      // Said before writing when some would not be drawn at all, or more lie on
+      // one span than can be drawn one by one (they become one highlight with a count).
+      const drawable =
+        d.exceeds || d.largestStack > limit
+          ? { folded: d.folded, largestStack: d.largestStack, limit }
+          : undefined;
+      drawables.set(outcome, drawable);
+      return drawable;
+    }
+
     function report(outcome: ImportOutcome, onExisting: OnExisting): ImportReport {
       const errors = outcome.problems.filter((x) => x.severity === 'error').length;
+      const drawable = drawableAfter(outcome);
       return {
+        ...(drawable ? { drawable } : {}),
         format: outcome.format,
         counts: {
           records: outcome.records,

@@ -22,7 +22,8 @@
 import { reasonOf } from '../ui/error-reason';
 import type { AppContext, Screen } from './context';
 import { currentRoute, navigate } from '../dom/router';
-import { followLanguage } from '../i18n/i18n';
+import { followLanguage, t } from '../i18n/i18n';
+import { readFileText } from '../exchange/text-checks';
 import { DEFAULT_ARTICLE_ID } from '../store/articles';
 import { extractArticle, MAX_INPUT_LENGTH } from '../library/extract';
 import {
@@ -328,8 +329,10 @@ export function createLibraryScreen(context: AppContext): Screen {
     }
     progress.textContent = say('import.reading', { name: file.name });
     let text: string;
+    let notUtf8At: number | null;
     try {
-      text = await file.text();
+      // Strictly first: bytes that are not UTF-8 are said, not silently replaced.
+      ({ text, invalidAt: notUtf8At } = await readFileText(file));
     } catch (error) {
       showProblem(problemMessage({ code: 'unreadable', reason: reasonOf(error) }));
       return;
@@ -342,6 +345,8 @@ export function createLibraryScreen(context: AppContext): Screen {
       fileInput.focus();
       return;
     }
+    // Brought in all the same (the person sees the text before it is added), but said.
+    if (notUtf8At !== null) showProblem(t('exchange:problem.invalid-utf8', { byte: notUtf8At }));
     await bringIn(result, file.name);
   }
 

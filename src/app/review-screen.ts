@@ -22,7 +22,8 @@ import { refusesFile } from '../exchange/problem';
 import { REVIEW_STATUSES, signedBy, type Review, type ReviewStatus } from '../model/review';
 import { userName } from '../dom/user-name';
 import { acceptSuggestion, editTranslation, setComment, setStatus } from '../review/review';
-import { parseXliff, toXliff, type UnitContext } from '../exchange/xliff';
+import { toXliff, type UnitContext } from '../exchange/xliff';
+import { parseXliffInWorker } from '../exchange/import-client';
 import { toReviewCsv } from '../exchange/csv';
 import { GlossSource } from '../glosses/gloss-source';
 import { followLanguage, i18n, t } from '../i18n/i18n';
@@ -300,18 +301,24 @@ export function createReviewScreen(context: AppContext): Screen {
         report.show({ kind: 'failed', fileName, message: 'tooLarge' });
         return;
       }
-      let xml: string;
+      let result: Awaited<ReturnType<typeof parseXliffInWorker>>;
       try {
-        xml = await file.text();
+        // Read, decoded and parsed in the import worker: a 19 MB file no longer holds up the page.
+        result = await parseXliffInWorker(
+          file,
+          article,
+          [...session.annotations.values()],
+          [...session.reviews.values()],
+        );
       } catch (error) {
         report.show({ kind: 'failed', fileName, message: 'unreadable', reason: reasonOf(error) });
         return;
       }
       if (destroyed) return;
-      const result = parseXliff(xml, article, [...session.annotations.values()], session.reviews);
+      const notUtf8 = result.notUtf8At === null ? {} : { notUtf8At: result.notUtf8At };
       const fatal = result.report.find(refusesFile);
       if (fatal) {
-        report.show({ kind: 'failed', fileName, problem: fatal });
+        report.show({ kind: 'failed', fileName, problem: fatal, ...notUtf8 });
         return;
       }
       if (result.updates.length > 0) {
@@ -337,6 +344,7 @@ export function createReviewScreen(context: AppContext): Screen {
         fileName,
         updated: result.updates.length,
         problems: result.report,
+        ...notUtf8,
       });
     } finally {
       importing = false;

@@ -58,9 +58,13 @@ export async function start(reads: StartUpReads): Promise<void> {
   const nav = createNav(layout.nav, (view) => navigate({ view }));
   createLanguageSwitch(layout.headerEnd);
   i18n.on('languageChanged', () => layout.translate());
+  /** Takes the "close the other tabs" banner away, once the upgrade it waited for is done. */
+  let withdrawBlocked = () => {};
   reads.onDatabaseEvent((event) => {
+    if (event === 'unblocked') return withdrawBlocked();
     saveBanner = false;
-    notices.banner(t(event === 'blocked' ? 'save.blocked' : 'save.versionChange'));
+    const withdraw = notices.banner(t(event === 'blocked' ? 'save.blocked' : 'save.versionChange'));
+    if (event === 'blocked') withdrawBlocked = withdraw;
   });
   const repository = await reads.repository;
   if (!repository)

@@ -17,6 +17,7 @@ import type { TermEntry } from '../model/termbase';
 import { isGlossary, GLOSSARY_NAMESPACE } from '../glosses/glossary';
 import { findTerms, TermIndex, type TermMatch } from '../glosses/term-finder';
 import { parseTbx, toTbx, type TbxProblem } from '../exchange/tbx';
+import { MAX_NESTING, readFileText, type DecodedFile } from '../exchange/text-checks';
 import { i18n, loadLazyResources, t } from '../i18n/i18n';
 import type { Notices } from '../ui/notices';
 import type { TermDescription } from '../ui/term-tooltip';
@@ -129,6 +130,7 @@ function problemText(p: TbxProblem): string {
     id: p.id ?? '—',
     line: p.line ?? 0,
     column: p.column ?? 0,
+    max: MAX_NESTING,
   };
   if (p.code === 'malformed-xml' && p.line === undefined)
     return t('termbase:problem.malformed-xml-nowhere');
@@ -189,17 +191,23 @@ export async function openTermbaseDialog(
       dialog.notice(t('termbase:notice.exported', { count: entries.length }));
     },
     async importTbx(file) {
-      let text: string;
+      let decoded: DecodedFile;
       try {
-        text = await file.text();
+        // Strictly first: bytes that are not UTF-8 are said, not silently replaced.
+        decoded = await readFileText(file);
       } catch (error) {
         return dialog.notice(t('termbase:import.failed', { reason: reasonOf(error) }), {
           tone: 'error',
         });
       }
-      const parsed = parseTbx(text);
+      const parsed = parseTbx(decoded.text);
       const refused = parsed.problems.filter((p) => p.severity === 'error').length;
-      const lines = parsed.problems.map(problemText);
+      const lines = [
+        ...(decoded.invalidAt === null
+          ? []
+          : [t('exchange:problem.invalid-utf8', { byte: decoded.invalidAt })]),
+        ...parsed.problems.map(problemText),
+      ];
       if (parsed.records.length === 0) {
         return dialog.notice(t('termbase:import.refused'), { tone: 'error', lines });
       }

@@ -10,7 +10,12 @@ import type { Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import { planImport, type OnExisting } from './import-plan';
 import { parseAnnotationFile, type ParsedFile } from './parse-file';
+import { parseXliff } from './xliff';
+import { parseJson } from './parse-json';
+import { parseNative } from './native';
 import type { TagMap } from './tag-map';
+import type { ImportProblem } from './import-plan';
+import { readFileText, type DecodedFile } from './text-checks';
 import {
   CHUNK_SIZE,
   type ImportSummary,
@@ -35,7 +40,23 @@ let opened: {
   parsed: ParsedFile;
   article: Article;
   tagMap: string;
+  /** The file's bytes were not UTF-8 (a warning, shown first). */
+  textProblems: ImportProblem[];
 } | null = null;
+
+/** The warning for a file, or its companion, whose bytes are not UTF-8. */
+function utf8Problems(decoded: DecodedFile | undefined, fileName: string): ImportProblem[] {
+  if (decoded?.invalidAt == null) return [];
+  return [
+    {
+      code: 'invalid-utf8',
+      severity: 'warning',
+      byte: decoded.invalidAt,
+      path: fileName,
+      detail: `not UTF-8 at byte ${decoded.invalidAt}; read with replacement characters`,
+    },
+  ];
+}
 
 function parse(
   text: string,
@@ -86,7 +107,7 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
     reviews: result.reviews,
     glosses: sameText ? entry.glosses : [],
     glossesOtherText: entry !== undefined && entry.glosses.length > 0 && !sameText,
-    problems: [...parsed.problems, ...result.problems],
+    problems: [...opened.textProblems, ...parsed.problems, ...result.problems],
     otherArticles,
     tags: parsed.tags,
     source: parsed.source,
@@ -95,17 +116,49 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
 }
 
 async function handle(request: ImportWorkerRequest): Promise<void> {
+  if (request.type === 'backup') {
+    post({ type: 'progress', phase: 'read', done: 0, total: 0 });
+    const decoded = await readFileText(request.file);
+    const problems = utf8Problems(decoded, 'backup');
+    const json = parseJson(decoded.text);
+    if (!json.ok)
+      return post({ type: 'backup', document: null, problems: [...problems, json.problem] });
+    const parsed = parseNative(json.value);
+    post({
+      type: 'backup',
+      document: parsed.document,
+      problems: [...problems, ...parsed.problems],
+    });
+    return;
+  }
+  if (request.type === 'xliff') {
+    post({ type: 'progress', phase: 'read', done: 0, total: 0 });
+    const { text, invalidAt } = await readFileText(request.file);
+    const reviews = new Map(request.reviews.map((r) => [r.annotationId, r]));
+    const result = parseXliff(text, request.article, request.quotes, reviews, undefined, {
+      onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
+    });
+    post({ type: 'xliff', result, notUtf8At: invalidAt });
+    return;
+  }
   if (request.type === 'open') {
     post({ type: 'progress', phase: 'read', done: 0, total: 0 });
-    const text = await request.file.text();
-    const companion = request.companion ? await request.companion.text() : undefined;
+    // Decoded strictly first: bytes that are not UTF-8 are said, not silently replaced.
+    const decoded = await readFileText(request.file);
+    const decodedCompanion = request.companion ? await readFileText(request.companion) : undefined;
+    const text = decoded.text;
+    const companion = decodedCompanion?.text;
     const file = {
       fileName: request.fileName,
       article: request.article,
       ...(companion !== undefined ? { companion } : {}),
     };
     const parsed = parse(text, request.tagMap, file);
-    opened = { text, ...file, parsed, tagMap: JSON.stringify(request.tagMap ?? {}) };
+    const textProblems = [
+      ...utf8Problems(decoded, request.fileName),
+      ...utf8Problems(decodedCompanion, request.companion ? 'txt' : ''),
+    ];
+    opened = { text, ...file, parsed, tagMap: JSON.stringify(request.tagMap ?? {}), textProblems };
   } else if (opened && JSON.stringify(request.tagMap ?? {}) !== opened.tagMap) {
     opened.parsed = parse(opened.text, request.tagMap, opened);
     opened.tagMap = JSON.stringify(request.tagMap ?? {});

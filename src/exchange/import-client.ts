@@ -11,6 +11,10 @@ import type { Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import type { OnExisting } from './import-plan';
 import type { ImportSummary, ImportWorkerMessage, ImportWorkerRequest } from './import-protocol';
+import type { Review } from '../model/review';
+import type { XliffImport } from './xliff';
+import type { NativeExport } from './native';
+import type { ImportProblem } from './import-plan';
 
 /** A plan as the dialog uses it: the summary and every annotation to write. */
 export interface ImportOutcome extends ImportSummary {
@@ -113,4 +117,64 @@ export function createImportClient(): ImportClient {
       send({ type: 'plan', existing, onExisting, ...(tagMap ? { tagMap } : {}) }, onProgress),
     terminate: () => worker.terminate(),
   };
+}
+
+/**
+ * Reads and parses an XLIFF file of `article`'s quote translations in the
+ * import worker (a worker of its own, stopped when it answers): a big file
+ * is parsed off the main thread, which only applies the updates.
+ */
+export function parseXliffInWorker(
+  file: Blob,
+  article: Article,
+  quotes: Annotation[],
+  reviews: Review[],
+): Promise<XliffImport & { notUtf8At: number | null }> {
+  const worker = startWorker(importWorkerUrl);
+  return new Promise<XliffImport & { notUtf8At: number | null }>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
+      const message = event.data;
+      if (message.type === 'xliff') resolve({ ...message.result, notUtf8At: message.notUtf8At });
+      else if (message.type === 'error') reject(new Error(message.detail));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      reject(new Error(event.message || 'the import worker failed'));
+    };
+    worker.onmessageerror = () => reject(new Error('unreadable message from the import worker'));
+    worker.postMessage({
+      type: 'xliff',
+      file,
+      article,
+      quotes,
+      reviews,
+    } satisfies ImportWorkerRequest);
+  }).finally(() => worker.terminate());
+}
+
+/**
+ * Reads, parses and checks a native backup in the import worker (a worker
+ * of its own, stopped when it answers): only the restore's one-transaction
+ * write is left to the page.
+ */
+export function readBackupInWorker(
+  file: Blob,
+): Promise<{ document: NativeExport | null; problems: ImportProblem[] }> {
+  const worker = startWorker(importWorkerUrl);
+  return new Promise<{ document: NativeExport | null; problems: ImportProblem[] }>(
+    (resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
+        const message = event.data;
+        if (message.type === 'backup')
+          resolve({ document: message.document, problems: message.problems });
+        else if (message.type === 'error') reject(new Error(message.detail));
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(event.message || 'the import worker failed'));
+      };
+      worker.onmessageerror = () => reject(new Error('unreadable message from the import worker'));
+      worker.postMessage({ type: 'backup', file } satisfies ImportWorkerRequest);
+    },
+  ).finally(() => worker.terminate());
 }

@@ -27,6 +27,10 @@ import type { Review } from '../model/review';
 export const IMPORT_PROBLEM_CODES = [
   /** The file is not JSON (the detail holds the parser's message). */
   'malformed-json',
+  /** Arrays or objects nested more than MAX_NESTING deep (text-checks.ts): refused before parsing. */
+  'too-deep',
+  /** The file's bytes are not UTF-8: read with replacement characters (`byte`: where). */
+  'invalid-utf8',
   /** JSON, but in no format Glossa reads. */
   'unknown-format',
   /** A value has the wrong type or structure. */

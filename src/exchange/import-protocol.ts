@@ -17,6 +17,8 @@ import type { Review } from '../model/review';
 import type { ImportProblem, OnExisting } from './import-plan';
 import type { FileFormat } from './parse-file';
 import type { TagMap } from './tag-map';
+import type { XliffImport } from './xliff';
+import type { NativeExport } from './native';
 
 /** Annotations per `annotations` message. */
 export const CHUNK_SIZE = 2000;
@@ -39,7 +41,20 @@ export type ImportWorkerRequest =
    * Plan the file read by the last 'open' again, against new existing
    * annotations or another choice; with another tag map, it is parsed again.
    */
-  | { type: 'plan'; existing: Annotation[]; onExisting: OnExisting; tagMap?: TagMap };
+  | { type: 'plan'; existing: Annotation[]; onExisting: OnExisting; tagMap?: TagMap }
+  /**
+   * Read and parse an XLIFF file of the article's quote translations
+   * (parseXliff): the review screen's import, off the main thread.
+   */
+  /** Read, parse and check a native backup of everything (parseNative), for the restore. */
+  | { type: 'backup'; file: Blob }
+  | {
+      type: 'xliff';
+      file: Blob;
+      article: Article;
+      quotes: Annotation[];
+      reviews: Review[];
+    };
 
 /** The outcome of a plan, without the annotations to write (sent before it, in slices). */
 export interface ImportSummary {
@@ -75,4 +90,8 @@ export type ImportWorkerMessage =
   | { type: 'progress'; phase: 'read' | 'parse' | 'plan'; done: number; total: number }
   | { type: 'annotations'; annotations: Annotation[] }
   | { type: 'result'; summary: ImportSummary }
+  /** The answer to 'xliff'; `notUtf8At`: where the bytes stop being UTF-8 (null: they are UTF-8). */
+  | { type: 'xliff'; result: XliffImport; notUtf8At: number | null }
+  /** The answer to 'backup': the file's valid part (null: not a backup) and its problems. */
+  | { type: 'backup'; document: NativeExport | null; problems: ImportProblem[] }
   | { type: 'error'; detail: string };

@@ -4,6 +4,7 @@
  */
 import type { ImportProblem } from './import-plan';
 import { jsonErrorOffset } from './json-locate';
+import { jsonNestingFault, lineColumnAt, MAX_NESTING } from './text-checks';
 
 /** JSON.parse with a structured problem, instead of an exception, for text that is not JSON. */
 export function parseJson(
@@ -11,6 +12,18 @@ export function parseJson(
 ): { ok: true; value: unknown } | { ok: false; problem: ImportProblem } {
   // A byte-order mark is common in files saved by Windows editors.
   const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  // Refused before JSON.parse builds it: everything after walks values recursively.
+  const deep = jsonNestingFault(clean);
+  if (deep >= 0)
+    return {
+      ok: false,
+      problem: {
+        code: 'too-deep',
+        severity: 'error',
+        detail: `nested more than ${MAX_NESTING} levels deep`,
+        ...lineColumnAt(clean, deep),
+      },
+    };
   try {
     return { ok: true, value: JSON.parse(clean) as unknown };
   } catch (err) {

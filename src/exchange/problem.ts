@@ -23,6 +23,8 @@ export interface Problem<Code extends string = string> {
   /** Where the parser stopped, 1-based, for a file that is not well-formed. */
   line?: number;
   column?: number;
+  /** 0-based byte offset in the file, for a problem of its bytes (not UTF-8). */
+  byte?: number;
 }
 
 /** Does this problem refuse the whole file (an error about no record in particular)? */

@@ -36,6 +36,7 @@
  */
 import type { Problem } from './problem';
 import { parseMarkup } from '../dom/trusted-types';
+import { lineColumnAt, MAX_NESTING, xmlNestingFault } from './text-checks';
 import type { TermEntry } from '../model/termbase';
 
 /** Machine codes of TBX import problems; the UI translates them. */
@@ -44,6 +45,8 @@ export const TBX_PROBLEM_CODES = [
   'malformed-xml',
   /** A DOCTYPE (and so entities, maybe external ones): refused. */
   'doctype',
+  /** Elements nested more than MAX_NESTING deep: refused before parsing. */
+  'too-deep',
   /** Well-formed, but not a TBX document. */
   'not-tbx',
   /** A TBX file without any entry. */
@@ -229,6 +232,13 @@ function noteOf(el: Element): string {
 export function parseTbx(xml: string): TbxImport {
   const source = xml.replace(/^\uFEFF/, '');
   if (DOCTYPE.test(source)) return fatal('doctype', 'DOCTYPE declarations are not accepted');
+  const deep = xmlNestingFault(source);
+  if (deep >= 0)
+    return fatal(
+      'too-deep',
+      `elements nested more than ${MAX_NESTING} deep`,
+      lineColumnAt(source, deep),
+    );
   let doc: Document;
   try {
     doc = parseMarkup(source, 'application/xml');

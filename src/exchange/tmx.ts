@@ -31,6 +31,7 @@
  */
 import type { Problem } from './problem';
 import { SaxesParser } from 'saxes';
+import { lineColumnAt, MAX_NESTING, xmlNestingFault } from './text-checks';
 import { TM_ORIGINS, type TmOrigin, type TmUnit } from '../model/translation-memory';
 
 export const TMX_PROBLEM_CODES = [
@@ -38,6 +39,8 @@ export const TMX_PROBLEM_CODES = [
   'malformed-xml',
   /** A DOCTYPE (and with it possible entity declarations): refused. */
   'doctype',
+  /** Elements nested more than MAX_NESTING deep: refused before parsing. */
+  'too-deep',
   /** The root is not <tmx>, or there is no <body>. */
   'not-tmx',
   /** A version other than 1.x. */
@@ -151,6 +154,18 @@ export function parseTmx(
   const stop = (problem: TmxProblem) => {
     fatal ??= problem;
   };
+  // Before saxes, which slows down sharply with depth.
+  const deep = xmlNestingFault(text);
+  if (deep >= 0) {
+    const detail = `elements nested more than ${MAX_NESTING} deep`;
+    const at = lineColumnAt(text, deep);
+    return {
+      records: [],
+      problems: [{ code: 'too-deep', severity: 'error', detail, ...at }],
+      units: 0,
+      fatal: true,
+    };
+  }
 
   parser.on('doctype', () => {
     stop({

@@ -58,7 +58,7 @@
  * `&#13;` everywhere, since a parser would otherwise turn it into LF.
  */
 import type { Problem } from './problem';
-import { parseMarkup } from '../dom/trusted-types';
+import { parseXmlTree, textOf, type XmlElement } from './xml-tree';
 import { compareAnnotations, type Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import type { Review, ReviewStatus } from '../model/review';
@@ -126,6 +126,8 @@ function isXliffState(value: string): value is XliffState {
 export type ImportProblemCode =
   /** The text is not well-formed XML (fatal). */
   | 'malformed-xml'
+  /** Elements nested more than MAX_NESTING deep (fatal). */
+  | 'too-deep'
   /** Well-formed, but not an XLIFF 2 document (fatal). */
   | 'not-xliff'
   /** An XLIFF file whose `<file original>` names another article (fatal). */
@@ -288,9 +290,9 @@ export function toXliff(
 }
 
 /** The children of `parent` that are XLIFF elements named `name`. */
-function xliffChildren(parent: Element, name: string): Element[] {
-  return Array.from(parent.children).filter(
-    (el) => el.namespaceURI === XLIFF_NS && el.localName === name,
+function xliffChildren(parent: XmlElement, name: string): XmlElement[] {
+  return parent.children.filter(
+    (el): el is XmlElement => typeof el !== 'string' && el.uri === XLIFF_NS && el.local === name,
   );
 }
 
@@ -299,22 +301,34 @@ function xliffChildren(parent: Element, name: string): Element[] {
  * the text inside markers (`<mrk>`, `<pc>`) a tool may have added. Codes
  * without text (`<ph>`, `<sc>`, `<ec>`, …) contribute nothing.
  */
-function contentText(node: Node): string {
+function contentText(node: XmlElement): string {
   let out = '';
-  for (const child of Array.from(node.childNodes)) {
-    if (child.nodeType === child.TEXT_NODE || child.nodeType === child.CDATA_SECTION_NODE) {
-      out += (child as CharacterData).data;
-    } else if (child.nodeType === child.ELEMENT_NODE) {
-      const el = child as Element;
-      if (el.namespaceURI === XLIFF_NS && el.localName === 'cp') {
-        const cp = parseInt(el.getAttribute('hex') ?? '', 16);
-        if (Number.isInteger(cp) && cp >= 0 && cp <= 0x10ffff) out += String.fromCodePoint(cp);
-      } else {
-        out += contentText(el);
-      }
-    }
+  // An explicit stack (children pushed in reverse): markers may nest deeply.
+  const todo: (XmlElement | string)[] = [...node.children].reverse();
+  while (todo.length > 0) {
+    const child = todo.pop()!;
+    if (typeof child === 'string') out += child;
+    else if (child.uri === XLIFF_NS && child.local === 'cp') {
+      const cp = parseInt(child.attrs.get('hex') ?? '', 16);
+      if (Number.isInteger(cp) && cp >= 0 && cp <= 0x10ffff) out += String.fromCodePoint(cp);
+    } else for (let i = child.children.length - 1; i >= 0; i--) todo.push(child.children[i]!);
   }
   return out;
+}
+
+/** Every XLIFF `<unit>` under `root`, at any depth, in document order. */
+function unitsOf(root: XmlElement): XmlElement[] {
+  const units: XmlElement[] = [];
+  const todo: XmlElement[] = [root];
+  while (todo.length > 0) {
+    const el = todo.pop()!;
+    if (el !== root && el.uri === XLIFF_NS && el.local === 'unit') units.push(el);
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const child = el.children[i]!;
+      if (typeof child !== 'string') todo.push(child);
+    }
+  }
+  return units;
 }
 
 /** The primary subtag of a language tag, lower-cased ("en-GB" → "en"). */
@@ -353,14 +367,14 @@ const PROGRESS_ORDER: Record<ReviewStatus, number> = {
  * unit is only as far along as its least advanced segment. Returns a
  * problem for a state XLIFF does not define.
  */
-function readUnit(unit: Element): UnitContent | { badState: string } {
+function readUnit(unit: XmlElement): UnitContent | { badState: string } {
   let source = '';
   let target = '';
   let status: ReviewStatus | undefined;
-  for (const part of Array.from(unit.children)) {
-    if (part.namespaceURI !== XLIFF_NS) continue;
-    const isSegment = part.localName === 'segment';
-    if (!isSegment && part.localName !== 'ignorable') continue;
+  for (const part of unit.children) {
+    if (typeof part === 'string' || part.uri !== XLIFF_NS) continue;
+    const isSegment = part.local === 'segment';
+    if (!isSegment && part.local !== 'ignorable') continue;
     const src = xliffChildren(part, 'source')[0];
     const trg = xliffChildren(part, 'target')[0];
     const srcText = src ? contentText(src) : '';
@@ -368,20 +382,20 @@ function readUnit(unit: Element): UnitContent | { badState: string } {
     // An ignorable without a target stands for itself (it is whitespace or codes).
     target += trg ? contentText(trg) : isSegment ? '' : srcText;
     if (!isSegment) continue;
-    const state = part.getAttribute('state') ?? 'initial';
+    const state = part.attrs.get('state') ?? 'initial';
     if (!isXliffState(state)) return { badState: state };
-    const s = statusFor(state, part.getAttribute('subState'));
+    const s = statusFor(state, part.attrs.get('subState'));
     if (status === undefined || PROGRESS_ORDER[s] < PROGRESS_ORDER[status]) status = s;
   }
   const notes = xliffChildren(unit, 'notes')[0];
   const commentNote = notes
-    ? xliffChildren(notes, 'note').find((n) => n.getAttribute('category') === 'comment')
+    ? xliffChildren(notes, 'note').find((n) => n.attrs.get('category') === 'comment')
     : undefined;
   return {
     source,
     target,
     status: status ?? 'to-review',
-    comment: commentNote ? (commentNote.textContent ?? '') : null,
+    comment: commentNote ? textOf(commentNote) : null,
   };
 }
 
@@ -390,7 +404,8 @@ function readUnit(unit: Element): UnitContent | { badState: string } {
  * tool) into the reviews it changes. A changed target becomes a human
  * translation; the segment state sets the status; a comment note, when
  * present, sets the comment. Reviews the file leaves as they were are not
- * in `updates`. Uses the DOM's `DOMParser`.
+ * in `updates`. Needs no DOM (saxes, xml-tree.ts), so it runs in the
+ * import worker: a 19 MB file no longer holds up the page.
  *
  * @param at timestamp for `modified` of changed reviews (defaults to the clock).
  */
@@ -400,35 +415,36 @@ export function parseXliff(
   quotes: readonly Annotation[],
   reviews: ReadonlyMap<string, Review>,
   at: string = new Date().toISOString(),
+  options: { onProgress?: (done: number, total: number) => void } = {},
 ): XliffImport {
   // A BOM is common in files saved by Windows tools; it is not part of the XML.
   const text = xml.replace(/^\uFEFF/, '');
   if (DOCTYPE.test(text)) return fatal('not-xliff', 'DOCTYPE declarations are not accepted');
 
-  const doc = parseMarkup(text, 'application/xml');
-  // Browsers report errors as a <parsererror> element (as the root, or inside it).
-  const error = Array.from(doc.getElementsByTagNameNS('*', 'parsererror')).find(
-    (el) => el.namespaceURI !== XLIFF_NS,
-  );
-  if (error) {
-    return fatal('malformed-xml', (error.textContent ?? '').trim().slice(0, 500));
+  // saxes, not DOMParser: this runs in the import worker (no DOM there).
+  const tree = parseXmlTree(text, options);
+  if (!tree.ok) {
+    const { kind, detail, line, column } = tree.problem;
+    if (kind === 'doctype') return fatal('not-xliff', detail);
+    const code = kind === 'too-deep' ? 'too-deep' : 'malformed-xml';
+    return { updates: [], report: [{ code, severity: 'error', detail, line, column }] };
   }
 
-  const root = doc.documentElement;
-  if (root.localName !== 'xliff' || root.namespaceURI !== XLIFF_NS) {
-    return fatal('not-xliff', `root element {${root.namespaceURI ?? ''}}${root.localName}`);
+  const { root } = tree;
+  if (root.local !== 'xliff' || root.uri !== XLIFF_NS) {
+    return fatal('not-xliff', `root element {${root.uri}}${root.local}`);
   }
-  const version = root.getAttribute('version') ?? '';
+  const version = root.attrs.get('version') ?? '';
   if (!/^2\.\d+$/.test(version)) return fatal('not-xliff', `version "${version}"`);
-  const srcLang = root.getAttribute('srcLang');
-  const trgLang = root.getAttribute('trgLang');
+  const srcLang = root.attrs.get('srcLang') ?? null;
+  const trgLang = root.attrs.get('trgLang') ?? null;
   if (primaryLang(srcLang) !== primaryLang(article.lang) || primaryLang(trgLang) !== TARGET_LANG) {
     return fatal('other-language', `srcLang "${srcLang ?? ''}", trgLang "${trgLang ?? ''}"`);
   }
   const files = xliffChildren(root, 'file');
   if (files.length === 0) return fatal('not-xliff', 'no <file> element');
   for (const file of files) {
-    const original = file.getAttribute('original');
+    const original = file.attrs.get('original') ?? null;
     // No `original`: the file does not say which article; its unit ids will.
     if (original !== null && original !== article.id) {
       return fatal('other-article', `file original "${original ?? ''}", article "${article.id}"`);
@@ -440,8 +456,8 @@ export function parseXliff(
   const updates: Review[] = [];
   const report: XliffProblem[] = [];
   // Units may sit in groups at any depth; document order is kept.
-  for (const unit of Array.from(root.getElementsByTagNameNS(XLIFF_NS, 'unit'))) {
-    const unitId = unit.getAttribute('id') ?? '';
+  for (const unit of unitsOf(root)) {
+    const unitId = unit.attrs.get('id') ?? '';
     const quote = byUnitId.get(unitId);
     if (quote === undefined) {
       report.push({

@@ -200,3 +200,28 @@ describe('beginStartUpReads', () => {
     expect(events).toEqual(['versionchange']);
   });
 });
+
+describe('a blocked upgrade', () => {
+  it('says when the older tab let go and the upgrade went through', async () => {
+    // An older tab: version 4, open, and deaf to requests to close.
+    const older = await openDB(DB_NAME, DB_VERSION - 1, {
+      upgrade(db, _old, _new, tx) {
+        for (const step of UPGRADE_STEPS.slice(0, DB_VERSION - 1))
+          step(db, tx, (e) => {
+            throw e;
+          });
+      },
+    });
+    const reads = beginStartUpReads(null);
+    const events: DatabaseEvent[] = [];
+    reads.onDatabaseEvent((e) => events.push(e));
+    let settled = false;
+    void reads.repository.then(() => (settled = true));
+    await vi.waitFor(() => expect(events).toEqual(['blocked']));
+    expect(settled).toBe(false);
+    older.close();
+    const repository = await reads.repository;
+    expect(repository).not.toBeNull();
+    expect(events).toEqual(['blocked', 'unblocked']);
+  });
+});

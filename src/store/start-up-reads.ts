@@ -15,7 +15,13 @@ import { openGlossaDB, UpgradeError } from './db';
 import { Repository, isTrashed, type ArticleRecords } from './repository';
 import { DEFAULT_ARTICLE_ID, ensureDefaultArticle } from './articles';
 
-export type DatabaseEvent = 'blocked' | 'versionchange';
+/**
+ * `blocked`: an older tab holds the database open, so the upgrade (and the
+ * article) waits; `unblocked`: that upgrade then went through (the open
+ * completed after a `blocked`); `versionchange`: a newer Glossa in another
+ * tab asked this one to let go, and its connection is closed.
+ */
+export type DatabaseEvent = 'blocked' | 'unblocked' | 'versionchange';
 
 export interface OpenedArticle {
   article: StoredArticle;
@@ -92,13 +98,19 @@ export function beginStartUpReads(articleId: string | null): StartUpReads {
   const repository = (async () => {
     try {
       if (!('indexedDB' in window) || !window.indexedDB) return null;
+      let blocked = false;
       const db = await openGlossaDB({
-        onBlocked: () => emit('blocked'),
+        onBlocked: () => {
+          blocked = true;
+          emit('blocked');
+        },
         onVersionChange: () => {
           db.close();
           emit('versionchange');
         },
       });
+      // The older tab let go and the upgrade is done: what the banner said is over.
+      if (blocked) emit('unblocked');
       return new Repository(db);
     } catch (error) {
       if (error instanceof UpgradeError) upgradeFailure = error;

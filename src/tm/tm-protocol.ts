@@ -36,6 +36,8 @@ export interface TmImportReport {
   /** The whole file was refused (malformed, DOCTYPE, not TMX): nothing added. */
   fatal: boolean;
   problems: TmxProblem[];
+  /** Byte offset where the file stops being UTF-8 (read with replacement characters); null when it is UTF-8. */
+  notUtf8At: number | null;
 }
 
 export type TmRequestBody =

@@ -10,6 +10,7 @@ import { fetchShippedArticle, DEFAULT_ARTICLE_ID } from '../store/articles';
 import { segmentSentences } from '../glosses/sentences';
 import { TmIndex } from '../glosses/tm/tm-match';
 import { parseTmx, toTmx } from '../exchange/tmx';
+import { readFileText } from '../exchange/text-checks';
 import type { TmUnit } from '../model/translation-memory';
 import shippedGlosses from '../../locales/en/article-parler-amazon-fr.json';
 import type { TmAnswer, TmMessage, TmRequest, TmRequestBody } from './tm-protocol';
@@ -121,7 +122,8 @@ async function handle(request: TmRequest): Promise<TmAnswer> {
       const progress = (done: number, total: number) =>
         scope.postMessage({ id: request.id, type: 'progress', done, total });
       progress(0, body.file.size);
-      const text = await body.file.text();
+      // Strictly first: bytes that are not UTF-8 are reported, not silently replaced.
+      const { text, invalidAt } = await readFileText(body.file);
       const parsed = parseTmx(text, { onProgress: progress });
       const refused = parsed.problems.filter(
         (p) => p.severity === 'error' && p.index !== undefined,
@@ -143,6 +145,7 @@ async function handle(request: TmRequest): Promise<TmAnswer> {
           refused,
           fatal: parsed.fatal,
           problems: parsed.problems,
+          notUtf8At: invalidAt,
         },
         count: await (await openStore()).count(),
       };

@@ -49,6 +49,12 @@ export interface ImportReport {
   tagMap: TagMap;
   /** Where the records come from, as the mapping is remembered by (w3c, hypothesis…). */
   source: string;
+  /**
+   * Set when, after this import, more annotations would lie on the same
+   * words than can be drawn one by one (model/highlight-stacks.ts): said
+   * before writing, so the person imports anyway (as stacks) or cancels.
+   */
+  drawable?: { folded: number; largestStack: number; limit: number };
 }
 
 export interface ImportDialogOptions {
@@ -241,6 +247,18 @@ export function showImportDialog(options: ImportDialogOptions): ImportDialog {
     if (writable === 0) notes.push(h('p', { class: 'import-note' }, t('exchange:import.nothing')));
     if (r.glossesOtherText)
       notes.push(h('p', { class: 'import-note' }, t('exchange:import.glossesOtherText')));
+    if (r.drawable) {
+      const { folded, largestStack, limit } = r.drawable;
+      notes.push(
+        h(
+          'p',
+          { class: 'import-note import-drawable', role: 'alert' },
+          folded > 0
+            ? t('exchange:import.drawable.folded', { count: folded, limit })
+            : t('exchange:import.drawable.stacked', { count: largestStack, limit }),
+        ),
+      );
+    }
 
     let existing: HTMLElement | null = null;
     if (r.conflicts > 0) {

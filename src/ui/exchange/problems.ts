@@ -8,6 +8,7 @@
  */
 import type { ImportProblem } from '../../exchange/import-plan';
 import { t } from '../../i18n/i18n';
+import { MAX_NESTING } from '../../exchange/text-checks';
 
 /** One problem, ready for a table row. */
 export interface ProblemView {
@@ -29,11 +30,13 @@ export function viewProblem(p: ImportProblem): ProblemView {
       p.index !== undefined && p.index >= 0
         ? t('exchange:import.problems.recordNumber', { number: p.index + 1 })
         : t('exchange:import.problems.file'),
-    text: t(`exchange:problem.${p.code}`),
+    text: t(`exchange:problem.${p.code}`, { max: MAX_NESTING, byte: p.byte ?? 0 }),
   };
   if (p.id !== undefined && p.id !== '') view.id = p.id;
   if (p.line !== undefined && p.column !== undefined) {
     view.where = t('exchange:import.problems.lineColumn', { line: p.line, column: p.column });
+  } else if (p.byte !== undefined) {
+    view.where = t('exchange:import.problems.byte', { byte: p.byte });
   } else if (p.path) view.where = p.path;
   return view;
 }

@@ -10,11 +10,27 @@
 import type { XliffProblem } from '../../exchange/xliff';
 import { t } from '../../i18n/i18n';
 import { append, h } from '../../dom/h';
+import { MAX_NESTING } from '../../exchange/text-checks';
+
+/** The warning for a file whose bytes are not UTF-8, or nothing. */
+function notUtf8(at: number | undefined): HTMLParagraphElement | false {
+  return (
+    at !== undefined &&
+    h('p', { class: 'review-import-warning' }, t('exchange:problem.invalid-utf8', { byte: at }))
+  );
+}
 
 /** What an import came to. */
 export type ImportOutcome =
   | { kind: 'reading'; fileName: string }
-  | { kind: 'applied'; fileName: string; updated: number; problems: XliffProblem[] }
+  | {
+      kind: 'applied';
+      fileName: string;
+      updated: number;
+      problems: XliffProblem[];
+      /** Byte offset where the file stops being UTF-8 (read with replacement characters). */
+      notUtf8At?: number;
+    }
   /** Refused, nothing changed: a fatal problem, or `message` (an i18n key of review:import), plus a reason. */
   | {
       kind: 'failed';
@@ -22,6 +38,7 @@ export type ImportOutcome =
       problem?: XliffProblem;
       message?: 'unreadable' | 'tooLarge' | 'writeFailed';
       reason?: string;
+      notUtf8At?: number;
     };
 
 export interface ImportReport {
@@ -91,13 +108,18 @@ export function createImportReport(container: HTMLElement, closed: () => void): 
             ? t('review:import.updated', { count: outcome.updated })
             : t('review:import.nothing'),
         ),
+        notUtf8(outcome.notUtf8At),
         problems.length > 0 && h('p', {}, t('review:import.notApplied')),
         problems.length > 0 &&
           h('ul', { class: 'review-import-problems' }, ...problems.map(problemItem)),
       );
     } else {
       const reason = outcome.problem
-        ? t(`review:import.problem.${outcome.problem.code}`)
+        ? t(`review:import.problem.${outcome.problem.code}`, {
+            max: MAX_NESTING,
+            line: outcome.problem.line ?? '?',
+            column: outcome.problem.column ?? '?',
+          })
         : t(`review:import.${outcome.message ?? 'unreadable'}`);
       append(
         alert,
@@ -110,6 +132,7 @@ export function createImportReport(container: HTMLElement, closed: () => void): 
           outcome.reason ? h('code', {}, outcome.reason) : null,
         ),
         h('p', { class: 'review-import-error' }, t('review:import.failed')),
+        notUtf8(outcome.notUtf8At),
       );
     }
   }

@@ -7,6 +7,7 @@ import type { TmImportReport } from '../../tm/tm-protocol';
 import type { TmxProblem } from '../../exchange/tmx';
 import { t } from '../../i18n/i18n';
 import { h, replaceChildren } from '../../dom/h';
+import { MAX_NESTING } from '../../exchange/text-checks';
 
 export interface TmDialogOptions {
   count(): Promise<number>;
@@ -29,6 +30,7 @@ export function tmxProblemText(p: TmxProblem): string {
     line: p.line ?? '?',
     column: p.column ?? '?',
     detail: p.detail,
+    max: MAX_NESTING,
   });
 }
 
@@ -68,8 +70,18 @@ export function showTmDialog(options: TmDialogOptions): HTMLDialogElement {
         ({ report: r, count: n }) => {
           progress.hidden = true;
           refreshCount(n);
+          const notUtf8 =
+            r.notUtf8At === null
+              ? null
+              : h(
+                  'p',
+                  { class: 'tm-refused' },
+                  t('exchange:problem.invalid-utf8', { byte: r.notUtf8At }),
+                );
           if (r.fatal) {
-            report.replaceChildren(
+            replaceChildren(
+              report,
+              notUtf8,
               h(
                 'p',
                 { class: 'tm-refused' },
@@ -83,6 +95,7 @@ export function showTmDialog(options: TmDialogOptions): HTMLDialogElement {
           const lines = r.problems.slice(0, 50).map((p) => h('li', {}, tmxProblemText(p)));
           replaceChildren(
             report,
+            notUtf8,
             h('p', { class: 'tm-summary' }, t('tm:dialog.report', { ...r })),
             lines.length
               ? h(
