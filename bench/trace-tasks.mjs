@@ -18,7 +18,16 @@ const onMain = events.filter((e) => e.pid === pid && e.tid === tid);
 // Navigation start, from the mark's own page time.
 const t0 = first.ts - first.args.data.startTime * 1000;
 const ms = (us) => Math.round(us / 100) / 10;
-const marks = onMain.filter((e) => e.name.startsWith('glossa'));
+const marks = onMain.filter((e) => e.name.startsWith('glossa') && e.args?.data?.startTime != null);
+// Measures (glossa:colour-layer): begin and end events, paired by id.
+const begun = new Map();
+for (const e of events.filter((e) => e.pid === pid && e.name.startsWith('glossa'))) {
+  if (e.ph === 'b') begun.set(`${e.name}:${e.id2?.local ?? e.id}`, e.ts);
+  if (e.ph === 'e') {
+    const at = begun.get(`${e.name}:${e.id2?.local ?? e.id}`);
+    if (at != null) console.log(`measure ${e.name}: ${ms(e.ts - at)} ms at ${ms(at - t0)}`);
+  }
+}
 console.log(
   'marks:',
   marks.map((m) => `${m.name} ${Math.round(m.args.data.startTime)}`).join(', '),

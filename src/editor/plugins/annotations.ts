@@ -331,6 +331,14 @@ class ColourLayer {
   }
 
   constructor(private readonly view: EditorView) {
+    const start = performance.now();
+    this.build();
+    // Its cost in the start-up, for bench/ traces.
+    performance.measure('glossa:colour-layer', { start });
+  }
+
+  private build(): void {
+    const view = this.view;
     for (const [kind, name] of Object.entries(LAYER_NAMES) as [AnnotationKind, string][]) {
       const layer = new Highlight();
       this.layers.set(kind, layer);
