@@ -25,6 +25,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { SpanTable } from './span-table';
+import { afterPaint } from '../../dom/after-paint';
 import { whenIdle } from '../../dom/idle';
 import type { AnnotationKind } from '../../model/annotation';
 import {
@@ -310,7 +311,7 @@ interface LayerBlock {
  * The colour layer: the highlights not yet drawn as elements, painted with
  * the CSS Custom Highlight API — one `Highlight` per kind, of `StaticRange`s
  * over the text — so that on a long article every highlight is painted in
- * the first frame, its kind shown by its colour and its underline style, as
+ * the frame after the first, its kind shown by its colour and its underline style, as
  * the elements show it (glossa.css). The elements (`<mark>` with
  * `data-annotation-id`, `data-kind`, the stack count, nested depths, what a
  * screen reader and the hover card use) follow in idle chunks as before;
@@ -433,8 +434,18 @@ class ColourLayer {
  */
 function drawInIdleTime(view: EditorView) {
   let cancel: (() => void) | null = null;
-  const layer =
-    !allHighlightsDrawn(view.state) && ColourLayer.supported() ? new ColourLayer(view) : null;
+  // The colour layer is built right after the first frame, which shows only the first screens
+  // (drawn as elements): built before it, it cost that frame 30-120 ms at 10,000 (bench/).
+  let layer: ColourLayer | null = null;
+  const build =
+    !allHighlightsDrawn(view.state) && ColourLayer.supported()
+      ? afterPaint(() => {
+          if (allHighlightsDrawn(view.state)) return;
+          layer = new ColourLayer(view);
+          markDone();
+        })
+      : null;
+  build?.schedule();
   let marked = false;
   let elementsMarked = false;
   const markDone = () => {
@@ -467,6 +478,7 @@ function drawInIdleTime(view: EditorView) {
     },
     destroy: () => {
       cancel?.();
+      build?.cancel();
       layer?.destroy();
     },
   };
