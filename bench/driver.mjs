@@ -78,6 +78,22 @@ export async function heapUsed(page) {
   return usedSize;
 }
 
+/**
+ * Whether every highlight is an element (and that frame produced). An app
+ * without the colour layer (before 2 Dec 2026, measured with --app-root)
+ * marks only glossa:highlights-drawn, once every element is drawn.
+ */
+function elementsDrawn() {
+  const b = window.__bench;
+  if (!b) return false;
+  if (b.elementsDrawnPainted != null) return true;
+  return (
+    b.allDrawnPainted != null &&
+    performance.getEntriesByName('glossa:highlight-elements-drawn').length === 0 &&
+    !CSS.highlights?.has('hl-claim')
+  );
+}
+
 export async function loadAppOnce(context, base, n, validate) {
   const page = await openApp(context);
   const scripts = [];
@@ -86,8 +102,9 @@ export async function loadAppOnce(context, base, n, validate) {
   });
   await page.goto(`${base}/?article=${BENCH_ARTICLE_ID}`, { waitUntil: 'commit' });
   await waitReady(page);
-  // Every highlight drawn (the rest are drawn in idle time after the first frame).
-  await page.waitForFunction(() => window.__bench?.allDrawnPainted != null, null, {
+  // Every highlight drawn (painted: as an element or in the colour layer), and every one an
+  // element (the rest of the elements are drawn in idle time after the first frame).
+  await page.waitForFunction(elementsDrawn, null, {
     timeout: 120_000,
     polling: 100,
   });
@@ -98,6 +115,10 @@ export async function loadAppOnce(context, base, n, validate) {
       readyPainted: window.__bench.readyPainted,
       // The frame after every highlight was drawn, or after ready if that came later.
       allDrawn: Math.max(window.__bench.allDrawnPainted, window.__bench.readyPainted),
+      elementsDrawn: Math.max(
+        window.__bench.elementsDrawnPainted ?? window.__bench.allDrawnPainted,
+        window.__bench.readyPainted,
+      ),
       marks: marks.length,
       // The annotation list's size: every annotation, with no filter or search.
       listed: Number(
@@ -354,4 +375,31 @@ export async function searchSamples(page, queries) {
     samples.push(await addEventTiming(page, sample));
   }
   return samples;
+}
+
+/**
+ * One more app load under a Chrome trace (`browser.startTracing`), written to
+ * `file`: open it in chrome://tracing or Perfetto, or read its main thread's
+ * tasks with `node bench/trace-tasks.mjs FILE`.
+ */
+export async function traceLoad(browser, context, base, file) {
+  const page = await openApp(context);
+  await browser.startTracing(page, {
+    path: file,
+    categories: [
+      'devtools.timeline',
+      'disabled-by-default-devtools.timeline',
+      'blink.user_timing',
+      'v8.execute',
+      'toplevel',
+    ],
+  });
+  await page.goto(`${base}/?article=${BENCH_ARTICLE_ID}`, { waitUntil: 'commit' });
+  await waitReady(page);
+  await page.waitForFunction(elementsDrawn, null, {
+    timeout: 120_000,
+    polling: 100,
+  });
+  await browser.stopTracing();
+  await page.close();
 }

@@ -30,6 +30,8 @@ export function pageProbe() {
     readyPainted: null,
     /** The frame after the app's last highlight was drawn (glossa:highlights-drawn). */
     allDrawnPainted: null,
+    /** The frame after every highlight was an element (glossa:highlight-elements-drawn). */
+    elementsDrawnPainted: null,
     events: [],
     longTasks: [],
     pending: null,
@@ -101,9 +103,22 @@ export function pageProbe() {
       afterFrame((_raf, painted) => {
         probe.readyPainted = painted;
       });
-    if (name === 'glossa:highlights-drawn')
+    // The first of each (a view whose plugins are reconfigured marks again; the first counts).
+    if (
+      name === 'glossa:highlights-drawn' &&
+      !probe.allDrawnMarked &&
+      (probe.allDrawnMarked = true)
+    )
       afterFrame((_raf, painted) => {
         probe.allDrawnPainted = painted;
+      });
+    if (
+      name === 'glossa:highlight-elements-drawn' &&
+      !probe.elementsDrawnMarked &&
+      (probe.elementsDrawnMarked = true)
+    )
+      afterFrame((_raf, painted) => {
+        probe.elementsDrawnPainted = painted;
       });
     return entry;
   };

@@ -27,6 +27,7 @@ import {
   filterOnce,
   loadAppOnce,
   loadStaticOnce,
+  traceLoad,
   openApp,
   openStatic,
   searchSamples,
@@ -66,6 +67,8 @@ const LOADS_ONLY = args.has('--loads-only');
  */
 const GROWTH = args.has('--growth');
 const GROWTH_CHARS_PER_ANNOTATION = 10;
+/** A Chrome trace of one more app load, written to this file (to see where a load's time goes). */
+const TRACE_FILE = option('trace') ? resolve(option('trace')) : null;
 const BASE = `http://127.0.0.1:${PORT}`;
 
 /** Runs per count. Sidebar selections wait out a 1.2 s emphasis each, so fewer at the smaller counts. */
@@ -257,6 +260,7 @@ function summarise(n, r, check) {
     ready: s(r.loads, 'ready'),
     readyPainted: s(r.loads, 'readyPainted'),
     allDrawn: s(r.loads, 'allDrawn'),
+    elementsDrawn: s(r.loads, 'elementsDrawn'),
     floorTaggingWork: s(r.floorTagging ?? [], 'work'),
     floorTaggingWall: s(r.floorTagging ?? [], 'wall'),
     floor: s(r.floor, 'painted'),
@@ -307,6 +311,7 @@ function summarise(n, r, check) {
   row('Ready: nav → first frame drawn', sum.readyPainted);
   row('Static floor: nav → first frame', sum.floor);
   row('Every highlight drawn: nav → frame', sum.allDrawn);
+  row('Every highlight an element: nav → frame', sum.elementsDrawn);
   targetRow(
     'Ready (glossa:ready) ÷ floor',
     sum.ratioReady,
@@ -524,6 +529,10 @@ async function main() {
       r.loads = app;
       r.floor = floor;
       console.log(`  loads done (${elapsed()})`);
+      if (TRACE_FILE) {
+        await traceLoad(browser, context, BASE, TRACE_FILE);
+        console.log(`  load traced to ${TRACE_FILE}`);
+      }
 
       if (LOADS_ONLY) {
         for (const k of ['taggingCold', 'tagging', 'taggingCaret', 'selection', 'filter', 'search'])

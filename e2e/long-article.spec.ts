@@ -5,7 +5,14 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { Annotation } from '../src/model/annotation';
-import { openApp, putAnnotations } from './helpers';
+import {
+  dragSelect,
+  expectSaved,
+  openApp,
+  putAnnotations,
+  shownHighlights,
+  storedAnnotations,
+} from './helpers';
 
 const ARTICLE = 'long-e2e';
 const PARAGRAPHS = 240;
@@ -104,6 +111,67 @@ test('a long article: far highlights can be jumped to at once, and all are drawn
   expect(texts).toEqual(['tribunal']);
 });
 
+test('a long article: the highlights not yet drawn as elements are painted right after the first frame (colour layer)', async ({
+  page,
+}) => {
+  await openApp(page);
+  const count = await seedLongArticle(page);
+  // When the app marks every highlight painted (the frame after the first): the annotations
+  // drawn as elements, and the colour layer's ranges (CSS Custom Highlight API,
+  // src/editor/plugins/annotations.ts) with their text and block.
+  await page.addInitScript(() => {
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+      const w = window as unknown as { atPainted?: unknown };
+      if (name === 'glossa:highlights-drawn' && !w.atPainted) {
+        const drawn = [...document.querySelectorAll('#article-text mark[data-annotation-id]')].map(
+          (m) => (m as HTMLElement).dataset.annotationId,
+        );
+        const layer: { kind: string; text: string; block: string }[] = [];
+        for (const kind of ['claim', 'quote', 'event'])
+          for (const r of CSS.highlights.get(`hl-${kind}`) ?? []) {
+            const range = new Range();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            const block = r.startContainer.parentElement?.closest('p')?.textContent ?? '';
+            layer.push({ kind, text: range.toString(), block: block.slice(0, 5) });
+          }
+        w.atPainted = { drawn, layer };
+      }
+      return mark(name, options);
+    };
+  });
+  await openApp(page, `/?article=${ARTICLE}`);
+  await page.waitForFunction(() => 'atPainted' in window);
+  const { drawn, layer } = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          atPainted: { drawn: string[]; layer: { kind: string; text: string; block: string }[] };
+        }
+      ).atPainted,
+  );
+  // Every annotation is painted then: the first screens as elements, the rest as ranges.
+  expect(new Set(drawn).size).toBeGreaterThan(0);
+  expect(layer.length).toBeGreaterThan(count / 2);
+  expect(new Set(drawn).size + layer.length).toBe(count);
+  // Each range covers its annotation's word, in the colour of the annotation's kind
+  // (paragraph §i holds annotation long-i, of kind i mod 3).
+  for (const r of layer) {
+    expect(r.text).toBe('tribunal');
+    const i = Number(/^§(\d+)/.exec(r.block)?.[1]);
+    expect(r.kind).toBe(['claim', 'quote', 'event'][i % 3]);
+  }
+  // Once every highlight is an element, the colour layer is empty.
+  await expect
+    .poll(() => page.locator('#article-text mark[data-annotation-id]').count())
+    .toBe(count);
+  const left = await page.evaluate(() =>
+    ['claim', 'quote', 'event'].reduce((n, k) => n + (CSS.highlights.get(`hl-${k}`)?.size ?? 0), 0),
+  );
+  expect(left).toBe(0);
+});
+
 test('blocks are spaced alike within a section and across sections (contained sections keep their margins)', async ({
   page,
 }) => {
@@ -124,4 +192,84 @@ test('blocks are spaced alike within a section and across sections (contained se
   expect(gaps.within.length).toBeGreaterThan(2);
   expect(gaps.across.length).toBeGreaterThan(0);
   expect(new Set([...gaps.within, ...gaps.across])).toEqual(new Set([gaps.within[0]]));
+});
+
+test('an article of 1,000,000 code points (the import limit) opens, tags and saves', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openApp(page);
+  // Paragraphs of French with an emoji each (two UTF-16 units, one code point), so that code
+  // points and UTF-16 offsets part ways; the last paragraph holds a unique phrase to tag.
+  const id = 'million-e2e';
+  const paragraph = (i: number) =>
+    `§${i} 📰 La cour d’appel a examiné le dossier déposé contre la plateforme. `.repeat(6).trim();
+  const points = (s: string) => [...s].length;
+  const blocks = [{ type: 'title', text: 'Un dossier d’un million' }];
+  let total = points(blocks[0]!.text);
+  const LAST = 'Fin du dossier, page ultime.';
+  for (let i = 0; ; i++) {
+    const text = paragraph(i);
+    // Blocks are joined by two newlines in the canonical text (two code points).
+    if (total + 2 + points(text) + 2 + points(LAST) > 1_000_000) break;
+    blocks.push({ type: 'paragraph', text });
+    total += 2 + points(text);
+  }
+  // The last block, the phrase then words, pads the article to exactly 1,000,000 code points.
+  const pad = 1_000_000 - total - 2 - points(LAST) - 1;
+  blocks.push({ type: 'paragraph', text: `${LAST} ${'mot '.repeat(pad).slice(0, pad)}` });
+  const canonical = blocks.map((b) => b.text).join('\n\n');
+  expect(points(canonical)).toBe(1_000_000);
+  const time = new Date().toISOString();
+  await putAnnotations(page, [], {
+    id,
+    title: blocks[0]!.text,
+    lang: 'fr',
+    blocks,
+    created: time,
+    modified: time,
+  });
+
+  await openApp(page, `/?article=${id}`);
+  await expect(page.locator('#article-text')).toContainText('Un dossier d’un million');
+  // Scrolled to the end first, and left until its layout is still (the sections on the way,
+  // `content-visibility: auto`, get their real heights as they are shown).
+  const last = page.locator('#article-text p').last();
+  await last.scrollIntoViewIfNeeded();
+  let top = NaN;
+  await expect
+    .poll(async () => {
+      const before = top;
+      top = await last.evaluate(
+        (el) =>
+          new Promise<number>((done) =>
+            requestAnimationFrame(() =>
+              requestAnimationFrame(() => done(el.getBoundingClientRect().top)),
+            ),
+          ),
+      );
+      return top === before;
+    })
+    .toBe(true);
+  await dragSelect(page, 'du dossier, page');
+  await page.keyboard.press('c');
+  await expect
+    .poll(async () => (await shownHighlights(page, 'claim')).map((h) => h.text))
+    .toEqual(['du dossier, page']);
+  await expectSaved(page);
+  const stored = await storedAnnotations(page);
+  expect(stored.filter((a) => a.articleId === id)).toEqual([
+    expect.objectContaining({
+      kind: 'claim',
+      exact: 'du dossier, page',
+      // Code-point offsets: the emoji count once each.
+      start: total + 2 + points('Fin '),
+      end: total + 2 + points('Fin du dossier, page'),
+    }),
+  ]);
+  // Opened again, the highlight is drawn where it was.
+  await openApp(page, `/?article=${id}`);
+  await expect
+    .poll(async () => (await shownHighlights(page)).map((h) => h.text))
+    .toEqual(['du dossier, page']);
 });

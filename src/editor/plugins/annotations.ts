@@ -22,8 +22,10 @@
  * change touches (a new tag, the selected one) is drawn at once.
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { SpanTable } from './span-table';
+import { afterPaint } from '../../dom/after-paint';
 import { whenIdle } from '../../dom/idle';
 import type { AnnotationKind } from '../../model/annotation';
 import {
@@ -175,9 +177,15 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
 
   // What the change touches is drawn now, with everything before it.
   const size = doc.content.size;
-  const drawTo = Math.min(
-    size,
-    Math.max(action.drawTo ?? 0, ...upsert.map((s) => s.to), ...fresh.map((d) => d.to)),
+  // A removed highlight's block is drawn too: its colour-layer range (colourLayer) goes with it.
+  const drawTo = blockEnd(
+    doc,
+    Math.max(
+      action.drawTo ?? 0,
+      ...upsert.map((s) => s.to),
+      ...fresh.map((d) => d.to),
+      ...removedIds.map((id) => prev.spans.get(id)?.to ?? 0),
+    ),
   );
   if (drawTo > prev.drawnTo) {
     const count = countBefore(prev.pending, drawTo);
@@ -255,6 +263,18 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
   return next;
 }
 
+/**
+ * `pos`, moved to the end of the block it is in: drawing stops only between
+ * blocks, so a block is either wholly drawn as elements or wholly in the
+ * colour layer, and drawing never rebuilds a block that still has ranges.
+ */
+function blockEnd(doc: ProseMirrorNode, pos: number): number {
+  const size = doc.content.size;
+  if (pos >= size) return size;
+  const $pos = doc.resolve(pos);
+  return $pos.parent.isTextblock ? $pos.after() : pos;
+}
+
 /** How many of `spans` (sorted by start) start before `pos`. */
 export function countBefore(spans: readonly { from: number }[], pos: number): number {
   let lo = 0;
@@ -270,18 +290,174 @@ export function countBefore(spans: readonly { from: number }[], pos: number): nu
 /** Highlights drawn per idle callback while a long article is partly drawn. */
 const DRAW_CHUNK = 6000;
 
+/** The CSS highlight (`::highlight(…)` in glossa.css) of each kind's colour layer. */
+const LAYER_NAMES: Record<AnnotationKind, string> = {
+  claim: 'hl-claim',
+  quote: 'hl-quote',
+  event: 'hl-event',
+};
+
+/** A block not drawn yet, and the ranges of its highlights in the colour layer. */
+interface LayerBlock {
+  /** Position before the block. */
+  pos: number;
+  stacks: Stack<HighlightSpan>[];
+  /** The block's text nodes when its ranges were made: if one leaves the DOM, they are remade. */
+  nodes: Text[];
+  ranges: { kind: AnnotationKind; range: StaticRange }[];
+}
+
 /**
- * Draws the rest of a partly drawn article in idle time, a chunk at a time.
- * Marks `glossa:highlights-drawn` (a performance mark, for bench/) once every
- * highlight is drawn.
+ * The colour layer: the highlights not yet drawn as elements, painted with
+ * the CSS Custom Highlight API — one `Highlight` per kind, of `StaticRange`s
+ * over the text — so that on a long article every highlight is painted in
+ * the frame after the first, its kind shown by its colour and its underline style, as
+ * the elements show it (glossa.css). The elements (`<mark>` with
+ * `data-annotation-id`, `data-kind`, the stack count, nested depths, what a
+ * screen reader and the hover card use) follow in idle chunks as before;
+ * drawing a block's elements removes its ranges in the same update. A static
+ * range, unlike a live `Range`, costs nothing on DOM changes; one whose text
+ * node ProseMirror replaced paints nothing, so its block's ranges are remade.
+ * Where the API is missing (or in tests without a DOM) this does nothing and
+ * the highlights appear as their elements are drawn.
+ */
+class ColourLayer {
+  private blocks: LayerBlock[] = [];
+  /** Blocks before this index are drawn as elements: their ranges are gone. */
+  private next = 0;
+  private readonly layers = new Map<AnnotationKind, Highlight>();
+
+  static supported(): boolean {
+    return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+  }
+
+  constructor(private readonly view: EditorView) {
+    const start = performance.now();
+    this.build();
+    // Its cost in the start-up, for bench/ traces.
+    performance.measure('glossa:colour-layer', { start });
+  }
+
+  private build(): void {
+    const view = this.view;
+    for (const [kind, name] of Object.entries(LAYER_NAMES) as [AnnotationKind, string][]) {
+      const layer = new Highlight();
+      this.layers.set(kind, layer);
+      CSS.highlights.set(name, layer);
+    }
+    const st = key.getState(view.state);
+    if (!st || st.pending.length === 0) return;
+    // The pending stacks (sorted by start) grouped by block, walking blocks and stacks together.
+    const pending = st.pending;
+    let i = 0;
+    view.state.doc.descendants((node, pos) => {
+      if (i >= pending.length) return false;
+      if (!node.isTextblock) return true;
+      const end = pos + node.nodeSize;
+      const stacks: Stack<HighlightSpan>[] = [];
+      while (i < pending.length && pending[i]!.from < end) stacks.push(pending[i++]!);
+      if (stacks.length) this.blocks.push({ pos, stacks, nodes: [], ranges: [] });
+      return false;
+    });
+    for (const b of this.blocks) this.fill(b);
+  }
+
+  /** Makes a block's ranges from its stacks (members replaced or removed since are left out). */
+  private fill(b: LayerBlock): void {
+    const st = key.getState(this.view.state)!;
+    const dom = this.view.nodeDOM(b.pos);
+    if (!(dom instanceof HTMLElement)) return;
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    let at = 0;
+    const walker = document.createTreeWalker(dom, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      // Widgets (contenteditable=false) are not the block's text.
+      if (n.parentElement !== dom && n.parentElement?.closest('[contenteditable="false"]'))
+        continue;
+      nodes.push(n as Text);
+      starts.push(at);
+      at += (n as Text).length;
+    }
+    b.nodes = nodes;
+    if (!nodes.length) return;
+    // The text node and offset of a block offset; `end`: a boundary belongs to the node before.
+    let k = 0;
+    const locate = (offset: number, end: boolean): [Text, number] => {
+      while (k > 0 && starts[k]! > offset) k--;
+      while (k + 1 < nodes.length && (end ? starts[k + 1]! < offset : starts[k + 1]! <= offset))
+        k++;
+      return [nodes[k]!, Math.min(offset - starts[k]!, nodes[k]!.length)];
+    };
+    for (const stack of b.stacks) {
+      const members = stack.members.filter((m) => st.spans.get(m.id) === m);
+      const top = members[members.length - 1];
+      if (!top) continue;
+      const [startContainer, startOffset] = locate(top.from - b.pos - 1, false);
+      const [endContainer, endOffset] = locate(top.to - b.pos - 1, true);
+      const range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+      this.layers.get(top.kind)!.add(range);
+      b.ranges.push({ kind: top.kind, range });
+    }
+  }
+
+  private clear(b: LayerBlock): void {
+    for (const { kind, range } of b.ranges) this.layers.get(kind)!.delete(range);
+    b.ranges = [];
+  }
+
+  /** After each view update: blocks now drawn lose their ranges; blocks redrawn meanwhile are remade. */
+  update(): void {
+    const drawn = drawnTo(this.view.state);
+    while (this.next < this.blocks.length && this.blocks[this.next]!.pos < drawn)
+      this.clear(this.blocks[this.next++]!);
+    for (let j = this.next; j < this.blocks.length; j++) {
+      const b = this.blocks[j]!;
+      if (b.nodes.every((n) => n.isConnected)) continue;
+      this.clear(b);
+      this.fill(b);
+    }
+  }
+
+  destroy(): void {
+    for (const [kind, name] of Object.entries(LAYER_NAMES) as [AnnotationKind, string][])
+      if (CSS.highlights.get(name) === this.layers.get(kind)) CSS.highlights.delete(name);
+  }
+}
+
+/**
+ * Draws the rest of a partly drawn article in idle time, a chunk at a time,
+ * with the colour layer painting the rest meanwhile. Marks (performance
+ * marks, for bench/) `glossa:highlights-drawn` once every highlight is
+ * painted — as an element or in the colour layer — and
+ * `glossa:highlight-elements-drawn` once every highlight is an element.
  */
 function drawInIdleTime(view: EditorView) {
   let cancel: (() => void) | null = null;
+  // The colour layer is built right after the first frame, which shows only the first screens
+  // (drawn as elements): built before it, it cost that frame 30-120 ms at 10,000 (bench/).
+  let layer: ColourLayer | null = null;
+  const build =
+    !allHighlightsDrawn(view.state) && ColourLayer.supported()
+      ? afterPaint(() => {
+          if (allHighlightsDrawn(view.state)) return;
+          layer = new ColourLayer(view);
+          markDone();
+        })
+      : null;
+  build?.schedule();
   let marked = false;
+  let elementsMarked = false;
   const markDone = () => {
-    if (marked || !allHighlightsDrawn(view.state)) return;
-    marked = true;
-    performance.mark('glossa:highlights-drawn');
+    const all = allHighlightsDrawn(view.state);
+    if (!marked && (all || layer)) {
+      marked = true;
+      performance.mark('glossa:highlights-drawn');
+    }
+    if (!elementsMarked && all) {
+      elementsMarked = true;
+      performance.mark('glossa:highlight-elements-drawn');
+    }
   };
   const step = () => {
     cancel = null;
@@ -295,7 +471,17 @@ function drawInIdleTime(view: EditorView) {
   };
   schedule();
   markDone();
-  return { update: markDone, destroy: () => cancel?.() };
+  return {
+    update: () => {
+      layer?.update();
+      markDone();
+    },
+    destroy: () => {
+      cancel?.();
+      build?.cancel();
+      layer?.destroy();
+    },
+  };
 }
 
 /**
@@ -312,7 +498,7 @@ export function highlightPlugin(
     state: {
       init: (_config, state) => {
         const size = state.doc.content.size;
-        const drawnTo = Math.min(size, drawFirst);
+        const drawnTo = blockEnd(state.doc, Math.min(size, drawFirst));
         const layout = layoutStacks(initial);
         const first = countBefore(layout.drawn, drawnTo);
         return {
