@@ -27,8 +27,13 @@ import { searchCommands, type SearchContext } from '../ui/factcheck/search-keys'
 
 const plain = { interpolation: { escapeValue: false } };
 
+/** The screen, once its strings (namespace `factcheck`, loaded on first use) are in. */
+export async function loadSearchScreen(): Promise<(context: AppContext) => Screen> {
+  await loadFactcheckStrings();
+  return createSearchScreen;
+}
+
 export function createSearchScreen(context: AppContext): Screen {
-  loadFactcheckStrings();
   const { layout, repository, notices, session } = context;
   let destroyed = false;
   let service = new FactcheckService(null, [], [], userName);

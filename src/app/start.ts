@@ -39,7 +39,7 @@ const SCREENS: Record<View, () => Promise<ScreenFactory>> = {
   annotate: () => Promise.resolve(createAnnotateScreen),
   review: () => import('./review-screen').then((m) => m.createReviewScreen),
   library: () => import('./library-screen').then((m) => m.createLibraryScreen),
-  search: () => import('./search-screen').then((m) => m.createSearchScreen),
+  search: () => import('./search-screen').then((m) => m.loadSearchScreen()),
 };
 
 /** This tab, to ignore our own announcements. */
