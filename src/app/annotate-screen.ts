@@ -246,7 +246,9 @@ export function createAnnotateScreen(context: AppContext): Screen {
   const panelShow = panel.show;
   panel.show = (shown, forAnnotation) => {
     panelShow(shown, forAnnotation);
-    mt?.show((mtShown = shown));
+    // Kept apart from the call: `mt?.show(x = …)` skips the assignment while mt has not loaded.
+    mtShown = shown;
+    mt?.show(shown);
   };
   // After the first frame, like export and import.
   void firstFrame
