@@ -16,7 +16,8 @@ import {
 import type { TermEntry } from '../model/termbase';
 import { isGlossary, GLOSSARY_NAMESPACE } from '../glosses/glossary';
 import { findTerms, TermIndex, type TermMatch } from '../glosses/term-finder';
-import { toTbx, type TbxProblem } from '../exchange/tbx';
+import type { TbxProblem } from '../exchange/tbx';
+import { toTbx } from '../exchange/tbx-write';
 import { parseTbxInWorker } from '../exchange/import-client';
 import { MAX_NESTING } from '../exchange/text-checks';
 import { i18n, loadLazyResources, t } from '../i18n/i18n';
