@@ -6,7 +6,15 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { dragSelect, expectSaved, offsetOf, openApp, storedAnnotations, ui } from './helpers';
+import {
+  dragSelect,
+  expectSaved,
+  offsetOf,
+  openApp,
+  storedAnnotations,
+  ui,
+  watchParsers,
+} from './helpers';
 
 const importDialog = (page: Page) =>
   page.getByRole('dialog', { name: ui('exchange:import.title') });
@@ -105,27 +113,6 @@ test('an article file that is not UTF-8: the library says so, with the byte', as
   );
   await expect(page.getByRole('dialog', { name: ui('library:confirm.title') })).toBeVisible();
 });
-
-/** Counts, in the page, XML parsed by DOMParser and the workers started (by script URL). */
-async function watchParsers(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { xmlParsed: number; workers: string[] };
-    w.xmlParsed = 0;
-    w.workers = [];
-    const parse = DOMParser.prototype.parseFromString;
-    DOMParser.prototype.parseFromString = function (this: DOMParser, text, type) {
-      if (type !== 'text/html') w.xmlParsed++;
-      return parse.call(this, text, type);
-    } as typeof parse;
-    const NativeWorker = window.Worker;
-    window.Worker = class extends NativeWorker {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        super(url, options);
-        w.workers.push(String(url));
-      }
-    };
-  });
-}
 
 /** Tags `text` as a quote, goes to the review screen and exports its XLIFF. */
 async function quoteAndExportXliff(page: Page, text: string): Promise<string> {

@@ -285,3 +285,24 @@ export async function shownHighlights(page: Page, kind?: string): Promise<ShownH
 export async function highlightTexts(page: Page, kind: string): Promise<string[]> {
   return (await shownHighlights(page, kind)).map((h) => h.text);
 }
+
+/** Counts, in the page, XML parsed by DOMParser and the workers started (by script URL). */
+export async function watchParsers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { xmlParsed: number; workers: string[] };
+    w.xmlParsed = 0;
+    w.workers = [];
+    const parse = DOMParser.prototype.parseFromString;
+    DOMParser.prototype.parseFromString = function (this: DOMParser, text, type) {
+      if (type !== 'text/html') w.xmlParsed++;
+      return parse.call(this, text, type);
+    } as typeof parse;
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        w.workers.push(String(url));
+      }
+    };
+  });
+}

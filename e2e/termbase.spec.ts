@@ -9,7 +9,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dragSelect, openApp, storedRecords, ui } from './helpers';
+import { dragSelect, openApp, storedRecords, ui, watchParsers } from './helpers';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/termbase/greve-port.fr.txt', import.meta.url));
 const FIXTURE_TITLE = readFileSync(FIXTURE, 'utf8').split('\n')[0]!;
@@ -223,4 +223,48 @@ test('terms are edited and deleted in the Termbase dialog, with undo; TBX export
   await expect(again.getByRole('status')).toContainText(/line 3, column \d+/);
   expect(await storedTermbase(other)).toEqual(before);
   await fresh.close();
+});
+
+test('a TBX file is read and parsed in the import worker, never on the page; bytes that are not UTF-8 are said', async ({
+  page,
+}) => {
+  await watchParsers(page);
+  await openApp(page);
+  const dialog = await openTermbase(page);
+  const before = await page.evaluate(() => (window as unknown as { workers: string[] }).workers);
+  // Another tool wrote the file in Latin-1: "grève" with è as byte 0xE8.
+  const head = Buffer.from(
+    '<martif type="TBX-Basic" xml:lang="en"><text><body><termEntry id="t1">' +
+      '<langSet xml:lang="fr"><tig><term>gr',
+  );
+  const file = Buffer.concat([
+    head,
+    Buffer.from([0xe8]),
+    Buffer.from(
+      've sauvage</term></tig></langSet><langSet xml:lang="en"><tig><term>wildcat strike</term></tig></langSet>' +
+        '</termEntry></body></text></martif>',
+    ),
+  ]);
+  await dialog.getByLabel(lazy('dialog.import')).setInputFiles({
+    name: 'latin1.tbx',
+    mimeType: 'application/xml',
+    buffer: file,
+  });
+  const status = dialog.getByRole('status');
+  await expect(status).toContainText(
+    lazy('import.report', { read: 1, added: 1, duplicates: 0, refused: 0 }),
+  );
+  await expect(status).toContainText(ui('exchange:problem.invalid-utf8', { byte: head.length }));
+  const terms = await storedRecords<StoredTerm>(page, 'terms');
+  expect(terms.filter((e) => e.origin === 'tbx').map((e) => [e.term, e.equivalents])).toEqual([
+    ['gr\uFFFDve sauvage', ['wildcat strike']],
+  ]);
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { xmlParsed: number; workers: string[] };
+    return { xmlParsed: w.xmlParsed, workers: w.workers };
+  });
+  expect(seen.xmlParsed).toBe(0);
+  expect(seen.workers.slice(before.length)).toEqual([
+    expect.stringContaining('file-import.worker'),
+  ]);
 });

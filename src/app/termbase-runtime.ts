@@ -16,8 +16,10 @@ import {
 import type { TermEntry } from '../model/termbase';
 import { isGlossary, GLOSSARY_NAMESPACE } from '../glosses/glossary';
 import { findTerms, TermIndex, type TermMatch } from '../glosses/term-finder';
-import { parseTbx, toTbx, type TbxProblem } from '../exchange/tbx';
-import { MAX_NESTING, readFileText, type DecodedFile } from '../exchange/text-checks';
+import type { TbxProblem } from '../exchange/tbx';
+import { toTbx } from '../exchange/tbx-write';
+import { parseTbxInWorker } from '../exchange/import-client';
+import { MAX_NESTING } from '../exchange/text-checks';
 import { i18n, loadLazyResources, t } from '../i18n/i18n';
 import type { Notices } from '../ui/notices';
 import type { TermDescription } from '../ui/term-tooltip';
@@ -191,21 +193,21 @@ export async function openTermbaseDialog(
       dialog.notice(t('termbase:notice.exported', { count: entries.length }));
     },
     async importTbx(file) {
-      let decoded: DecodedFile;
+      let parsed: Awaited<ReturnType<typeof parseTbxInWorker>>;
       try {
-        // Strictly first: bytes that are not UTF-8 are said, not silently replaced.
-        decoded = await readFileText(file);
+        // Read (strictly: bytes that are not UTF-8 are said) and parsed in
+        // the import worker: no XML is parsed on the page.
+        parsed = await parseTbxInWorker(file);
       } catch (error) {
         return dialog.notice(t('termbase:import.failed', { reason: reasonOf(error) }), {
           tone: 'error',
         });
       }
-      const parsed = parseTbx(decoded.text);
       const refused = parsed.problems.filter((p) => p.severity === 'error').length;
       const lines = [
-        ...(decoded.invalidAt === null
+        ...(parsed.notUtf8At === null
           ? []
-          : [t('exchange:problem.invalid-utf8', { byte: decoded.invalidAt })]),
+          : [t('exchange:problem.invalid-utf8', { byte: parsed.notUtf8At })]),
         ...parsed.problems.map(problemText),
       ];
       if (parsed.records.length === 0) {

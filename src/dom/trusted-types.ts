@@ -5,7 +5,8 @@
  * exactly two such places, and they go through the one policy here:
  *
  * - worker scripts: only URLs of this origin (the bundled workers);
- * - `DOMParser` inputs: a person's XLIFF, TBX or HTML file, parsed into an
+ * - `DOMParser` inputs: a person's HTML file (XML imports are parsed with
+ *   saxes in workers, exchange/xml-tree.ts), parsed into an
  *   inert document that is read for its text and never attached to the page
  *   (DOMParser documents run no script). Nothing else may create TrustedHTML.
  *

@@ -13,6 +13,7 @@ import { parseAnnotationFile, type ParsedFile } from './parse-file';
 import { parseXliff } from './xliff';
 import { parseJson } from './parse-json';
 import { parseNative } from './native';
+import { parseTbx } from './tbx';
 import type { TagMap } from './tag-map';
 import type { ImportProblem } from './import-plan';
 import { readFileText, type DecodedFile } from './text-checks';
@@ -139,6 +140,16 @@ async function handle(request: ImportWorkerRequest): Promise<void> {
       onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
     });
     post({ type: 'xliff', result, notUtf8At: invalidAt });
+    return;
+  }
+  if (request.type === 'tbx') {
+    post({ type: 'progress', phase: 'read', done: 0, total: 0 });
+    // Decoded strictly first: bytes that are not UTF-8 are said, not silently replaced.
+    const { text, invalidAt } = await readFileText(request.file);
+    const result = parseTbx(text, {
+      onProgress: (done, total) => post({ type: 'progress', phase: 'parse', done, total }),
+    });
+    post({ type: 'tbx', result, notUtf8At: invalidAt });
     return;
   }
   if (request.type === 'open') {

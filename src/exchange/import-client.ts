@@ -14,6 +14,7 @@ import type { ImportSummary, ImportWorkerMessage, ImportWorkerRequest } from './
 import type { Review } from '../model/review';
 import type { XliffImport } from './xliff';
 import type { NativeExport } from './native';
+import type { TbxImport } from './tbx';
 import type { ImportProblem } from './import-plan';
 
 /** A plan as the dialog uses it: the summary and every annotation to write. */
@@ -120,21 +121,18 @@ export function createImportClient(): ImportClient {
 }
 
 /**
- * Reads and parses an XLIFF file of `article`'s quote translations in the
- * import worker (a worker of its own, stopped when it answers): a big file
- * is parsed off the main thread, which only applies the updates.
+ * Sends one request to an import worker of its own, stopped when it
+ * answers: the message of type `answer`, or an error.
  */
-export function parseXliffInWorker(
-  file: Blob,
-  article: Article,
-  quotes: Annotation[],
-  reviews: Review[],
-): Promise<XliffImport & { notUtf8At: number | null }> {
+function askWorker<K extends ImportWorkerMessage['type']>(
+  request: ImportWorkerRequest,
+  answer: K,
+): Promise<Extract<ImportWorkerMessage, { type: K }>> {
   const worker = startWorker(importWorkerUrl);
-  return new Promise<XliffImport & { notUtf8At: number | null }>((resolve, reject) => {
+  return new Promise<Extract<ImportWorkerMessage, { type: K }>>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
       const message = event.data;
-      if (message.type === 'xliff') resolve({ ...message.result, notUtf8At: message.notUtf8At });
+      if (message.type === answer) resolve(message as Extract<ImportWorkerMessage, { type: K }>);
       else if (message.type === 'error') reject(new Error(message.detail));
     };
     worker.onerror = (event) => {
@@ -142,39 +140,43 @@ export function parseXliffInWorker(
       reject(new Error(event.message || 'the import worker failed'));
     };
     worker.onmessageerror = () => reject(new Error('unreadable message from the import worker'));
-    worker.postMessage({
-      type: 'xliff',
-      file,
-      article,
-      quotes,
-      reviews,
-    } satisfies ImportWorkerRequest);
+    worker.postMessage(request);
   }).finally(() => worker.terminate());
 }
 
 /**
- * Reads, parses and checks a native backup in the import worker (a worker
- * of its own, stopped when it answers): only the restore's one-transaction
- * write is left to the page.
+ * Reads and parses an XLIFF file of `article`'s quote translations in the
+ * import worker: a big file is parsed off the main thread, which only
+ * applies the updates.
  */
-export function readBackupInWorker(
+export async function parseXliffInWorker(
+  file: Blob,
+  article: Article,
+  quotes: Annotation[],
+  reviews: Review[],
+): Promise<XliffImport & { notUtf8At: number | null }> {
+  const message = await askWorker({ type: 'xliff', file, article, quotes, reviews }, 'xliff');
+  return { ...message.result, notUtf8At: message.notUtf8At };
+}
+
+/**
+ * Reads, parses and checks a native backup in the import worker: only the
+ * restore's one-transaction write is left to the page.
+ */
+export async function readBackupInWorker(
   file: Blob,
 ): Promise<{ document: NativeExport | null; problems: ImportProblem[] }> {
-  const worker = startWorker(importWorkerUrl);
-  return new Promise<{ document: NativeExport | null; problems: ImportProblem[] }>(
-    (resolve, reject) => {
-      worker.onmessage = (event: MessageEvent<ImportWorkerMessage>) => {
-        const message = event.data;
-        if (message.type === 'backup')
-          resolve({ document: message.document, problems: message.problems });
-        else if (message.type === 'error') reject(new Error(message.detail));
-      };
-      worker.onerror = (event) => {
-        event.preventDefault();
-        reject(new Error(event.message || 'the import worker failed'));
-      };
-      worker.onmessageerror = () => reject(new Error('unreadable message from the import worker'));
-      worker.postMessage({ type: 'backup', file } satisfies ImportWorkerRequest);
-    },
-  ).finally(() => worker.terminate());
+  const { document, problems } = await askWorker({ type: 'backup', file }, 'backup');
+  return { document, problems };
+}
+
+/**
+ * Reads and parses a TBX file in the import worker: the termbase import
+ * parses no XML on the page, which only stores the records.
+ */
+export async function parseTbxInWorker(
+  file: Blob,
+): Promise<TbxImport & { notUtf8At: number | null }> {
+  const message = await askWorker({ type: 'tbx', file }, 'tbx');
+  return { ...message.result, notUtf8At: message.notUtf8At };
 }

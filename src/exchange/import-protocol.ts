@@ -19,6 +19,7 @@ import type { FileFormat } from './parse-file';
 import type { TagMap } from './tag-map';
 import type { XliffImport } from './xliff';
 import type { NativeExport } from './native';
+import type { TbxImport } from './tbx';
 
 /** Annotations per `annotations` message. */
 export const CHUNK_SIZE = 2000;
@@ -46,15 +47,20 @@ export type ImportWorkerRequest =
    * Read and parse an XLIFF file of the article's quote translations
    * (parseXliff): the review screen's import, off the main thread.
    */
-  /** Read, parse and check a native backup of everything (parseNative), for the restore. */
-  | { type: 'backup'; file: Blob }
   | {
       type: 'xliff';
       file: Blob;
       article: Article;
       quotes: Annotation[];
       reviews: Review[];
-    };
+    }
+  /** Read, parse and check a native backup of everything (parseNative), for the restore. */
+  | { type: 'backup'; file: Blob }
+  /**
+   * Read and parse a TBX file (parseTbx) for the termbase import, off the
+   * main thread; the page only stores the records (one transaction).
+   */
+  | { type: 'tbx'; file: Blob };
 
 /** The outcome of a plan, without the annotations to write (sent before it, in slices). */
 export interface ImportSummary {
@@ -94,4 +100,6 @@ export type ImportWorkerMessage =
   | { type: 'xliff'; result: XliffImport; notUtf8At: number | null }
   /** The answer to 'backup': the file's valid part (null: not a backup) and its problems. */
   | { type: 'backup'; document: NativeExport | null; problems: ImportProblem[] }
+  /** The answer to 'tbx'; `notUtf8At` as for 'xliff'. */
+  | { type: 'tbx'; result: TbxImport; notUtf8At: number | null }
   | { type: 'error'; detail: string };

@@ -35,9 +35,11 @@
  * tests run every export through it.
  */
 import type { Problem } from './problem';
-import { parseMarkup } from '../dom/trusted-types';
-import { lineColumnAt, MAX_NESTING, xmlNestingFault } from './text-checks';
-import type { TermEntry } from '../model/termbase';
+import { parseXmlTree, textOf, type XmlElement } from './xml-tree';
+import { idFromXml, PARTS_OF_SPEECH } from './tbx-write';
+
+// The writer is a module of its own (no parser, no saxes), for the page.
+export { idFromXml, idToXml, PARTS_OF_SPEECH, toTbx } from './tbx-write';
 
 /** Machine codes of TBX import problems; the UI translates them. */
 export const TBX_PROBLEM_CODES = [
@@ -84,140 +86,62 @@ export interface TbxImport {
   read: number;
 }
 
-// ---- export
-
-/** TBX-Basic's picklist of parts of speech. */
-export const PARTS_OF_SPEECH: readonly string[] = [
-  'noun',
-  'verb',
-  'adjective',
-  'adverb',
-  'properNoun',
-  'other',
-];
-
-/** Characters XML 1.0 cannot hold, dropped from the export. */
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-function escapeText(s: string): string {
-  return s
-    .replace(NOT_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
-}
-
-function escapeAttr(s: string): string {
-  return escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
-}
-
-/**
- * An entry id as an XML name (TBX ids are of type ID, so NCNames): "g_",
- * then the id with every character but ASCII letters, digits, "-" and "."
- * written as _<hex>_. Reversed by `idFromXml`.
- */
-export function idToXml(id: string): string {
-  let out = 'g_';
-  for (const ch of id)
-    out += /[A-Za-z0-9.-]/.test(ch) ? ch : `_${ch.codePointAt(0)!.toString(16)}_`;
-  return out;
-}
-
-/** The entry id of an XML id written by `idToXml`; other tools' ids as they are. */
-export function idFromXml(xmlId: string): string {
-  if (!xmlId.startsWith('g_')) return xmlId;
-  return xmlId
-    .slice(2)
-    .replace(/_([0-9a-f]{1,6})_/g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
-}
-
-/** The termbase as a TBX-Basic (TBX 2, `martif`) document. */
-export function toTbx(entries: readonly TermEntry[]): string {
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<martif type="TBX-Basic" xml:lang="en">',
-    '  <martifHeader>',
-    '    <fileDesc>',
-    '      <sourceDesc><p>Glossa termbase (French → English)</p></sourceDesc>',
-    '    </fileDesc>',
-    '    <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
-    '  </martifHeader>',
-    '  <text>',
-    '    <body>',
-  ];
-  for (const e of entries) {
-    lines.push(`      <termEntry id="${escapeAttr(idToXml(e.id))}">`);
-    if (e.domain)
-      lines.push(`        <descrip type="subjectField">${escapeText(e.domain)}</descrip>`);
-    lines.push('        <langSet xml:lang="fr">');
-    if (e.noteFr) lines.push(`          <note>${escapeText(e.noteFr)}</note>`);
-    lines.push('          <tig>', `            <term>${escapeText(e.term)}</term>`);
-    // TBX-Basic's partOfSpeech is a picklist: another value (from a file) is written as "other".
-    if (e.partOfSpeech) {
-      const pos = PARTS_OF_SPEECH.includes(e.partOfSpeech) ? e.partOfSpeech : 'other';
-      lines.push(`            <termNote type="partOfSpeech">${pos}</termNote>`);
-    }
-    lines.push('          </tig>', '        </langSet>', '        <langSet xml:lang="en">');
-    if (e.note) lines.push(`          <note>${escapeText(e.note)}</note>`);
-    for (const eq of e.equivalents)
-      lines.push(`          <tig><term>${escapeText(eq)}</term></tig>`);
-    lines.push('        </langSet>', '      </termEntry>');
-  }
-  lines.push('    </body>', '  </text>', '</martif>', '');
-  return lines.join('\n');
-}
-
 // ---- import
 
 /** A document's prolog declares a DTD (and with it entities, maybe external). */
 const DOCTYPE = /^\s*(?:<\?[^]*?\?>\s*|<!--[^]*?-->\s*)*<!DOCTYPE/i;
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 function fatal(code: TbxProblemCode, detail: string, at: Partial<TbxProblem> = {}): TbxImport {
   return { records: [], problems: [{ code, severity: 'error', detail, ...at }], read: 0 };
 }
 
-/** Line and column of a parser's error message (Chromium, Firefox, jsdom's saxes). */
-function positionOf(message: string): { line?: number; column?: number } {
-  const m =
-    /line (\d+) at column (\d+)/i.exec(message) ??
-    /Line Number (\d+), Column (\d+)/i.exec(message) ??
-    /^\s*(\d+):(\d+):/m.exec(message);
-  return m ? { line: Number(m[1]), column: Number(m[2]) } : {};
+function elements(el: XmlElement): XmlElement[] {
+  return el.children.filter((c): c is XmlElement => typeof c !== 'string');
 }
 
-function children(el: Element, ...names: string[]): Element[] {
-  return Array.from(el.children).filter((c) => names.includes(c.localName));
+function children(el: XmlElement, ...names: string[]): XmlElement[] {
+  return elements(el).filter((c) => names.includes(c.local));
 }
 
-function text(el: Element | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Every element named `name` under `root`, in document order (an explicit stack: nesting may be deep). */
+function descendants(root: XmlElement, name: string): XmlElement[] {
+  const out: XmlElement[] = [];
+  const todo = elements(root).reverse();
+  while (todo.length > 0) {
+    const el = todo.pop()!;
+    if (el.local === name) out.push(el);
+    const inner = elements(el);
+    for (let i = inner.length - 1; i >= 0; i--) todo.push(inner[i]!);
+  }
+  return out;
 }
 
-function langOf(el: Element): string {
-  const tag = el.getAttributeNS(XML_NS, 'lang') ?? el.getAttribute('xml:lang') ?? '';
+function text(el: XmlElement | undefined): string {
+  return (el ? textOf(el) : '').replace(/\s+/g, ' ').trim();
+}
+
+function langOf(el: XmlElement): string {
+  // Attributes are kept by qualified name; `xml` is the one prefix XML binds itself.
+  const tag = el.attrs.get('xml:lang') ?? '';
   return tag.split(/[-_]/)[0]!.toLowerCase();
 }
 
 /** The terms of a language section, each with its termNotes (v2 tig/ntig, v3 termSec). */
-function termsOf(langSec: Element): { term: string; partOfSpeech?: string }[] {
+function termsOf(langSec: XmlElement): { term: string; partOfSpeech?: string }[] {
   const out: { term: string; partOfSpeech?: string }[] = [];
   for (const group of children(langSec, 'tig', 'ntig', 'termSec')) {
     // ntig holds its term and termNotes in a termGrp.
-    const holder = group.localName === 'ntig' ? (children(group, 'termGrp')[0] ?? group) : group;
+    const holder = group.local === 'ntig' ? (children(group, 'termGrp')[0] ?? group) : group;
     const term = text(children(holder, 'term')[0]);
     if (term === '') continue;
-    const pos = children(holder, 'termNote').find((n) => n.getAttribute('type') === 'partOfSpeech');
+    const pos = children(holder, 'termNote').find((n) => n.attrs.get('type') === 'partOfSpeech');
     out.push(pos ? { term, partOfSpeech: text(pos) } : { term });
   }
   return out;
 }
 
 /** A note of a section (its `note` children, joined). */
-function noteOf(el: Element): string {
+function noteOf(el: XmlElement): string {
   return children(el, 'note')
     .map((n) => text(n))
     .filter((s) => s !== '')
@@ -227,41 +151,35 @@ function noteOf(el: Element): string {
 /**
  * Reads a TBX file (TBX 2 `martif` or TBX v3 `tbx`, TBX-Basic or any
  * dialect that keeps its terms the same way) into termbase records. Never
- * throws. Uses the DOM's `DOMParser`.
+ * throws. Needs no DOM (saxes, xml-tree.ts), so it runs in the import
+ * worker (file-import.worker.ts): a big termbase is not parsed on the page.
  */
-export function parseTbx(xml: string): TbxImport {
+export function parseTbx(
+  xml: string,
+  options: { onProgress?: (done: number, total: number) => void } = {},
+): TbxImport {
   const source = xml.replace(/^\uFEFF/, '');
   if (DOCTYPE.test(source)) return fatal('doctype', 'DOCTYPE declarations are not accepted');
-  const deep = xmlNestingFault(source);
-  if (deep >= 0)
-    return fatal(
-      'too-deep',
-      `elements nested more than ${MAX_NESTING} deep`,
-      lineColumnAt(source, deep),
-    );
-  let doc: Document;
-  try {
-    doc = parseMarkup(source, 'application/xml');
-  } catch (error) {
-    return fatal('malformed-xml', String(error));
+  // The depth limit (MAX_NESTING) is checked before parsing, by parseXmlTree.
+  const tree = parseXmlTree(source, options);
+  if (!tree.ok) {
+    const { kind, detail, line, column } = tree.problem;
+    const code =
+      kind === 'too-deep' ? 'too-deep' : kind === 'doctype' ? 'doctype' : 'malformed-xml';
+    return fatal(code, detail.slice(0, 500), { line, column });
   }
-  const error = doc.getElementsByTagName('parsererror')[0];
-  if (error) {
-    const message = (error.textContent ?? '').trim().slice(0, 500);
-    return fatal('malformed-xml', message, positionOf(message));
-  }
-  const root = doc.documentElement;
-  const v3 = root.localName === 'tbx';
-  if (root.localName !== 'martif' && !v3) return fatal('not-tbx', `root element ${root.localName}`);
+  const { root } = tree;
+  const v3 = root.local === 'tbx';
+  if (root.local !== 'martif' && !v3) return fatal('not-tbx', `root element ${root.local}`);
 
   const entryName = v3 ? 'conceptEntry' : 'termEntry';
-  const entries = Array.from(root.getElementsByTagNameNS('*', entryName));
+  const entries = descendants(root, entryName);
   if (entries.length === 0) return fatal('empty', `no <${entryName}>`);
 
   const records: TbxRecord[] = [];
   const problems: TbxProblem[] = [];
   entries.forEach((entry, index) => {
-    const fileId = entry.getAttribute('id') ?? undefined;
+    const fileId = entry.attrs.get('id');
     const at = {
       index,
       path: `${entryName}[${index}]`,
@@ -305,7 +223,7 @@ export function parseTbx(xml: string): TbxImport {
     // An entry-level note with no English one is taken as the English note.
     noteEn ||= noteOf(entry);
     const domain = text(
-      children(entry, 'descrip').find((d) => d.getAttribute('type') === 'subjectField'),
+      children(entry, 'descrip').find((d) => d.attrs.get('type') === 'subjectField'),
     );
     const record: TbxRecord = { term: french[0]!.term, equivalents: [...new Set(english)] };
     if (fileId !== undefined) record.id = idFromXml(fileId);
@@ -347,42 +265,40 @@ const BASIC_TYPES: Record<string, readonly string[]> = {
  */
 export function checkTbxBasic(xml: string): string[] {
   const errors: string[] = [];
-  const doc = parseMarkup(xml, 'application/xml');
-  if (doc.getElementsByTagName('parsererror').length > 0) return ['not well-formed'];
-  const root = doc.documentElement;
-  if (root.localName !== 'martif') errors.push(`root is <${root.localName}>, not <martif>`);
-  if (root.getAttribute('type') !== 'TBX-Basic') errors.push('martif type is not "TBX-Basic"');
+  const tree = parseXmlTree(xml);
+  if (!tree.ok) return ['not well-formed'];
+  const { root } = tree;
+  if (root.local !== 'martif') errors.push(`root is <${root.local}>, not <martif>`);
+  if (root.attrs.get('type') !== 'TBX-Basic') errors.push('martif type is not "TBX-Basic"');
   if (!langOf(root)) errors.push('martif has no xml:lang');
   const header = children(root, 'martifHeader')[0];
   if (!header || !children(header, 'fileDesc')[0]) errors.push('no martifHeader/fileDesc');
   const body = children(children(root, 'text')[0] ?? root, 'body')[0];
   if (!body) return [...errors, 'no text/body'];
   const ids = new Set<string>();
-  const checkTyped = (el: Element, where: string) => {
-    const known = BASIC_TYPES[el.localName];
-    const type = el.getAttribute('type') ?? '';
-    if (known && !known.includes(type)) errors.push(`${where}: unknown ${el.localName} "${type}"`);
+  const checkTyped = (el: XmlElement, where: string) => {
+    const known = BASIC_TYPES[el.local];
+    const type = el.attrs.get('type') ?? '';
+    if (known && !known.includes(type)) errors.push(`${where}: unknown ${el.local} "${type}"`);
     if (type === 'partOfSpeech' && !PARTS_OF_SPEECH.includes(text(el)))
       errors.push(`${where}: partOfSpeech "${text(el)}" is not in the picklist`);
   };
-  Array.from(body.children).forEach((entry, i) => {
+  elements(body).forEach((entry, i) => {
     const where = `termEntry[${i}]`;
-    if (entry.localName !== 'termEntry') return errors.push(`body holds <${entry.localName}>`);
-    const id = entry.getAttribute('id') ?? '';
+    if (entry.local !== 'termEntry') return errors.push(`body holds <${entry.local}>`);
+    const id = entry.attrs.get('id') ?? '';
     if (!/^[\p{L}_][\p{L}\p{N}._-]*$/u.test(id))
       errors.push(`${where}: id "${id}" is not an XML name`);
     if (ids.has(id)) errors.push(`${where}: id "${id}" used twice`);
     ids.add(id);
     const langSets = children(entry, 'langSet');
     if (langSets.length === 0) errors.push(`${where}: no langSet`);
-    for (const child of Array.from(entry.children)) {
+    for (const child of elements(entry)) {
       if (
-        !['descrip', 'note', 'langSet', 'admin', 'transacGrp', 'ref', 'xref'].includes(
-          child.localName,
-        )
+        !['descrip', 'note', 'langSet', 'admin', 'transacGrp', 'ref', 'xref'].includes(child.local)
       )
-        errors.push(`${where}: <${child.localName}> is not allowed in termEntry`);
-      else if (child.localName === 'descrip' && child.getAttribute('type') === 'context')
+        errors.push(`${where}: <${child.local}> is not allowed in termEntry`);
+      else if (child.local === 'descrip' && child.attrs.get('type') === 'context')
         errors.push(`${where}: context belongs in a tig`);
       else checkTyped(child, where);
     }
@@ -395,20 +311,20 @@ export function checkTbxBasic(xml: string): string[] {
       langs.add(lang);
       const tigs = children(ls, 'tig');
       if (tigs.length === 0) errors.push(`${lw}: no tig`);
-      for (const child of Array.from(ls.children)) {
-        if (!['tig', 'note', 'descrip'].includes(child.localName))
-          errors.push(`${lw}: <${child.localName}> is not allowed in langSet`);
+      for (const child of elements(ls)) {
+        if (!['tig', 'note', 'descrip'].includes(child.local))
+          errors.push(`${lw}: <${child.local}> is not allowed in langSet`);
         else checkTyped(child, lw);
       }
       tigs.forEach((tig, k) => {
         const tw = `${lw}/tig[${k}]`;
-        const first = tig.children[0];
-        if (first?.localName !== 'term' || children(tig, 'term').length !== 1)
+        const first = elements(tig)[0];
+        if (first?.local !== 'term' || children(tig, 'term').length !== 1)
           errors.push(`${tw}: one term, first, is required`);
         else if (text(first) === '') errors.push(`${tw}: empty term`);
-        for (const child of Array.from(tig.children).slice(1)) {
-          if (!['termNote', 'descrip', 'admin', 'note', 'transacGrp'].includes(child.localName))
-            errors.push(`${tw}: <${child.localName}> is not allowed in tig`);
+        for (const child of elements(tig).slice(1)) {
+          if (!['termNote', 'descrip', 'admin', 'note', 'transacGrp'].includes(child.local))
+            errors.push(`${tw}: <${child.local}> is not allowed in tig`);
           else checkTyped(child, tw);
         }
       });

@@ -6,7 +6,7 @@
  */
 import { t } from '../../i18n/i18n';
 import { h } from '../../dom/h';
-import { PARTS_OF_SPEECH } from '../../exchange/tbx';
+import { PARTS_OF_SPEECH } from '../../exchange/tbx-write';
 
 /** What the form edits. */
 export interface TermFields {
