@@ -7,7 +7,8 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
-import { CANONICAL, openApp, storedAnnotations, ui } from './helpers';
+import { readFileSync } from 'node:fs';
+import { CANONICAL, dragSelect, expectSaved, openApp, storedAnnotations, ui } from './helpers';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`fixtures/exchange/${name}`, import.meta.url));
@@ -146,4 +147,89 @@ test('brat: the .ann with its .txt (other line breaks) — spans at their text, 
   const stored = await storedAnnotations(page);
   expect(stored.find((a) => a.kind === 'quote')!.fields).toEqual({ speaker: 'Parler (plainte)' });
   expect(stored.find((a) => a.kind === 'claim')!.note).toBe('Deux fondements à vérifier');
+});
+
+test('brat round trip of a link: export .ann and .txt, delete both spans, import them: the link is back', async ({
+  page,
+}, testInfo) => {
+  const linkLines = () =>
+    page
+      .locator('#details .links .link')
+      .evaluateAll((els) =>
+        els.map(
+          (el) =>
+            `${el.querySelector('.link-type')?.textContent} → ${el.querySelector('.link-target')?.textContent}`,
+        ),
+      );
+  const openAnnotation = async (exact: string) => {
+    await page.locator('#annotation-list [role="option"]', { hasText: exact }).first().click();
+    await expect(page.locator('.details-excerpt')).toHaveText(exact);
+  };
+  const saidBy = [`${ui('factcheck:links.out.saidBy')} → «Parler affirme qu'AWS»`];
+
+  // A quote linked to the span naming its speaker (L in the details panel).
+  await dragSelect(page, "Parler affirme qu'AWS");
+  await page.keyboard.press('c');
+  await dragSelect(page, 'ternir et diffamer');
+  await page.keyboard.press('q');
+  await openAnnotation('ternir et diffamer');
+  await page.locator('#details-close').focus();
+  await page.keyboard.press('l');
+  const picker = page.getByRole('dialog', { name: ui('factcheck:picker.title') });
+  await expect(picker.getByLabel(ui('factcheck:picker.type'))).toHaveValue('saidBy');
+  await page.keyboard.type('affirme qu');
+  await expect(picker.locator('.picker-option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(picker).toBeHidden();
+  await expect.poll(linkLines).toEqual(saidBy);
+  await expectSaved(page);
+
+  // Exported as brat: the .ann (with its R line) and the .txt.
+  await page.getByRole('button', { name: ui('exchange:menu.export') }).click();
+  const exportDialog = page.getByRole('dialog', { name: ui('exchange:export.title') });
+  const files: string[] = [];
+  for (const name of ['parler-amazon-fr.ann', 'parler-amazon-fr.txt']) {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      exportDialog
+        .getByRole('button', {
+          name: ui('exchange:export.downloadLabel', { name }),
+          exact: true,
+        })
+        .click(),
+    ]);
+    const file = testInfo.outputPath(name);
+    await download.saveAs(file);
+    files.push(file);
+  }
+  expect(readFileSync(files[0]!, 'utf8')).toMatch(/^R1\tsaidBy Arg1:T\d Arg2:T\d$/m);
+  await page.keyboard.press('Escape');
+  await expect(exportDialog).toBeHidden();
+
+  // Both spans deleted: their link goes with them.
+  for (const exact of ['ternir et diffamer', "Parler affirme qu'AWS"]) {
+    await openAnnotation(exact);
+    await page.getByRole('button', { name: ui('details.delete') }).click();
+  }
+  await expect(page.locator('#annotation-list [role="option"]')).toHaveCount(0);
+  await expectSaved(page);
+
+  // Imported back: the report counts the link, and the details panel shows it.
+  await page.getByLabel(ui('exchange:menu.import')).setInputFiles(files);
+  const dialog = importDialog(page);
+  await expect(dialog.locator('.import-report')).toBeVisible();
+  await expect(count(page, 'anchored')).toHaveText('2');
+  await expect(count(page, 'links')).toHaveText('1');
+  await dialog.getByRole('button', { name: ui('exchange:import.all') }).click();
+  await expect(dialog).toBeHidden();
+  await openAnnotation('ternir et diffamer');
+  await expect.poll(linkLines).toEqual(saidBy);
+  await openAnnotation("Parler affirme qu'AWS");
+  await expect
+    .poll(linkLines)
+    .toEqual([`${ui('factcheck:links.in.saidBy')} → «ternir et diffamer»`]);
+  // Stored, not only shown: the link is there after a reload.
+  await page.reload();
+  await openAnnotation('ternir et diffamer');
+  await expect.poll(linkLines).toEqual(saidBy);
 });

@@ -24,6 +24,8 @@ import { drawableLimit, exceedsDrawable } from '../model/highlight-stacks';
 import { type Article } from '../model/article';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
+import type { Relation } from '../model/factcheck';
+import { TAB_CHANNEL, type FactcheckCommitted } from '../model/tab-messages';
 import { annotationChange } from '../session/article-session';
 import type { Change } from '../store/repository';
 
@@ -108,6 +110,24 @@ function plainArticle(a: Article): Article {
   if (a.source !== undefined) article.source = a.source;
   if (a.origin !== undefined) article.origin = a.origin;
   return article;
+}
+
+/**
+ * Tells the fact-check service of this tab (and other tabs) that relations
+ * were written, as its own writes are announced: it re-reads them and the
+ * details panel shows the links. Relations are library records, outside the
+ * article session's undo (as the service's header says).
+ */
+function announceRelations(relations: readonly Relation[]): void {
+  if (!('BroadcastChannel' in globalThis)) return;
+  const channel = new BroadcastChannel(TAB_CHANNEL);
+  channel.postMessage({
+    type: 'factcheck-committed',
+    tab: 'import',
+    entities: [],
+    relations: relations.map((r) => r.id),
+  } satisfies FactcheckCommitted);
+  channel.close();
 }
 
 function json(value: unknown): string {
@@ -439,6 +459,7 @@ export function attachExchangeMenu(
           warnings: outcome.problems.length - errors,
           reviews: outcome.reviews.length,
           glosses: glossesOf(outcome, onExisting).length,
+          links: outcome.relations.length,
         },
         glossesOtherText: outcome.glossesOtherText,
         problems: outcome.problems,
@@ -477,13 +498,16 @@ export function attachExchangeMenu(
       dialog.busy(true);
       try {
         // One transaction: every record or none; memory and views follow only once it has committed.
-        await session.applyDurably(change);
+        // The links (brat R lines) go in the same transaction as the spans they join.
+        const relations = new Map<string, Relation | null>(outcome.relations.map((r) => [r.id, r]));
+        await session.applyDurably(change, { relations });
       } catch (error) {
         if (closed) return;
         dialog.busy(false);
         dialog.message(t('exchange:import.failed', { reason: reasonOf(error) }));
         return;
       }
+      if (outcome.relations.length > 0) announceRelations(outcome.relations);
       stop();
       dialog.close();
       notices.status(t('exchange:import.done', { count: outcome.toWrite.length }));

@@ -8,7 +8,7 @@
 import { canonicalText } from '../model/article';
 import type { Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
-import { planImport, type OnExisting } from './import-plan';
+import { planImport, planLinks, type OnExisting } from './import-plan';
 import { parseAnnotationFile, type ParsedFile } from './parse-file';
 import { parseXliff } from './xliff';
 import { parseJson } from './parse-json';
@@ -90,6 +90,7 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
     onExisting,
     onProgress: (done, total) => post({ type: 'progress', phase: 'plan', done, total }),
   });
+  const relations = planLinks(parsed.links ?? [], records, result, { articleId: article.id });
   for (let i = 0; i < result.toWrite.length; i += CHUNK_SIZE) {
     post({ type: 'annotations', annotations: result.toWrite.slice(i, i + CHUNK_SIZE) });
   }
@@ -106,6 +107,7 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
     skipped: result.skipped.length,
     replaced: result.replaced,
     reviews: result.reviews,
+    relations,
     glosses: sameText ? entry.glosses : [],
     glossesOtherText: entry !== undefined && entry.glosses.length > 0 && !sameText,
     problems: [...opened.textProblems, ...parsed.problems, ...result.problems],

@@ -22,6 +22,8 @@ import type { Annotation, AnnotationFields, AnnotationKind } from '../model/anno
 import { now as currentTime } from '../model/annotation';
 import { canonicalText, type Article } from '../model/article';
 import type { Review } from '../model/review';
+import type { Relation, RelationType } from '../model/factcheck';
+import { uuidV5Url } from './w3c/uuid-v5';
 
 /** Machine codes of import problems; the UI translates them. */
 export const IMPORT_PROBLEM_CODES = [
@@ -71,6 +73,8 @@ export const IMPORT_PROBLEM_CODES = [
   'ignored-value',
   /** A review of an annotation the file does not hold. */
   'dangling-review',
+  /** A link (brat R line) one of whose spans is not imported: left out. */
+  'dangling-link',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
@@ -386,4 +390,63 @@ export function isDateTime(value: unknown): value is string {
 /** `a.b`, or `b` at the root. */
 export function joinPath(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
+}
+
+/**
+ * A link between two records of the file (a brat R line), by the records'
+ * `sourceId`s: resolved into a Relation once the spans have their ids.
+ */
+export interface ImportedLink {
+  /** The link's own id in the file ("R1"). */
+  id: string;
+  /** Glossa's relation type: brat's export writes it as is, so a round trip keeps it. */
+  type: RelationType;
+  from: string;
+  to: string;
+  line: number;
+}
+
+/**
+ * The relations to write with a plan: each link whose two spans are both
+ * in the store after the import (written now, or already there and
+ * skipped). A link with an end left out is reported and left out too.
+ * Relation ids are derived from their ends and type, so importing the same
+ * file again puts the same relations, not copies.
+ */
+export function planLinks(
+  links: readonly ImportedLink[],
+  records: readonly ImportedAnnotation[],
+  plan: ImportPlan,
+  options: { articleId: string; now?: string },
+): Relation[] {
+  const stamp = options.now ?? currentTime();
+  const present = new Set([...plan.toWrite.map((a) => a.id), ...plan.skipped.map((r) => r.id)]);
+  const bySource = new Map<string, string>();
+  for (const r of records) if (r.sourceId !== undefined) bySource.set(r.sourceId, r.id);
+  const out: Relation[] = [];
+  for (const link of links) {
+    const from = bySource.get(link.from);
+    const to = bySource.get(link.to);
+    if (from === undefined || to === undefined || !present.has(from) || !present.has(to)) {
+      const missing = from === undefined || !present.has(from) ? link.from : link.to;
+      plan.problems.push({
+        code: 'dangling-link',
+        severity: 'warning',
+        id: link.id,
+        path: `line ${link.line}`,
+        line: link.line,
+        column: 1,
+        detail: `${link.id}: ${missing} is not imported; the link is left out`,
+      });
+      continue;
+    }
+    out.push({
+      id: uuidV5Url(`glossa:link:${from}:${link.type}:${to}`),
+      type: link.type,
+      from: { annotationId: from, articleId: options.articleId },
+      to: { annotationId: to, articleId: options.articleId },
+      created: stamp,
+    });
+  }
+  return out;
 }

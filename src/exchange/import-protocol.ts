@@ -13,6 +13,7 @@
 import type { Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import type { UserGloss } from '../model/gloss';
+import type { Relation } from '../model/factcheck';
 import type { Review } from '../model/review';
 import type { ImportProblem, OnExisting } from './import-plan';
 import type { FileFormat } from './parse-file';
@@ -74,6 +75,8 @@ export interface ImportSummary {
   /** Ids of stored annotations the plan overwrites. */
   replaced: string[];
   reviews: Review[];
+  /** Links between the records written (brat R lines), as relations to write in the same transaction. */
+  relations: Relation[];
   /** A native file's glosses of this article (when its text is the same). */
   glosses: UserGloss[];
   /** The file has glosses of this article, but for another version of its text. */

@@ -7,7 +7,7 @@
  */
 import { hypothesisShape, parseHypothesis, type HypothesisShape } from './hypothesis';
 import type { ImportProblem } from './import-plan';
-import type { ImportedAnnotation } from './import-plan';
+import type { ImportedAnnotation, ImportedLink } from './import-plan';
 import type { TagMap } from './tag-map';
 import { parseJson } from './parse-json';
 import { parseBrat } from './nlp/brat';
@@ -39,6 +39,8 @@ export interface ParsedFile {
    * not part of it.
    */
   source: string;
+  /** Links between the file's records (brat R lines), to resolve with planLinks(). */
+  links?: ImportedLink[];
 }
 
 /** Options of parseAnnotationFile(). */
@@ -74,10 +76,11 @@ export function parseAnnotationFile(text: string, options: ParseFileOptions = {}
     source: format,
   });
   if (name.endsWith('.ann')) {
-    return spans(
-      'brat',
-      parseBrat(text, options.companionText, { ...spanOptions, name: options.fileName ?? 'ann' }),
-    );
+    const brat = parseBrat(text, options.companionText, {
+      ...spanOptions,
+      name: options.fileName ?? 'ann',
+    });
+    return { ...spans('brat', brat), links: brat.links };
   }
   const jsonl = detectJsonl(text);
   if (

@@ -30,6 +30,7 @@ import {
   articleVersionOf,
   type ArticleRecords,
   type Change,
+  type CommitOptions,
   type MergedRecord,
   type RecordStore,
   type RecordTypes,
@@ -190,12 +191,15 @@ export class ArticleSession {
    * nothing; only once it has committed does the change reach memory, the
    * views and the undo history. Rejects, changing nothing, when the write fails.
    */
-  async applyDurably(change: Change): Promise<void> {
+  async applyDurably(
+    change: Change,
+    library: Pick<CommitOptions, 'relations'> = {},
+  ): Promise<void> {
     if (!this.repository) throw new Error('IndexedDB is not available');
     const before = this.snapshot(change);
     await this.repository.commit(
       { ...change, article: this.article.id },
-      { articleVersion: articleVersionOf(this.article) },
+      { articleVersion: articleVersionOf(this.article), ...library },
     );
     for (const s of SESSION_STORES) for (const [k, v] of change[s] ?? []) this.bases[s].set(k, v);
     // On the history before subscribers hear of it (see apply): the Undo

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
+import type { Relation } from '../model/factcheck';
 import { groupIntoPages, pageKey, pageOf, type AnnotationPage } from './annotation-pages';
 import type { StoredArticle } from '../model/article';
 import { openGlossaDB, type GlossaDatabase } from './db';
@@ -416,6 +417,31 @@ describe('Repository.commit when a change fails', () => {
     expect(pageOf('n77')).toBe(pageOf('n4'));
     await expect(repository.commit(change)).rejects.toThrow();
     await unchanged();
+  });
+
+  it("writes an import's relations in the same transaction as its annotations: both, or neither", async () => {
+    const relation = (id: string, from: string, to: string): Relation => ({
+      id,
+      type: 'saidBy',
+      from: { annotationId: from, articleId: 'a' },
+      to: { annotationId: to, articleId: 'a' },
+      created: '2024-01-01T00:00:00.000Z',
+    });
+    const bad: Change = {
+      annotations: new Map([['n8', { ...annotation('n8', 'a'), at: Symbol('x') } as Annotation]]),
+    };
+    await expect(
+      repository.commit(bad, { relations: new Map([['r1', relation('r1', 'n8', 'n9')]]) }),
+    ).rejects.toThrow();
+    expect(await db.getAll('relations')).toEqual([]);
+    const good: Change = {
+      annotations: new Map([
+        ['n8', annotation('n8', 'a')],
+        ['n9', annotation('n9', 'a')],
+      ]),
+    };
+    await repository.commit(good, { relations: new Map([['r1', relation('r1', 'n8', 'n9')]]) });
+    expect(await db.getAll('relations')).toEqual([relation('r1', 'n8', 'n9')]);
   });
 
   it('the database keeps working after a failed change', async () => {

@@ -12,6 +12,7 @@
 import type { Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
+import type { Relation } from '../model/factcheck';
 import type { StoredArticle } from '../model/article';
 import { mergeRecord, type MergeConflict, type MergeOptions } from '../model/merge';
 import { readableArticle, sortRecords, type QuarantinedRecord } from '../model/record-checks';
@@ -106,6 +107,11 @@ export interface CommitOptions {
   bases?: Change;
   /** Refuse the write (StaleArticleError) if the article is no longer this version. */
   articleVersion?: ArticleVersion;
+  /**
+   * Library relations written in the same transaction (an import's links,
+   * with the spans they join): all or nothing with the change.
+   */
+  relations?: ReadonlyMap<string, Relation | null>;
 }
 
 /** A record whose stored value is not the one the writer sent: merged with another writer's. */
@@ -253,14 +259,16 @@ export class Repository {
    */
   async commit(change: Change, options: CommitOptions = {}): Promise<MergedRecord[]> {
     const stores = RECORD_STORES.filter((s) => change[s] && change[s].size > 0);
-    if (stores.length === 0) return [];
+    const relations = options.relations?.size ? options.relations : null;
+    if (stores.length === 0 && !relations) return [];
     // Checked before the transaction, so a bad change writes nothing.
     const pageWrites = change.annotations?.size ? annotationPageWrites(change) : null;
     const { bases, articleVersion } = options;
-    const storeNames = new Set<'articles' | 'annotationPages' | 'reviews' | 'glosses'>(
-      stores.map((s) => (s === 'annotations' ? 'annotationPages' : s)),
-    );
+    const storeNames = new Set<
+      'articles' | 'annotationPages' | 'reviews' | 'glosses' | 'relations'
+    >(stores.map((s) => (s === 'annotations' ? 'annotationPages' : s)));
     if (articleVersion) storeNames.add('articles');
+    if (relations) storeNames.add('relations');
     const tx = this.db.transaction([...storeNames], 'readwrite', { durability: 'strict' });
     // An abort rejects `done` before it is awaited below: handled here, reported there.
     const done = tx.done;
@@ -316,6 +324,11 @@ export class Repository {
           });
           requests.push(write.catch(failWith));
         }
+      }
+      if (relations) {
+        const store = tx.objectStore('relations');
+        for (const [key, value] of relations)
+          requests.push(value === null ? store.delete(key) : store.put(value));
       }
       // Each touched page is read and written back within this transaction,
       // which awaits only its own requests and so stays open.

@@ -27,12 +27,8 @@
 import { CodePointIndex } from '../../anchoring/code-points';
 import { compareAnnotations, type Annotation, type AnnotationFields } from '../../model/annotation';
 import { canonicalText, type Article } from '../../model/article';
-import {
-  isEntityEnd,
-  isRelationType,
-  type Relation,
-  type RelationType,
-} from '../../model/factcheck';
+import { isEntityEnd, isRelationType, type Relation } from '../../model/factcheck';
+import type { ImportedLink } from '../import-plan';
 import {
   SpanCollector,
   type SpanInput,
@@ -43,13 +39,7 @@ import {
 const FIELD_NAMES: readonly (keyof AnnotationFields)[] = ['speaker', 'claimant', 'date'];
 
 /** An R line read: a relation between two spans, named by their T ids (records' `sourceId`). */
-export interface BratLink {
-  id: string;
-  type: RelationType;
-  from: string;
-  to: string;
-  line: number;
-}
+export type BratLink = ImportedLink;
 
 export function parseBrat(
   ann: string,

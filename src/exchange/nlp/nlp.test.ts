@@ -8,7 +8,7 @@ import { CodePointIndex } from '../../anchoring/code-points';
 import { describe as describeSpan } from '../../anchoring/describe';
 import type { Annotation } from '../../model/annotation';
 import { canonicalText, type Article } from '../../model/article';
-import { planImport } from '../import-plan';
+import { planImport, planLinks } from '../import-plan';
 import { toDoccano } from '../jsonl';
 import { parseAnnotationFile } from '../parse-file';
 import { parseBrat, toBratAnn, toBratTxt } from './brat';
@@ -315,5 +315,42 @@ describe('brat standoff', () => {
       ['wrong-shape', 4],
       ['wrong-shape', 2],
     ]);
+  });
+
+  it('imports R lines as relations between the imported spans, of the type the export wrote', () => {
+    const [qs, qe] = at('nous tiendrons bon');
+    const [ms, me] = at('ministre');
+    const ann = [
+      `T1\tclaim ${ms} ${me}\tministre`,
+      `T2\tquote ${qs} ${qe}\tnous tiendrons bon`,
+      // Past the end, with no text of its own: not imported, so R2 is left out.
+      'T3\tevent 900 905',
+      'R1\tsaidBy Arg1:T2 Arg2:T1',
+      'R2\tcontradictedBy Arg1:T1 Arg2:T3',
+    ].join('\n');
+    const { parsed, plan } = planned(ann, 'a.ann', toBratTxt(article));
+    const relations = planLinks(parsed.links ?? [], parsed.records, plan, {
+      articleId: article.id,
+      now: '2024-01-01T00:00:00.000Z',
+    });
+    const byId = new Map(plan.toWrite.map((a) => [a.id, a]));
+    expect(
+      relations.map((r) => [
+        r.type,
+        byId.get(r.from.annotationId)?.exact,
+        'annotationId' in r.to ? byId.get(r.to.annotationId)?.exact : null,
+        r.from.articleId,
+      ]),
+    ).toEqual([['saidBy', 'nous tiendrons bon', 'ministre', article.id]]);
+    expect(plan.problems.filter((p) => p.code === 'dangling-link').map((p) => p.id)).toEqual([
+      'R2',
+    ]);
+    // The same file again: the same relation id, not a copy.
+    const again = planned(ann, 'a.ann', toBratTxt(article));
+    expect(
+      planLinks(again.parsed.links ?? [], again.parsed.records, again.plan, {
+        articleId: article.id,
+      }).map((r) => r.id),
+    ).toEqual(relations.map((r) => r.id));
   });
 });

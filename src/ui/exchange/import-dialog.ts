@@ -36,6 +36,8 @@ export interface ImportReport {
     warnings: number;
     reviews: number;
     glosses: number;
+    /** Links between spans (brat R lines) written with them. */
+    links: number;
   };
   /** The file carries glosses of another version of the text: they are left out. */
   glossesOtherText: boolean;
@@ -228,6 +230,7 @@ export function showImportDialog(options: ImportDialogOptions): ImportDialog {
     ];
     if (c.reviews > 0) keys.push('reviews');
     if (c.glosses > 0) keys.push('glosses');
+    if (c.links > 0) keys.push('links');
     const summary = h('dl', { class: 'import-counts', 'aria-labelledby': 'import-summary' });
     for (const key of keys) {
       summary.append(

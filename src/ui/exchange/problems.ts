@@ -41,6 +41,18 @@ export function viewProblem(p: ImportProblem): ProblemView {
   return view;
 }
 
+/**
+ * One problem as a line of text, for a status message (the fact-check
+ * links import): where (path, or line and column), then the translated
+ * reason — the parser's English `detail` never reaches the person.
+ */
+export function problemText(p: ImportProblem): string {
+  const view = viewProblem(p);
+  return view.where
+    ? t('exchange:import.problems.at', { where: view.where, reason: view.text })
+    : view.text;
+}
+
 /** Errors first, then warnings; within each, in file order (stable otherwise). */
 export function sortProblems(problems: readonly ImportProblem[]): ImportProblem[] {
   const rank = (p: ImportProblem) => (p.severity === 'error' ? 0 : 1);

@@ -18,6 +18,8 @@ import { relationsPlugin, setLinkedSpans } from '../../editor/plugins/relations'
 import { toClaimReviews } from '../../exchange/claim-review';
 import { toW3C } from '../../exchange/w3c';
 import { parseW3CRelations, withRelations } from '../../exchange/w3c-relations';
+import { parseJson } from '../../exchange/parse-json';
+import { problemText } from '../exchange/problems';
 import { i18n, t } from '../../i18n/i18n';
 import { h } from '../../dom/h';
 import { userName } from '../../dom/user-name';
@@ -203,16 +205,14 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
     },
     importLinks(file: File) {
       void file.text().then((text) => {
-        let json: unknown;
-        try {
-          json = JSON.parse(text);
-        } catch (error) {
+        // Problems are told by their translated reason and place, never the parser's English detail.
+        const parsed = parseJson(text);
+        if (!parsed.ok)
           return host.status(
-            t('factcheck:exchange.notJson', { reason: errorReason(error) }),
+            t('factcheck:exchange.notJson', { reason: problemText(parsed.problem) }),
             'error',
           );
-        }
-        const { records, problems } = parseW3CRelations(json, (id) =>
+        const { records, problems } = parseW3CRelations(parsed.value, (id) =>
           session.annotations.has(id) ? article.id : undefined,
         );
         const errors = problems.filter((p) => p.severity === 'error');
@@ -221,7 +221,7 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
             errors[0]
               ? t('factcheck:exchange.notImported', {
                   count: errors.length,
-                  first: `${errors[0].path}: ${errors[0].detail}`,
+                  first: problemText(errors[0]),
                 })
               : t('factcheck:exchange.noLinks'),
             'error',
@@ -238,7 +238,7 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
         const done = t('factcheck:exchange.imported', { count: records.relations.length });
         host.status(
           errors[0]
-            ? `${done}; ${t('factcheck:exchange.notImported', { count: errors.length, first: `${errors[0].path}: ${errors[0].detail}` })}`
+            ? `${done}; ${t('factcheck:exchange.notImported', { count: errors.length, first: problemText(errors[0]) })}`
             : done,
         );
         refresh();

@@ -23,13 +23,16 @@ export interface TmDialogOptions {
   pretranslate(fuzzyMinimum: number | null): Promise<number>;
 }
 
-/** A problem of a TMX file in the interface language. */
+/**
+ * A problem of a TMX file in the interface language: the translated reason
+ * for its code, with its unit, line and column. The parser's `detail` is
+ * English, for logs: it never reaches the person.
+ */
 export function tmxProblemText(p: TmxProblem): string {
   return t(`tm:problem.${p.code}`, {
     n: (p.index ?? 0) + 1,
     line: p.line ?? '?',
     column: p.column ?? '?',
-    detail: p.detail,
     max: MAX_NESTING,
   });
 }
