@@ -1,0 +1,212 @@
+// A library of 1,000 articles with 200 annotations each (issue 20), in Debian's headless Chromium:
+// the library screen's opening (navigation → every row in the DOM, and its frame), scrolling it
+// from top to bottom (long tasks and frames over 50 ms), and opening one article of the 1,000
+// against opening the same article when it is the only one. Measure only: no target is checked.
+//
+//   node bench/library.mjs [--articles=1000] [--annotations=200] [--port=4232] [--loads=3]
+import { chromium } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
+import { groupIntoPages } from './annotation-pages.mjs';
+import { openApp, waitReady } from './driver.mjs';
+import { serve } from './server.mjs';
+import { generateAnnotations, longArticle } from './workload.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const option = (name) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const ARTICLES = Number(option('articles') ?? 1000);
+const ANNOTATIONS = Number(option('annotations') ?? 200);
+const LOADS = Number(option('loads') ?? 3);
+const PORT = Number(option('port') ?? 4232);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+function articleAt(i) {
+  const a = longArticle(join(ROOT, 'public/articles/parler-amazon-fr.json'), 5000);
+  const id = `lib-${String(i).padStart(4, '0')}`;
+  return { ...a, id, title: `${a.title} ${i}` };
+}
+
+/** Clears the articles and annotations, then writes `articles` with their annotations. */
+async function seedLibrary(page, articles) {
+  await page.evaluate(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const req = indexedDB.open('glossa');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    window.__seedDb = db;
+    await new Promise((resolve, reject) => {
+      const tx = db.transaction(['articles', 'annotationPages'], 'readwrite');
+      tx.objectStore('annotationPages').clear();
+      tx.objectStore('articles').clear();
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+  });
+  for (let i = 0; i < articles.length; i += 20) {
+    const batch = articles.slice(i, i + 20).map((article, j) => ({
+      article,
+      pages: groupIntoPages(generateAnnotations(article, ANNOTATIONS, i + j + 1)),
+    }));
+    await page.evaluate(
+      (batch) =>
+        new Promise((resolve, reject) => {
+          const tx = window.__seedDb.transaction(['articles', 'annotationPages'], 'readwrite');
+          for (const { article, pages } of batch) {
+            tx.objectStore('articles').put(article);
+            for (const p of pages) tx.objectStore('annotationPages').put(p);
+          }
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        }),
+      batch,
+    );
+  }
+  await page.evaluate(() => window.__seedDb.close());
+}
+
+/** Navigation → every row in the library's table, and → the frame after it. */
+async function openLibrary(context, rows) {
+  const page = await openApp(context);
+  await page.goto(`${BASE}/?view=library`, { waitUntil: 'commit' });
+  const t = await page.waitForFunction(
+    (rows) => {
+      if (document.querySelectorAll('.library-table tbody tr').length < rows) return false;
+      const shown = performance.now();
+      return new Promise((resolve) =>
+        requestAnimationFrame(() =>
+          setTimeout(() => resolve({ shown, painted: performance.now() })),
+        ),
+      );
+    },
+    rows,
+    { timeout: 120_000, polling: 'raf' },
+  );
+  return { page, ...(await t.jsonValue()) };
+}
+
+/** Scrolls the page from top to bottom by wheel steps; long animation frames over 50 ms. */
+async function scrollThrough(page) {
+  await page.evaluate(() => {
+    window.__frames = [];
+    new PerformanceObserver((l) =>
+      window.__frames.push(...l.getEntries().map((e) => e.duration)),
+    ).observe({
+      type: 'long-animation-frame',
+    });
+  });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  const started = Date.now();
+  for (let y = 0; y < height; y += 600) {
+    await page.mouse.wheel(0, 600);
+    await page.waitForTimeout(16);
+  }
+  await page.waitForTimeout(300);
+  const frames = await page.evaluate(() => window.__frames);
+  return {
+    height,
+    seconds: (Date.now() - started) / 1000,
+    over50: frames.filter((d) => d > 50).length,
+    longest: Math.max(0, ...frames),
+  };
+}
+
+async function openArticle(context, id) {
+  const page = await openApp(context);
+  await page.goto(`${BASE}/?article=${id}`, { waitUntil: 'commit' });
+  await waitReady(page);
+  const r = await page.evaluate(() => ({
+    ready: performance.getEntriesByName('glossa:ready')[0].startTime,
+    readyPainted: window.__bench.readyPainted,
+  }));
+  await page.close();
+  return r;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+
+async function main() {
+  const work = mkdtempSync(join(os.tmpdir(), 'glossa-library-bench-'));
+  const distDir = join(work, 'dist');
+  const benchDir = join(work, 'bench');
+  mkdirSync(benchDir, { recursive: true });
+  writeFileSync(join(benchDir, 'blank.html'), '<!doctype html><title>bench</title>\n');
+  const load0 = os.loadavg()[0];
+  const build = spawnSync(
+    'npx',
+    ['vite', 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (build.status !== 0) throw new Error('vite build failed');
+  const server = await serve({ distDir, benchDir, port: PORT });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  const out = { date: new Date().toISOString(), articles: ARTICLES, annotations: ANNOTATIONS };
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const setup = await openApp(context);
+    await setup.goto(`${BASE}/`);
+    await waitReady(setup);
+    await setup.goto(`${BASE}/__bench/blank.html`);
+    const articles = Array.from({ length: ARTICLES }, (_, i) => articleAt(i));
+    const t0 = Date.now();
+    await seedLibrary(setup, articles);
+    out.seedSeconds = (Date.now() - t0) / 1000;
+    const target = articles[Math.floor(ARTICLES / 2)].id;
+
+    const libraryLoads = [];
+    for (let i = 0; i <= LOADS; i++) {
+      const r = await openLibrary(context, ARTICLES);
+      if (i === LOADS) out.scroll = await scrollThrough(r.page);
+      await r.page.close();
+      if (i > 0) libraryLoads.push({ shown: r.shown, painted: r.painted });
+    }
+    out.library = libraryLoads;
+    out.openAmong = [];
+    for (let i = 0; i <= LOADS; i++) {
+      const r = await openArticle(context, target);
+      if (i > 0) out.openAmong.push(r);
+    }
+    await seedLibrary(setup, [articles[Math.floor(ARTICLES / 2)]]);
+    out.openAlone = [];
+    for (let i = 0; i <= LOADS; i++) {
+      const r = await openArticle(context, target);
+      if (i > 0) out.openAlone.push(r);
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    server.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+  out.loadAverage = [load0, os.loadavg()[0]].map((x) => +x.toFixed(2));
+  const ms = (x) => `${x.toFixed(0)} ms`;
+  console.log(
+    `Library of ${ARTICLES} articles × ${ANNOTATIONS} annotations (seeded in ${out.seedSeconds.toFixed(0)} s); load average ${out.loadAverage.join(' → ')}; medians of ${LOADS}`,
+  );
+  console.log(
+    `  library: nav → every row ${ms(median(out.library.map((r) => r.shown)))}, → its frame ${ms(median(out.library.map((r) => r.painted)))}`,
+  );
+  console.log(
+    `  scroll top → bottom (${out.scroll.height} px): ${out.scroll.over50} frames over 50 ms, longest ${ms(out.scroll.longest)}`,
+  );
+  console.log(
+    `  open article ${Math.floor(ARTICLES / 2)} among ${ARTICLES}: ready ${ms(median(out.openAmong.map((r) => r.ready)))}, first frame ${ms(median(out.openAmong.map((r) => r.readyPainted)))}`,
+  );
+  console.log(
+    `  the same article alone: ready ${ms(median(out.openAlone.map((r) => r.ready)))}, first frame ${ms(median(out.openAlone.map((r) => r.readyPainted)))}`,
+  );
+  const file = join(ROOT, 'bench/out/results-library.json');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`Results: ${file}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
