@@ -68,4 +68,23 @@ describe('readArticleSummaries', () => {
     expect(summary!.counts).toEqual({ claim: 0, quote: 0, event: 1 });
     expect(summary!.changed).toBe(storedArticle('a').modified);
   });
+
+  it('counts every article of a library larger than one read', async () => {
+    const tx = db.transaction(['articles', 'annotationPages'], 'readwrite');
+    const ids = Array.from({ length: 130 }, (_, i) => `art-${String(i).padStart(3, '0')}`);
+    for (const id of ids) void tx.objectStore('articles').put(storedArticle(id));
+    const annotations = ids.flatMap((id, i) =>
+      Array.from({ length: (i % 3) + 1 }, (_, j) =>
+        note(`${id}-${j}`, id, 'event', '2024-01-01T00:00:00.000Z'),
+      ),
+    );
+    for (const page of groupIntoPages(annotations))
+      void tx.objectStore('annotationPages').put(page);
+    await tx.done;
+
+    const summaries = await readArticleSummaries(db);
+    expect(summaries.map((s) => [s.article.id, s.counts.event])).toEqual(
+      ids.map((id, i) => [id, (i % 3) + 1]),
+    );
+  });
 });

@@ -6,7 +6,8 @@
  * Why not one `loadArticle` per article: at 1,000 articles that was 1,000
  * transactions, each cloning the article's text and checking every
  * annotation against it (10 s at 200 annotations each). Here the pages are
- * one `getAll` and the only work per annotation is a count. Annotations are
+ * read in a few `getAll`s of one transaction and the only work per
+ * annotation is a count. Annotations are
  * stored in pages (annotation-pages.ts), so no index can count them by kind
  * without reading them. The checks that set bad records aside still run when
  * an article is opened (Repository.loadArticle); here an entry that is not
@@ -14,6 +15,7 @@
  */
 import { ANNOTATION_KINDS, type AnnotationKind } from '../model/annotation';
 import type { StoredArticle } from '../model/article';
+import { PAGE_COUNT } from './annotation-pages';
 import type { GlossaDatabase } from './db';
 
 export interface ArticleSummary {
@@ -24,13 +26,25 @@ export interface ArticleSummary {
 }
 
 const KINDS: ReadonlySet<string> = new Set(ANNOTATION_KINDS);
+/** Articles whose pages are read per request. */
+const BATCH = 50;
 
 /** Every stored article with its counts, in key order. */
 export async function readArticleSummaries(db: GlossaDatabase): Promise<ArticleSummary[]> {
   const tx = db.transaction(['articles', 'annotationPages'], 'readonly');
-  const [articles, pages] = await Promise.all([
-    tx.objectStore('articles').getAll(),
-    tx.objectStore('annotationPages').getAll(),
+  const articles = await tx.objectStore('articles').getAll();
+  // The pages of BATCH articles (consecutive ids) per request: each answer is
+  // read in a task of its own, so the page stays responsive, not one task
+  // cloning every annotation of the library.
+  const ids = articles.map((a) => a.id);
+  const requests: Promise<unknown[]>[] = [];
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const last = ids[Math.min(i + BATCH, ids.length) - 1]!;
+    const range = IDBKeyRange.bound([ids[i]!, 0], [last, PAGE_COUNT - 1]);
+    requests.push(tx.objectStore('annotationPages').getAll(range));
+  }
+  const [pages] = await Promise.all([
+    Promise.all(requests).then((batches) => batches.flat()),
     tx.done,
   ]);
   const summaries = new Map<string, ArticleSummary>();
