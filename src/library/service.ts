@@ -24,8 +24,9 @@
 import { now as clock, type Annotation } from '../model/annotation';
 import type { ArticleOrigin, StoredArticle } from '../model/article';
 import type { SaveState } from '../model/save-state';
-import type { ArticleRecords, Repository } from '../store/repository';
+import { isTrashed, type ArticleRecords, type Repository } from '../store/repository';
 import { DEFAULT_ARTICLE_ID } from '../store/articles';
+import { readArticleSummaries } from '../store/article-summaries';
 import { articleIdFor, contentHash, type ExtractResult } from './extract';
 import { deleteForGood, listTrash, moveToTrash, purgeTime, restoreFromTrash } from './trash';
 import {
@@ -206,23 +207,23 @@ export class LibraryService {
         },
       ];
     }
-    const repository = this.repository;
-    const articles = await repository.listArticles();
-    const entries = await Promise.all(
-      articles.map(async (article) => {
-        // The open article's counts come from memory, where unsaved edits are too.
-        const session = this.sessionOf(article.id);
-        const annotations = session
-          ? [...session.annotations.values()]
-          : (await repository.loadArticleRecords(article.id)).annotations;
-        return {
-          article,
-          counts: countByKind(annotations),
-          changed: lastChanged(article, annotations),
-          current: article.id === open.id,
-        };
-      }),
+    // One read-only transaction for the whole library, counting without checking
+    // (store/article-summaries.ts); the checks run when an article is opened.
+    // Articles in the trash are listed by the trash view, not here.
+    const summaries = (await readArticleSummaries(this.repository.db)).filter(
+      (s) => !isTrashed(s.article),
     );
+    const entries = summaries.map(({ article, counts, changed }) => {
+      // The open article's counts come from memory, where unsaved edits are too.
+      const session = this.sessionOf(article.id);
+      const annotations = session && [...session.annotations.values()];
+      return {
+        article,
+        counts: annotations ? countByKind(annotations) : counts,
+        changed: annotations ? lastChanged(article, annotations) : changed,
+        current: article.id === open.id,
+      };
+    });
     return entries.sort(
       (a, b) =>
         b.changed.localeCompare(a.changed) || a.article.title.localeCompare(b.article.title),

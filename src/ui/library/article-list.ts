@@ -7,9 +7,12 @@
  * in the library; the title block of its text, which annotations point
  * into, never changes.
  *
- * The table is redrawn whole on each update (a library holds tens of
- * articles, not thousands); the focus is carried over to the same control
- * of the same row.
+ * The table is redrawn whole on each update; the focus is carried over to
+ * the same control of the same row. At a thousand articles building every
+ * row at once held the screen for seconds (issue 20), so the first
+ * FIRST_ROWS are built at once and the rest in later tasks of ROW_CHUNK
+ * rows: every row is in the table (for Tab and the browser's find) within
+ * a few frames, and no single task is long.
  */
 import { ANNOTATION_KINDS } from '../../model/annotation';
 import { i18n } from '../../i18n/i18n';
@@ -45,6 +48,10 @@ export interface ArticleList {
 
 type Control = 'open' | 'rename' | 'origin' | 'delete' | 'rename-input';
 
+/** Rows built before the first paint, then rows per later task. */
+const FIRST_ROWS = 60;
+const ROW_CHUNK = 100;
+
 export function createArticleList(
   container: HTMLElement,
   options: ArticleListOptions,
@@ -66,6 +73,10 @@ export function createArticleList(
 
   let rows: LibraryRow[] | null = null;
   let editing: string | null = null;
+  /** Rows of `rows` built so far, and the task that builds the next ones. */
+  let built = 0;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  let dates: { language: string; format: Intl.DateTimeFormat } | null = null;
 
   function translate(): void {
     heading.textContent = say('list.heading');
@@ -81,10 +92,13 @@ export function createArticleList(
   function dateText(iso: string): string {
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return iso;
-    return new Intl.DateTimeFormat(i18n.language, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(date);
+    // One formatter per language, not per row: building one costs more than formatting.
+    if (dates?.language !== i18n.language)
+      dates = {
+        language: i18n.language,
+        format: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
+      };
+    return dates.format.format(date);
   }
 
   function titleCell(row: LibraryRow): HTMLTableCellElement {
@@ -259,19 +273,11 @@ export function createArticleList(
           }
         : null;
     if (keep?.control === 'rename-input' && !force) return; // never redraw under the person's typing
-    body.replaceChildren(
-      ...(rows ?? []).map((row) =>
-        h(
-          'tr',
-          { 'data-article-id': row.article.id, class: row.current ? 'library-current-row' : null },
-          titleCell(row),
-          h('td', {}, languageName(row.article.lang)),
-          countsCell(row),
-          h('td', {}, h('time', { datetime: row.changed }, dateText(row.changed))),
-          actionsCell(row),
-        ),
-      ),
-    );
+    clearTimeout(pending);
+    body.replaceChildren();
+    built = 0;
+    buildRows(FIRST_ROWS);
+    if (editing) buildThrough(editing);
     count.textContent =
       rows === null ? say('list.loading') : say('list.count', { count: rows.length });
     table.hidden = rows === null || rows.length === 0;
@@ -280,7 +286,38 @@ export function createArticleList(
     if (keep) focus(keep.id, keep.control === 'rename-input' ? 'rename' : keep.control);
   }
 
+  function rowOf(row: LibraryRow): HTMLTableRowElement {
+    return h(
+      'tr',
+      { 'data-article-id': row.article.id, class: row.current ? 'library-current-row' : null },
+      titleCell(row),
+      h('td', {}, languageName(row.article.lang)),
+      countsCell(row),
+      h('td', {}, h('time', { datetime: row.changed }, dateText(row.changed))),
+      actionsCell(row),
+    );
+  }
+
+  /** Appends up to `n` more rows, and leaves the rest to a later task. */
+  function buildRows(n: number): void {
+    const all = rows ?? [];
+    const next = all.slice(built, built + n);
+    body.append(...next.map(rowOf));
+    built += next.length;
+    if (built < all.length) pending = setTimeout(() => buildRows(ROW_CHUNK));
+  }
+
+  /** Builds the rows up to and including article `id`'s. */
+  function buildThrough(id: string): void {
+    const index = rows?.findIndex((r) => r.article.id === id) ?? -1;
+    if (index < built) return;
+    clearTimeout(pending);
+    buildRows(index + 1 - built);
+  }
+
   function focus(id: string, control: 'open' | 'rename' | 'origin' | 'delete' = 'open'): void {
+    // A row not built yet is built now, with those before it.
+    buildThrough(id);
     const target = [...body.querySelectorAll<HTMLElement>(`[data-action="${control}"]`)].find(
       (el) => el.dataset.articleId === id,
     );
@@ -297,6 +334,7 @@ export function createArticleList(
     focus,
     translate,
     destroy() {
+      clearTimeout(pending);
       container.replaceChildren();
     },
   };
