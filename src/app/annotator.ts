@@ -344,7 +344,7 @@ export function createAnnotator(
   let shownInPanels: string | null = null;
   function showInPanels(id: string | null, focusPanel = false): void {
     if (id !== selected) return;
-    details.show((id && session.annotations.get(id)) || null);
+    details.update({ annotation: (id && session.annotations.get(id)) || null });
     // After show(): only then is the compact sheet a scroller again, with the
     // offset it had when last closed (Chromium keeps it).
     if (id && id !== shownInPanels) layout.revealPanels();
@@ -534,7 +534,7 @@ export function createAnnotator(
     if (selected && changes.has(selected)) {
       const a = session.annotations.get(selected);
       if (!a) select(null);
-      else details.show(a);
+      else details.update({ annotation: a });
     }
     refreshToolbar();
   });
@@ -564,8 +564,8 @@ export function createAnnotator(
   layout.details.addEventListener('focusout', closeGroup);
 
   function translate(): void {
+    // The details panel follows the language itself (ui/details-panel.ts).
     sidebar.translate();
-    details.translate();
     layout.article.setAttribute('aria-label', t('app.articleLabel'));
     // The label is one of the view's attributes: an update redraws them.
     if (view.dom.getAttribute('aria-label') !== t('app.articleLabel')) view.dispatch(view.state.tr);

@@ -209,6 +209,24 @@ describe('applying a change', () => {
     await session.settled();
   });
 
+  it('its maps are read-only to callers: a change goes through apply()', async () => {
+    const { session } = await openSession();
+    const seen: SessionChange[] = [];
+    session.subscribe((c) => seen.push(c));
+    // Type-checked by tsc: were the maps mutable again, these lines would not
+    // be errors and the directives would fail the build.
+    // @ts-expect-error ReadonlyMap has no set()
+    expect(typeof session.annotations.set).toBe('function');
+    // @ts-expect-error ReadonlyMap has no delete()
+    expect(typeof session.reviews.delete).toBe('function');
+    // @ts-expect-error ReadonlyMap has no clear()
+    expect(typeof session.glosses.clear).toBe('function');
+    session.apply(annotationChange('a1', annotation('a1')));
+    expect(session.annotations.get('a1')).toEqual(annotation('a1'));
+    expect(seen).toHaveLength(1);
+    await session.settled();
+  });
+
   it('an unsubscribed listener is no longer called', async () => {
     const { session } = await openSession();
     const seen: SessionChange[] = [];

@@ -82,9 +82,20 @@ export interface SessionOptions {
 }
 
 export class ArticleSession {
-  readonly annotations = new Map<string, Annotation>();
-  readonly reviews = new Map<string, Review>();
-  readonly glosses = new Map<string, UserGloss>();
+  /**
+   * The records in memory, written only here (apply, undo, another tab's
+   * commit): the public views below are read-only, so a caller changes a
+   * record through `apply()`, which saves it, records it for undo and tells
+   * the subscribers.
+   */
+  private readonly memory: { [S in SessionStore]: Map<string, RecordTypes[S]> } = {
+    annotations: new Map(),
+    reviews: new Map(),
+    glosses: new Map(),
+  };
+  readonly annotations: ReadonlyMap<string, Annotation> = this.memory.annotations;
+  readonly reviews: ReadonlyMap<string, Review> = this.memory.reviews;
+  readonly glosses: ReadonlyMap<string, UserGloss> = this.memory.glosses;
 
   private readonly listeners = new Set<(c: SessionChange) => void>();
   private readonly saveListeners = new Set<(s: SaveState, error?: unknown) => void>();
@@ -128,9 +139,9 @@ export class ArticleSession {
     records: ArticleRecords,
     options: SessionOptions,
   ) {
-    for (const a of records.annotations) this.annotations.set(a.id, a);
-    for (const r of records.reviews) this.reviews.set(r.annotationId, r);
-    for (const g of records.glosses) this.glosses.set(g.key, g);
+    for (const a of records.annotations) this.memory.annotations.set(a.id, a);
+    for (const r of records.reviews) this.memory.reviews.set(r.annotationId, r);
+    for (const g of records.glosses) this.memory.glosses.set(g.key, g);
     for (const s of SESSION_STORES) for (const [k, v] of this.mapOf(s)) this.bases[s].set(k, v);
     this.repository = options.repository;
     this.channel = options.channel ?? null;
@@ -349,7 +360,7 @@ export class ArticleSession {
   }
 
   private mapOf<S extends SessionStore>(store: S): Map<string, RecordTypes[S]> {
-    return this[store] as unknown as Map<string, RecordTypes[S]>;
+    return this.memory[store];
   }
 
   private applyToMemory(change: Change, origin: ChangeOrigin): void {

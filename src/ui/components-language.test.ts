@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
  * The component contract (createX(container, deps) → { update, destroy }):
- * the toolbars and the nav follow the interface language themselves, and
+ * the toolbars, the nav and the details panel follow the interface language themselves, and
  * destroy() takes away what they added and stops following it.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,6 +9,7 @@ import { i18n, initI18n, setUiLanguage } from '../i18n/i18n';
 import { createToolbar } from './toolbar';
 import { createReviewToolbar } from './review/review-toolbar';
 import { createNav } from './nav';
+import { createDetailsPanel } from './details-panel';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -88,5 +89,31 @@ describe('Nav', () => {
     press('3', 'Digit3');
     expect(go).toHaveBeenCalledTimes(2);
     expect(container.children).toHaveLength(0);
+  });
+});
+
+describe('DetailsPanel', () => {
+  it('follows the language without its owner, and destroy() removes it and stops following', async () => {
+    const container = host();
+    const panel = createDetailsPanel(container, {
+      setKind: vi.fn(),
+      setNote: vi.fn(),
+      setField: vi.fn(),
+      remove: vi.fn(),
+      close: vi.fn(),
+    });
+    panel.update({ annotation: null });
+    const heading = container.querySelector('#details-heading')!;
+    const close = container.querySelector('#details-close')!;
+    expect(heading.textContent).toBe(i18n.t('details.heading', { lng: 'en' }));
+    await setUiLanguage('fr');
+    expect(heading.textContent).toBe(i18n.t('details.heading', { lng: 'fr' }));
+    expect(close.textContent).toBe(i18n.t('details.close', { lng: 'fr' }));
+
+    panel.destroy();
+    expect(container.children).toHaveLength(0);
+    expect(container.hasAttribute('aria-labelledby')).toBe(false);
+    await setUiLanguage('en');
+    expect(heading.textContent).toBe(i18n.t('details.heading', { lng: 'fr' }));
   });
 });

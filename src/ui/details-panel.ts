@@ -3,6 +3,10 @@
  * field of its kind, and deletes it. Every edit is applied as the person
  * types (so nothing waits in a form to be lost) and undoes as one step per
  * field.
+ *
+ * The contract of every component (ui/toolbar.ts, ui/nav.ts): `update(state)`
+ * draws the state it is given, `destroy()` removes its listeners and DOM. It
+ * follows the interface language itself, so its owner never translates it.
  */
 import {
   ANNOTATION_KINDS,
@@ -11,7 +15,7 @@ import {
   type AnnotationFields,
   type AnnotationKind,
 } from '../model/annotation';
-import { i18n, t } from '../i18n/i18n';
+import { followLanguage, i18n, t } from '../i18n/i18n';
 import { h } from '../dom/h';
 
 export interface DetailsPanelOptions {
@@ -33,7 +37,15 @@ export interface DetailsSection {
   destroy(): void;
 }
 
+export interface DetailsPanelState {
+  /** The selected annotation, or none. */
+  annotation: Annotation | null;
+}
+
 export interface DetailsPanel {
+  /** Shows the state's annotation (or the "none selected" text). */
+  update(state: DetailsPanelState): void;
+  /** The same as `update({ annotation })`. */
   show(annotation: Annotation | null): void;
   /** Adds a section under the note; it is shown each annotation from now on. */
   extend(section: DetailsSection): void;
@@ -45,8 +57,8 @@ export interface DetailsPanel {
    * beside the field, for the person to keep theirs or take it.
    */
   showOtherVersion(path: string, value: unknown): void;
-  translate(): void;
   focus(): void;
+  /** Removes its listeners (keys, language) and its DOM, its sections' with them. */
   destroy(): void;
 }
 
@@ -239,20 +251,23 @@ export function createDetailsPanel(
     for (const x of extensions) x.translate();
     render();
   }
-  translate();
+  const stopTranslating = followLanguage(translate);
+
+  function show(annotation: Annotation | null): void {
+    const another = annotation?.id !== current?.id;
+    current = annotation;
+    if (another && annotation) {
+      // Another annotation: its values replace the boxes', focused or not.
+      field.value = annotation.fields[KIND_FIELD[annotation.kind]] ?? '';
+      note.value = annotation.note;
+    }
+    if (!annotation) delete container.dataset.annotationId;
+    render();
+  }
 
   return {
-    show(annotation) {
-      const another = annotation?.id !== current?.id;
-      current = annotation;
-      if (another && annotation) {
-        // Another annotation: its values replace the boxes', focused or not.
-        field.value = annotation.fields[KIND_FIELD[annotation.kind]] ?? '';
-        note.value = annotation.note;
-      }
-      if (!annotation) delete container.dataset.annotationId;
-      render();
-    },
+    update: ({ annotation }) => show(annotation),
+    show,
     showOtherVersion(path, value) {
       if (!current) return;
       const text = typeof value === 'string' ? value : '';
@@ -267,13 +282,13 @@ export function createDetailsPanel(
     },
     fieldInput: field,
     destroy() {
+      stopTranslating();
       for (const x of extensions) x.destroy();
       container.removeEventListener('keydown', onKeyDown);
       container.removeAttribute('aria-labelledby');
       delete container.dataset.annotationId;
       container.replaceChildren();
     },
-    translate,
     focus() {
       const checked = [...kindInputs.values()].find((k) => k.input.checked);
       (checked?.input ?? none).focus();
