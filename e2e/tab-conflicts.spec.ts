@@ -319,6 +319,9 @@ test('delete in one tab while the other types a note: the typing survives and th
     ]);
     await expectSaved(typist);
     await expectSaved(deleter);
+    // The deleter's commit reaches the typist after both said Saved: the typist
+    // then writes its note back, saying Saving until it is on disk.
+    await expectSaved(typist);
     const stored = (await storedAnnotations(typist)).find((a) => a.id === id);
     if (stored?.note !== note) {
       typingDiscarded++;

@@ -487,45 +487,70 @@ export class ArticleSession {
       return;
     if (!this.repository) return;
     const repository = this.repository;
+    // A record this tab changed in the last few seconds may be written back
+    // (a delete from elsewhere while the person is at it, below): until that
+    // is decided, the tab does not say "Saved" — the record may be off disk.
+    const now = Date.now();
+    const mayWriteBack = SESSION_STORES.some((s) =>
+      (message.keys[s] ?? []).some((k) => {
+        const touched = this.touched[s].get(k);
+        return !!touched && now - touched.time <= EDITING_WINDOW_MS && !this.isLocal(s, k);
+      }),
+    );
+    if (mayWriteBack) {
+      this.pendingWrites++;
+      this.setSaveState('saving');
+    }
     void (async () => {
-      const change: Change = {};
-      const restored: SessionConflict[] = [];
-      for (const s of SESSION_STORES) {
-        const keys = (message.keys[s] ?? []).filter((k) => !this.isLocal(s, k));
-        if (keys.length === 0) continue;
-        const read = await repository.read(s, keys, this.article.id);
-        // Check again: the person may have edited one of them while we read
-        // (their write will be merged with this one in its transaction).
-        for (const k of keys) if (this.isLocal(s, k)) read.delete(k);
-        for (const [k, v] of read) {
-          this.bases[s].set(k, v);
-          const touched = this.touched[s].get(k);
-          if (!touched || Date.now() - touched.time > EDITING_WINDOW_MS) continue;
-          const mine = this.mapOf(s).get(k) ?? null;
-          if (v === null && mine !== null && !touched.deleted) {
-            // Deleted elsewhere while the person is editing it here: kept,
-            // with their text, written back, and said (the other tab says
-            // its delete did not hold).
-            read.delete(k);
-            this.dirty[s].add(k);
-            restored.push({ store: s, key: k, conflicts: [{ path: '', mine, theirs: undefined }] });
-          } else if (v !== null && touched.deleted) {
-            // Deleted here, and another tab saved a change to it: it stays, and this tab says so.
-            this.touched[s].delete(k);
-            restored.push({
-              store: s,
-              key: k,
-              conflicts: [{ path: '', mine: undefined, theirs: v }],
-            });
-          }
+      try {
+        await this.refreshFrom(repository, message);
+      } finally {
+        if (mayWriteBack) {
+          this.pendingWrites--;
+          if (this.pendingWrites === 0) this.setSaveState(this.hasDirty() ? 'unsaved' : 'saved');
         }
-        change[s] = read as never;
       }
-      this.applyToMemory(change, 'remote');
-      for (const c of restored) for (const l of this.conflictListeners) l(c);
-      if (restored.some((c) => c.conflicts[0]!.theirs === undefined)) void this.flush();
     })();
   };
+
+  private async refreshFrom(repository: Repository, message: RecordsCommitted): Promise<void> {
+    const change: Change = {};
+    const restored: SessionConflict[] = [];
+    for (const s of SESSION_STORES) {
+      const keys = (message.keys[s] ?? []).filter((k) => !this.isLocal(s, k));
+      if (keys.length === 0) continue;
+      const read = await repository.read(s, keys, this.article.id);
+      // Check again: the person may have edited one of them while we read
+      // (their write will be merged with this one in its transaction).
+      for (const k of keys) if (this.isLocal(s, k)) read.delete(k);
+      for (const [k, v] of read) {
+        this.bases[s].set(k, v);
+        const touched = this.touched[s].get(k);
+        if (!touched || Date.now() - touched.time > EDITING_WINDOW_MS) continue;
+        const mine = this.mapOf(s).get(k) ?? null;
+        if (v === null && mine !== null && !touched.deleted) {
+          // Deleted elsewhere while the person is editing it here: kept,
+          // with their text, written back, and said (the other tab says
+          // its delete did not hold).
+          read.delete(k);
+          this.dirty[s].add(k);
+          restored.push({ store: s, key: k, conflicts: [{ path: '', mine, theirs: undefined }] });
+        } else if (v !== null && touched.deleted) {
+          // Deleted here, and another tab saved a change to it: it stays, and this tab says so.
+          this.touched[s].delete(k);
+          restored.push({
+            store: s,
+            key: k,
+            conflicts: [{ path: '', mine: undefined, theirs: v }],
+          });
+        }
+      }
+      change[s] = read as never;
+    }
+    this.applyToMemory(change, 'remote');
+    for (const c of restored) for (const l of this.conflictListeners) l(c);
+    if (restored.some((c) => c.conflicts[0]!.theirs === undefined)) void this.flush();
+  }
 }
 
 /** `b` applied after `a`, as one change. */

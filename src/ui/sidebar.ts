@@ -237,8 +237,7 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     });
   });
   // The row under the pointer at mousedown. Focusing the list can redraw its
-  // rows before mouseup, and a click whose mousedown and mouseup landed on
-  // different elements is dispatched to their common ancestor, not the row.
+  // rows before mouseup (see the mouseup listener below).
   let pressedId: string | null = null;
   list.addEventListener('mousedown', (e) => {
     pressedId =
@@ -249,7 +248,28 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     e.preventDefault();
     list.focus({ preventScroll: true });
   });
+  // Chosen at mouseup when the press and the release are on the same
+  // annotation's row: if the rows were redrawn in between (a scroll, a save
+  // flag), Blink dispatches no click at all — the pressed element is gone —
+  // and the press would have chosen nothing.
+  let chosenAtRelease = false;
+  list.addEventListener('mouseup', (e) => {
+    if (e.button !== 0 || !pressedId) return;
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[data-annotation-id]');
+    if (row?.dataset.annotationId !== pressedId) return;
+    const id = pressedId;
+    pressedId = null;
+    chosenAtRelease = true;
+    // The click, when there is one, comes in this same task.
+    window.setTimeout(() => (chosenAtRelease = false));
+    active = shown.findIndex((a) => a.id === id);
+    options.choose(id);
+  });
   list.addEventListener('click', (e) => {
+    if (chosenAtRelease) {
+      chosenAtRelease = false;
+      return;
+    }
     const row = (e.target as HTMLElement).closest<HTMLElement>('[data-annotation-id]');
     const id = row?.dataset.annotationId ?? pressedId;
     pressedId = null;

@@ -79,8 +79,22 @@ export function spanHandlesPlugin(options: SpanHandlesOptions): Plugin<Drag | nu
       let pointer: number | null = null;
       const posAt = (e: PointerEvent) =>
         view.posAtCoords({ left: e.clientX, top: e.clientY })?.pos ?? null;
+      // A press elsewhere starts a text selection: while its button is down, the
+      // handles' 24 px targets let the pointer through to the words under them,
+      // else a drag ending near a span's end hit the handle and the selection
+      // stopped a few letters short of where the pointer was.
+      const endTextDrag = () => {
+        view.dom.classList.remove('span-handles-passive');
+        window.removeEventListener('pointerup', endTextDrag, true);
+        window.removeEventListener('pointercancel', endTextDrag, true);
+      };
       const onDown = (e: PointerEvent) => {
         const target = e.target instanceof Element ? e.target.closest('.span-handle') : null;
+        if (!target && e.button === 0) {
+          view.dom.classList.add('span-handles-passive');
+          window.addEventListener('pointerup', endTextDrag, true);
+          window.addEventListener('pointercancel', endTextDrag, true);
+        }
         const id = selectedHighlight(view.state);
         if (!(target instanceof HTMLElement) || !id || e.button > 0) return;
         // No text selection, no ProseMirror mousedown, no page scroll by this finger.
@@ -120,6 +134,7 @@ export function spanHandlesPlugin(options: SpanHandlesOptions): Plugin<Drag | nu
       view.dom.addEventListener('pointercancel', onUp);
       return {
         destroy() {
+          endTextDrag();
           view.dom.removeEventListener('pointerdown', onDown);
           view.dom.removeEventListener('pointermove', onMove);
           view.dom.removeEventListener('pointerup', onUp);
