@@ -451,31 +451,7 @@ test('span editing by keyboard: Shift+Alt+arrows move the end, with Ctrl the sta
   await expectSaved(page);
   const [quote] = await storedAnnotations(page);
   // An approved translation of that quote, as the review screen stores it.
-  await page.evaluate(
-    (q) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('glossa');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('reviews', 'readwrite');
-          tx.objectStore('reviews').put({
-            annotationId: q.id,
-            articleId: q.articleId,
-            translation: 'breached its contract',
-            origin: 'human',
-            status: 'approved',
-            comment: '',
-            modified: '2024-01-01T00:00:00.000Z',
-            approvedQuote: { start: q.start, end: q.end, exact: q.exact },
-          });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    quote!,
-  );
+  await putApprovedReview(page, quote!);
   await openApp(page);
   await page.locator('#annotation-list [role="option"]').first().click();
   await expect(page.locator('.details-excerpt')).toHaveText('violé son contrat');
@@ -517,6 +493,35 @@ test('span editing by keyboard: Shift+Alt+arrows move the end, with Ctrl the sta
 });
 
 /** The middle of a span handle (a zero-width bar) of the open annotation. */
+/** An approved translation of quote `q`, as the review screen stores it (written straight to IndexedDB). */
+async function putApprovedReview(
+  page: Page,
+  q: { id: string; articleId: string; start: number; end: number; exact: string },
+): Promise<void> {
+  await page.evaluate(
+    (q) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('glossa');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('reviews', 'readwrite');
+          tx.objectStore('reviews').put({
+            annotationId: q.id,
+            articleId: q.articleId,
+            translation: 'breached its contract',
+            origin: 'human',
+            status: 'approved',
+            comment: '',
+            modified: '2024-01-01T00:00:00.000Z',
+            approvedQuote: { start: q.start, end: q.end, exact: q.exact },
+          });
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    q,
+  );
+}
+
 async function handlePoint(page: Page, edge: 'start' | 'end'): Promise<{ x: number; y: number }> {
   const box = (await page.locator(`.span-handle-${edge}`).boundingBox())!;
   return { x: box.x, y: box.y + box.height / 2 };
@@ -579,28 +584,7 @@ test.describe('span handles by touch', () => {
   }) => {
     await openApp(page);
     const quote = await tagAndOpen(page, 'violé son contrat');
-    await page.evaluate(
-      (q) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('glossa');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('reviews', 'readwrite');
-            tx.objectStore('reviews').put({
-              annotationId: q.id,
-              articleId: q.articleId,
-              translation: 'breached its contract',
-              origin: 'human',
-              status: 'approved',
-              comment: '',
-              modified: '2024-01-01T00:00:00.000Z',
-              approvedQuote: { start: q.start, end: q.end, exact: q.exact },
-            });
-            tx.oncomplete = () => (open.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      quote,
-    );
+    await putApprovedReview(page, quote);
     await openApp(page);
     // A tap on the highlight opens it, with its handles.
     await mark(page, quote.id, 'contrat').tap();
