@@ -132,7 +132,9 @@ describe('findTerms', () => {
     ]);
   });
 
-  it('is fast: 100,000 characters against 1,000 terms in well under 50 ms', () => {
+  // How fast this is, is measured by `npm run bench:terms` (bench/terms.mjs,
+  // the same workload), not here: a timed unit test fails when the machine is loaded.
+  it('finds every one of 1,000 terms in 100,000 characters, each on its plural', () => {
     const words = Array.from({ length: 3000 }, (_, i) => `mot${i.toString(36)}t`);
     const terms = Array.from(
       { length: 1000 },
@@ -142,19 +144,12 @@ describe('findTerms', () => {
     for (let i = 0; text.length < 100_000; i++)
       text += `${terms[(i * 31) % terms.length]}s et l’${words[i % words.length]} `;
     text = text.slice(0, 100_000);
-    const index = new TermIndex(terms);
+    const found = findTerms(text, new TermIndex(terms));
     // Every term occurs, some several times.
-    expect(new Set(findTerms(text, index).map((m) => m.term)).size).toBe(terms.length);
-    const times: number[] = [];
-    for (let r = 0; r < 10; r++) {
-      const t0 = performance.now();
-      findTerms(text, new TermIndex(terms));
-      times.push(performance.now() - t0);
-    }
-    // The best of 10: on a shared machine the others measure the neighbours too.
-    const best = Math.min(...times);
-    console.log(`findTerms, 100,000 characters × 1,000 terms: best of 10 ${best.toFixed(1)} ms`);
-    expect(best).toBeLessThan(50);
+    expect(new Set(found.map((m) => m.term)).size).toBe(terms.length);
+    // Each match covers its term's words, the last one plural, and nothing else.
+    const chars = Array.from(text);
+    for (const m of found) expect(chars.slice(m.start, m.end).join('')).toBe(`${m.term}s`);
   });
 });
 
