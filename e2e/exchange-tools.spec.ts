@@ -8,7 +8,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
-import { CANONICAL, dragSelect, expectSaved, openApp, storedAnnotations, ui } from './helpers';
+import {
+  CANONICAL,
+  dragSelect,
+  expectSaved,
+  offsetOf,
+  openApp,
+  storedAnnotations,
+  storedRecords,
+  ui,
+} from './helpers';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`fixtures/exchange/${name}`, import.meta.url));
@@ -232,4 +241,50 @@ test('brat round trip of a link: export .ann and .txt, delete both spans, import
   await page.reload();
   await openAnnotation('ternir et diffamer');
   await expect.poll(linkLines).toEqual(saidBy);
+});
+
+test('brat: one Ctrl+Z takes back an import’s spans and its links; one Ctrl+Shift+Z puts both back', async ({
+  page,
+}) => {
+  const span = (id: string, kind: string, exact: string) => {
+    const at = offsetOf(exact);
+    return `${id}\t${kind} ${at} ${at + Array.from(exact).length}\t${exact}`;
+  };
+  const ann = [
+    span('T1', 'claim', "Parler affirme qu'AWS"),
+    span('T2', 'quote', 'ternir et diffamer'),
+    'R1\tsaidBy Arg1:T2 Arg2:T1',
+    '',
+  ].join('\n');
+  const relations = () => storedRecords<{ type: string }>(page, 'relations');
+  // The links' history is fact-checking's, attached after the first frame.
+  await expect(page.locator('#factcheck-button')).toBeVisible();
+
+  await page
+    .getByLabel(ui('exchange:menu.import'))
+    .setInputFiles({ name: 'links.ann', mimeType: 'text/plain', buffer: Buffer.from(ann) });
+  const dialog = importDialog(page);
+  await expect(dialog.locator('.import-report')).toBeVisible();
+  await expect(count(page, 'anchored')).toHaveText('2');
+  await expect(count(page, 'links')).toHaveText('1');
+  await dialog.getByRole('button', { name: ui('exchange:import.all') }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('#annotation-list [role="option"]')).toHaveCount(2);
+  await expect.poll(async () => (await relations()).map((r) => r.type)).toEqual(['saidBy']);
+
+  await page.keyboard.press('Alt+a');
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('#annotation-list [role="option"]')).toHaveCount(0);
+  await expectSaved(page);
+  await expect.poll(relations).toEqual([]);
+  await expect.poll(() => storedAnnotations(page)).toEqual([]);
+
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(page.locator('#annotation-list [role="option"]')).toHaveCount(2);
+  await expectSaved(page);
+  await expect.poll(async () => (await relations()).map((r) => r.type)).toEqual(['saidBy']);
+  expect((await storedAnnotations(page)).map((a) => a.exact)).toEqual([
+    "Parler affirme qu'AWS",
+    'ternir et diffamer',
+  ]);
 });

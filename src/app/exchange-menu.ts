@@ -116,7 +116,9 @@ function plainArticle(a: Article): Article {
  * Tells the fact-check service of this tab (and other tabs) that relations
  * were written, as its own writes are announced: it re-reads them and the
  * details panel shows the links. Relations are library records, outside the
- * article session's undo (as the service's header says).
+ * article session's history; this tab's service puts the import's links on
+ * its own history at the import's time (ArticleSession.onLibraryCommitted),
+ * so one Ctrl+Z takes back the spans and their links.
  */
 function announceRelations(relations: readonly Relation[]): void {
   if (!('BroadcastChannel' in globalThis)) return;

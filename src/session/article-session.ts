@@ -55,6 +55,13 @@ export interface SessionConflict {
   conflicts: MergeConflict[];
 }
 
+/** Library records an import wrote with its change (ArticleSession.onLibraryCommitted). */
+export interface LibraryCommitted {
+  relations: NonNullable<CommitOptions['relations']>;
+  /** The time of the session's undo entry for the change. */
+  time: number;
+}
+
 interface HistoryEntry {
   before: Change;
   after: Change;
@@ -100,6 +107,7 @@ export class ArticleSession {
   private readonly listeners = new Set<(c: SessionChange) => void>();
   private readonly saveListeners = new Set<(s: SaveState, error?: unknown) => void>();
   private readonly conflictListeners = new Set<(c: SessionConflict) => void>();
+  private readonly libraryListeners = new Set<(c: LibraryCommitted) => void>();
   /** Per record, the value this tab last knew to be on disk (absent: none): what its writes are based on. */
   private readonly bases: Record<SessionStore, Map<string, unknown>> = {
     annotations: new Map(),
@@ -160,6 +168,19 @@ export class ArticleSession {
     return () => this.saveListeners.delete(listener);
   }
 
+  /**
+   * Calls `listener` when applyDurably wrote library records (an import's
+   * links) in the same transaction as its change, with the time of the undo
+   * entry it made: the relations' history (session/factcheck-service.ts)
+   * records them at that time, so one Ctrl+Z takes back the import's spans
+   * and its links together (session/undo-histories.ts steps histories whose
+   * latest entries share a time as one).
+   */
+  onLibraryCommitted(listener: (c: LibraryCommitted) => void): () => void {
+    this.libraryListeners.add(listener);
+    return () => this.libraryListeners.delete(listener);
+  }
+
   /** Calls `listener` when a write met another tab's change of the same field. */
   onConflict(listener: (c: SessionConflict) => void): () => void {
     this.conflictListeners.add(listener);
@@ -215,8 +236,11 @@ export class ArticleSession {
     for (const s of SESSION_STORES) for (const [k, v] of change[s] ?? []) this.bases[s].set(k, v);
     // On the history before subscribers hear of it (see apply): the Undo
     // button follows an import too.
-    this.undoStack.push({ before, after: change, time: Date.now() });
+    const time = Date.now();
+    this.undoStack.push({ before, after: change, time });
     this.redoStack = [];
+    if (library.relations?.size)
+      for (const l of this.libraryListeners) l({ relations: library.relations, time });
     this.applyToMemory(change, 'local');
     const keys: Partial<Record<SessionStore, string[]>> = {};
     for (const s of SESSION_STORES) if (change[s]?.size) keys[s] = [...change[s].keys()];

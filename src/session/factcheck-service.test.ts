@@ -4,12 +4,18 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openGlossaDB, type GlossaDatabase } from '../store/db';
 import { loadEntities, loadRelationsOf } from '../store/factcheck-store';
 import { FactcheckService } from './factcheck-service';
+import { ArticleSession } from './article-session';
+import { step } from './undo-histories';
+import { Repository } from '../store/repository';
+import type { Annotation } from '../model/annotation';
+import type { StoredArticle } from '../model/article';
 import {
   entityNamed,
   matchEntities,
   mergeEntities,
   resolveEntityIds,
   type Entity,
+  type Relation,
 } from '../model/factcheck';
 
 let db: GlossaDatabase;
@@ -171,5 +177,82 @@ describe('relations across tabs', () => {
     await expect.poll(() => b.relations.has(r.id)).toBe(false);
     a.close();
     b.close();
+  });
+});
+
+describe('an import of spans and their links, undone', () => {
+  const article: StoredArticle = {
+    id: 'a',
+    title: 'Parler',
+    lang: 'fr',
+    blocks: [{ type: 'paragraph', text: 'Amazon a coupé Parler, a dit le porte-parole.' }],
+    created: '2024-01-01T00:00:00.000Z',
+    modified: '2024-01-01T00:00:00.000Z',
+  };
+  const span = (id: string, start: number, end: number): Annotation => ({
+    id,
+    articleId: 'a',
+    kind: id === 'q1' ? 'quote' : 'claim',
+    start,
+    end,
+    exact: article.blocks[0]!.text.slice(start, end),
+    prefix: '',
+    suffix: '',
+    note: '',
+    fields: {},
+    created: '2024-01-02T00:00:00.000Z',
+    modified: '2024-01-02T00:00:00.000Z',
+  });
+  const link: Relation = {
+    id: 'r1',
+    type: 'saidBy',
+    from: { annotationId: 'q1', articleId: 'a' },
+    to: { annotationId: 's1', articleId: 'a' },
+    created: '2024-01-02T00:00:00.000Z',
+  };
+
+  it('one undo takes back the spans and the links written with them, one redo puts both back', async () => {
+    await db.put('articles', article as never);
+    const repository = new Repository(db);
+    const session = new ArticleSession(article, await repository.loadArticleRecords('a'), {
+      repository,
+    });
+    const service = await FactcheckService.open(db, 'a', () => '');
+    // As ui/factcheck/attach.ts wires them.
+    session.onLibraryCommitted(({ relations, time }) =>
+      service.recordCommitted({ relations: new Map(relations) }, time),
+    );
+    // An edit before the import: the undo must stop at the import.
+    service.link(
+      'about',
+      { annotationId: 'x1', articleId: 'b' },
+      { annotationId: 'y1', articleId: 'b' },
+    );
+    await new Promise((r) => setTimeout(r, 5));
+    await session.applyDurably(
+      {
+        annotations: new Map<string, Annotation | null>([
+          ['q1', span('q1', 0, 21)],
+          ['s1', span('s1', 23, 44)],
+        ]),
+      },
+      { relations: new Map([['r1', link]]) },
+    );
+    expect(service.relationsOf('q1')).toEqual([link]);
+
+    const histories = [session, service];
+    expect(step(histories, 'undo')).toEqual({ done: true, first: true });
+    await Promise.all([session.settled(), service.settled()]);
+    expect(session.annotations.size).toBe(0);
+    expect(service.relationsOf('q1')).toEqual([]);
+    expect(await loadRelationsOf(db, 'a')).toEqual([]);
+    // The earlier link is not part of the import's step.
+    expect(await loadRelationsOf(db, 'b')).toHaveLength(1);
+
+    expect(step(histories, 'redo')).toEqual({ done: true, first: true });
+    await Promise.all([session.settled(), service.settled()]);
+    expect([...session.annotations.keys()].sort()).toEqual(['q1', 's1']);
+    expect(await loadRelationsOf(db, 'a')).toEqual([link]);
+    session.destroy();
   });
 });

@@ -274,6 +274,20 @@ export class FactcheckService {
     return true;
   }
 
+  /**
+   * A change another part of this tab has already written (an import's
+   * links, in the transaction of its annotations: ArticleSession
+   * applyDurably): shown, and put on this history at `time`, the session's
+   * time for the import, so that one undo takes back the spans and their
+   * links. Not written again.
+   */
+  recordCommitted(change: FactcheckChange, time: number): void {
+    this.undoStack.push({ before: this.snapshot(change), after: change, time });
+    if (this.undoStack.length > HISTORY_LIMIT) this.undoStack.shift();
+    this.redoStack = [];
+    this.show(change);
+  }
+
   /** Applies a change now, records it for undo, and writes it. */
   apply(change: FactcheckChange, time = Date.now()): void {
     this.undoStack.push({ before: this.snapshot(change), after: change, time });

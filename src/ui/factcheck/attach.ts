@@ -163,6 +163,10 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
   );
   // Deleting an annotation deletes its links (the other ends stay); one undo restores both.
   host.onRemove((id, time) => service.removeTouching(id, time));
+  // An import's links (brat R lines) were written with its spans: one undo takes back both.
+  const unsubscribeImports = session.onLibraryCommitted(({ relations, time }) =>
+    service.recordCommitted({ relations: new Map(relations) }, time),
+  );
   refresh();
 
   // ---- exports and import
@@ -280,6 +284,7 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
       service.close();
       unsubscribe();
       unsubscribeErrors();
+      unsubscribeImports();
       i18n.off('languageChanged', translate);
       withdraw();
       button.remove();
