@@ -255,6 +255,10 @@ test('a fact-checker links across articles, finds it all on the search screen an
   await openApp(other, '/?view=library');
   await other.getByLabel(ui('exchange:backup.restoreFile')).setInputFiles(file);
   const dialog = other.getByRole('dialog', { name: ui('exchange:backup.restoreTitle') });
+  // The preview counts the entities and links with the rest of the library.
+  await expect(dialog.locator('.restore-factcheck')).toHaveText(
+    ui('exchange:backup.factcheck', { entities: 1, links: 4 }),
+  );
   await dialog
     .getByLabel(
       ui('exchange:backup.choiceLabel', {
@@ -264,6 +268,9 @@ test('a fact-checker links across articles, finds it all on the search screen an
     .selectOption('replace');
   await dialog.getByRole('button', { name: ui('exchange:backup.restore') }).click();
   await expect(dialog.locator('.restore-report')).toBeVisible();
+  await expect(dialog.locator('.restore-report')).toContainText(
+    ui('exchange:backup.factcheckDone', { entities: 1, links: 4, skipped: 0 }),
+  );
   await dialog.getByRole('button', { name: ui('exchange:export.close') }).click();
   const sortById = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
   expect(sortById(await storedRecords<{ id: string }>(other, 'relations'))).toEqual(

@@ -121,6 +121,8 @@ export function restoreBackup(context: AppContext, file: File, onRestored?: () =
         articles: [],
         tmUnits: 0,
         terms: 0,
+        entities: 0,
+        relations: 0,
         libraryConflicts: 0,
         problems,
       });
@@ -143,6 +145,8 @@ export function restoreBackup(context: AppContext, file: File, onRestored?: () =
       })),
       tmUnits: doc.tmUnits.length,
       terms: doc.terms.length,
+      entities: doc.entities.length,
+      relations: doc.relations.length,
       libraryConflicts:
         conflicts.tmUnits + conflicts.terms + conflicts.entities + conflicts.relations,
       problems,

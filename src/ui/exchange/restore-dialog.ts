@@ -1,6 +1,7 @@
 /**
  * The restore dialog: what a backup file holds (each article with its
- * record counts, the translation memory and the termbase), what is wrong
+ * record counts, the translation memory and the termbase, the entities and
+ * links of fact-checking), what is wrong
  * in it, and — for every article the profile already holds — a Skip /
  * Replace choice of its own. After the restore, a report per article.
  *
@@ -30,7 +31,11 @@ export interface RestoreSummary {
   articles: RestoreRow[];
   tmUnits: number;
   terms: number;
-  /** TM units and terms whose id the profile already holds. */
+  /** People, organisations and places (library-wide, like the TM). */
+  entities: number;
+  /** Links between annotations and to entities (relations). */
+  relations: number;
+  /** TM units, terms, entities and relations whose id the profile already holds. */
   libraryConflicts: number;
   problems: readonly ImportProblem[];
 }
@@ -183,6 +188,11 @@ export function showRestoreDialog(options: RestoreDialogOptions): RestoreDialog 
       { class: 'restore-library' },
       t('exchange:backup.library', { tmUnits: s.tmUnits, terms: s.terms }),
     );
+    const factcheck = h(
+      'p',
+      { class: 'restore-factcheck' },
+      t('exchange:backup.factcheck', { entities: s.entities, links: s.relations }),
+    );
     if (s.libraryConflicts > 0) {
       librarySelect = choiceSelect(
         'restore-library-choice',
@@ -203,11 +213,12 @@ export function showRestoreDialog(options: RestoreDialogOptions): RestoreDialog 
       ...(s.exported ? [h('p', {}, t('exchange:backup.exported', { date: s.exported }))] : []),
       ...(s.articles.length > 0 ? [table] : [h('p', {}, t('exchange:backup.noArticles'))]),
       library,
+      factcheck,
       ...(s.problems.length > 0
         ? [h('h3', {}, t('exchange:import.problems.caption')), problemList(s.problems)]
         : []),
     );
-    restore.disabled = s.articles.length + s.tmUnits + s.terms === 0;
+    restore.disabled = s.articles.length + s.tmUnits + s.terms + s.entities + s.relations === 0;
     title.focus();
   }
 
@@ -235,6 +246,17 @@ export function showRestoreDialog(options: RestoreDialogOptions): RestoreDialog 
           tmUnits: report.tmUnits.written,
           terms: report.terms.written,
           skipped: report.tmUnits.skipped + report.terms.skipped,
+        }),
+      ),
+    );
+    list.append(
+      h(
+        'li',
+        {},
+        t('exchange:backup.factcheckDone', {
+          entities: report.entities.written,
+          links: report.relations.written,
+          skipped: report.entities.skipped + report.relations.skipped,
         }),
       ),
     );
