@@ -9,7 +9,8 @@ import { CodePointIndex } from '../anchoring/code-points';
 import { describe } from '../anchoring/describe';
 import type { Annotation, AnnotationKind } from '../model/annotation';
 import { canonicalText, type Article } from '../model/article';
-import type { Review } from '../model/review';
+import { REVIEW_STATUSES, type Review } from '../model/review';
+import fc from 'fast-check';
 import { planImport } from './import-plan';
 import { validateW3C } from './testing/w3c-validator';
 import { mapId, parseW3C, toW3C, toW3CAll, uuidV5Url, type W3CAnnotation } from './w3c';
@@ -547,5 +548,69 @@ suite('importing into a revised article', () => {
       start: at('a répudié puis violé son contrat'),
       exact: 'a répudié puis violé son contrat',
     });
+  });
+});
+
+suite('W3C: the review modifier', () => {
+  const translation = fc.string({ minLength: 1 }).filter((s) => s.trim() !== '');
+  const name = fc.oneof(
+    fc.constantFrom('Camille Martin', '<img src=x onerror=alert(1)>', 'Zoë 😀', ' espace '),
+    fc.string({ minLength: 1 }).filter((s) => s.trim() !== ''),
+  );
+
+  it('round-trips: the translation body’s creator is the review’s modifier, and none is none', () => {
+    fc.assert(
+      fc.property(
+        translation,
+        fc.constantFrom(...REVIEW_STATUSES),
+        fc.option(name, { nil: undefined }),
+        (text, status, modifier) => {
+          const r: Review = {
+            ...review,
+            translation: text,
+            status,
+            ...(modifier !== undefined ? { modifier } : {}),
+          };
+          const json = JSON.parse(JSON.stringify(toW3C(article, [quote], [r]))) as unknown;
+          const { records, problems } = parseW3C(json);
+          expect(problems).toEqual([]);
+          const back = records.find((x) => x.id === quote.id)!.review!;
+          expect(back.translation).toBe(text);
+          expect(back.status).toBe(status);
+          expect(back.modifier).toBe(modifier);
+          expect('modifier' in back).toBe(modifier !== undefined);
+        },
+      ),
+    );
+  });
+
+  it('is W3C’s own body creator, a Person, and still passes the W3C test suite', () => {
+    const collection = toW3C(article, all, [{ ...review, modifier: 'Camille Martin' }]);
+    const body = collection.first.items
+      .find((i) => i.id === `urn:uuid:${quote.id}`)!
+      .body.find((b) => b['glossa:field'] === 'translation');
+    expect(body?.creator).toEqual({ type: 'Person', name: 'Camille Martin' });
+    const { status, output } = validate(collection);
+    expect(output).toMatch(/W3C annotation-model: 4 annotations, 0 failures\s*$/);
+    expect(status).toBe(0);
+  });
+
+  it('reads Recogito’s creator (an id and a name), and a nameless one with a warning', () => {
+    const withCreator = (creator: unknown) => {
+      const json = JSON.parse(JSON.stringify(toW3C(article, [quote], [review]))) as {
+        first: { items: { body: Record<string, unknown>[] }[] };
+      };
+      const body = json.first.items[0]!.body.find((b) => b['glossa:field'] === 'translation')!;
+      body.creator = creator;
+      return parseW3C(json);
+    };
+    const recogito = withCreator({ id: 'https://example.org/users/camille', name: 'Camille' });
+    expect(recogito.problems).toEqual([]);
+    expect(recogito.records[0]!.review!.modifier).toBe('Camille');
+    const nameless = withCreator({ id: 'https://example.org/users/camille' });
+    expect(nameless.records[0]!.review!.modifier).toBeUndefined();
+    expect(nameless.problems).toMatchObject([
+      { code: 'wrong-shape', severity: 'warning', path: expect.stringMatching(/creator$/) },
+    ]);
   });
 });

@@ -22,6 +22,12 @@ export const UUID_URN = 'urn:uuid:';
 /** Values of `glossa:field`. */
 export type GlossaField = 'speaker' | 'claimant' | 'date' | 'translation';
 
+/** A person as W3C names an agent (`creator`): no IRI, only the name set in the browser. */
+export interface W3CPerson {
+  type: 'Person';
+  name: string;
+}
+
 /** An embedded textual body, as Glossa writes them. */
 export interface W3CTextualBody {
   type: 'TextualBody';
@@ -31,6 +37,8 @@ export interface W3CTextualBody {
   language?: string;
   [GLOSSA_FIELD]?: GlossaField;
   [GLOSSA_REVIEW_STATUS]?: ReviewStatus;
+  /** On the translation body: who last wrote the review (Review.modifier). */
+  creator?: W3CPerson;
 }
 
 export interface W3CTextQuoteSelector {

@@ -537,6 +537,26 @@ function readBodies(annotation: Json, path: string, issues: Issues, tagging: Tag
   return content;
 }
 
+/**
+ * The name of a W3C agent (`creator`): a `Person` or other agent with a
+ * `name` (Glossa, Recogito), or an array of them (the first with a name).
+ * An IRI alone names nobody a translator would recognise: none.
+ */
+function agentName(agent: unknown): string | undefined {
+  if (Array.isArray(agent)) {
+    for (const a of agent) {
+      const name = agentName(a);
+      if (name) return name;
+    }
+    return undefined;
+  }
+  if (!isObject(agent)) return undefined;
+  const name = agent.name;
+  if (typeof name !== 'string') return undefined;
+  // Kept as written (a round trip gives back the same name), unless blank.
+  return name.trim() === '' ? undefined : name;
+}
+
 function readField(
   field: unknown,
   value: string,
@@ -572,6 +592,15 @@ function readField(
         status: isReviewStatus(status) ? status : 'translated',
         comment: '',
       };
+      const modifier = agentName(body.creator);
+      if (modifier) content.review.modifier = modifier;
+      else if (body.creator !== undefined)
+        issues.add(
+          'wrong-shape',
+          'warning',
+          joinPath(path, 'creator'),
+          "the translation's creator has no name; the review is read without its modifier",
+        );
       return;
     }
     default:

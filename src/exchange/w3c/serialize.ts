@@ -21,7 +21,7 @@
  * | `fields.speaker`            | `TextualBody`, `purpose` `identifying`, `glossa:field` `speaker`                   |
  * | `fields.claimant`           | `TextualBody`, `purpose` `identifying`, `glossa:field` `claimant`                  |
  * | `fields.date`               | `TextualBody`, `purpose` `describing`, `glossa:field` `date`                       |
- * | review translation          | `TextualBody`, `purpose` `describing`, `language` `en`, `format` `text/plain`, `glossa:field` `translation`, `glossa:reviewStatus` = the review's status |
+ * | review translation          | `TextualBody`, `purpose` `describing`, `language` `en`, `format` `text/plain`, `glossa:field` `translation`, `glossa:reviewStatus` = the review's status, `creator` = the review's `modifier` (a `Person` with its `name`) |
  * | `articleId`                 | `target.source` the web address, `scope` the URN (else `source` the URN)          |
  * | `exact`, `prefix`, `suffix` | `target.selector[]` `TextQuoteSelector`                                            |
  * | `start`, `end`              | `target.selector[]` `TextPositionSelector` (Unicode code points, end exclusive)    |
@@ -31,6 +31,15 @@
  * model allows them); without a context defining the `glossa:` prefix,
  * JSON-LD reads them as IRIs of that scheme. They tell apart bodies that
  * share a purpose. Article ids are percent-encoded inside the URNs.
+ *
+ * Who last wrote a review is the translation body's `creator`, W3C's own
+ * property for a body's agent (Web Annotation model §3.3.3, "Agents": a
+ * body SHOULD have one), not an extension: the body carries the translation
+ * and status that person left, and the model has no "modifier". Recogito's
+ * W3C body type has a `creator` (id, name): who wrote that body; Hypothesis
+ * reads only text and tags and ignores it. A second body (purpose `editing`
+ * or `assessing`) was not chosen: readers that show every body would show
+ * the name as if it were a comment or a tag.
  *
  * The export passes every MUST assertion of the W3C test suite, containers
  * included (`testing/w3c-validator.ts` with `containers`, in the tests).
@@ -93,6 +102,7 @@ export function toW3CAnnotation(
       format: 'text/plain',
       language: 'en',
       [GLOSSA_REVIEW_STATUS]: review.status,
+      ...(review.modifier ? { creator: { type: 'Person', name: review.modifier } } : {}),
     });
   }
 
