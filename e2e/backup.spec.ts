@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { groupIntoPages } from '../src/store/annotation-pages';
 import type { Annotation } from '../src/model/annotation';
-import { dragSelect, expectSaved, openApp, storedRecords, ui } from './helpers';
+import { dragSelect, expectSaved, openApp, restoreBackup, storedRecords, ui } from './helpers';
 
 const T = '2024-05-06T07:08:09.000Z';
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -175,21 +175,15 @@ test('export everything, restore it into a fresh profile: every record is there 
   const fresh = await browser.newContext();
   await fresh.addInitScript(seededAlready);
   const other = await fresh.newPage();
-  await openApp(other, '/?view=library');
-  await other.getByLabel(ui('exchange:backup.restoreFile')).setInputFiles(file);
-  const dialog = other.getByRole('dialog', { name: ui('exchange:backup.restoreTitle') });
-  await expect(dialog).toBeVisible();
-  // The hostile title is listed as text.
-  await expect(dialog.getByRole('rowheader', { name: otherArticle.title })).toBeVisible();
-  await expect(dialog.locator('img')).toHaveCount(0);
-  // The fresh profile holds the shipped article already: it asks, for that one only.
-  const choice = dialog.getByLabel(
-    ui('exchange:backup.choiceLabel', {
-      title: 'Parler annule la poursuite contre Amazon et en dépose une autre à la place',
-    }),
-  );
-  await choice.selectOption('replace');
-  await dialog.getByRole('button', { name: ui('exchange:backup.restore') }).click();
+  const dialog = await restoreBackup(other, file, {
+    preview: async (dialog) => {
+      // The hostile title is listed as text.
+      await expect(dialog.getByRole('rowheader', { name: otherArticle.title })).toBeVisible();
+      await expect(dialog.locator('img')).toHaveCount(0);
+    },
+    // The fresh profile holds the shipped article already: it asks, for that one only.
+    replace: ['Parler annule la poursuite contre Amazon et en dépose une autre à la place'],
+  });
   const report = dialog.locator('.restore-report');
   await expect(report.locator(`[data-article="${OTHER}"]`)).toContainText(
     ui('exchange:backup.outcome.restored'),

@@ -5,7 +5,7 @@
  * to a kind and the untagged highlight skipped; the mapping is remembered
  * for the next Hypothesis file.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import {
@@ -25,7 +25,7 @@ const importDialog = (page: Page) =>
   page.getByRole('dialog', { name: ui('exchange:import.title') });
 const count = (page: Page, name: string) => importDialog(page).locator(`[data-count="${name}"] dd`);
 
-async function importFile(page: Page, file: string) {
+async function importFile(page: Page, file: Parameters<Locator['setInputFiles']>[0]) {
   await page.getByLabel(ui('exchange:menu.import')).setInputFiles(file);
   await expect(importDialog(page).locator('.import-report')).toBeVisible();
 }
@@ -224,9 +224,8 @@ test('brat round trip of a link: export .ann and .txt, delete both spans, import
   await expectSaved(page);
 
   // Imported back: the report counts the link, and the details panel shows it.
-  await page.getByLabel(ui('exchange:menu.import')).setInputFiles(files);
+  await importFile(page, files);
   const dialog = importDialog(page);
-  await expect(dialog.locator('.import-report')).toBeVisible();
   await expect(count(page, 'anchored')).toHaveText('2');
   await expect(count(page, 'links')).toHaveText('1');
   await dialog.getByRole('button', { name: ui('exchange:import.all') }).click();
@@ -260,11 +259,8 @@ test('brat: one Ctrl+Z takes back an import’s spans and its links; one Ctrl+Sh
   // The links' history is fact-checking's, attached after the first frame.
   await expect(page.locator('#factcheck-button')).toBeVisible();
 
-  await page
-    .getByLabel(ui('exchange:menu.import'))
-    .setInputFiles({ name: 'links.ann', mimeType: 'text/plain', buffer: Buffer.from(ann) });
+  await importFile(page, { name: 'links.ann', mimeType: 'text/plain', buffer: Buffer.from(ann) });
   const dialog = importDialog(page);
-  await expect(dialog.locator('.import-report')).toBeVisible();
   await expect(count(page, 'anchored')).toHaveText('2');
   await expect(count(page, 'links')).toHaveText('1');
   await dialog.getByRole('button', { name: ui('exchange:import.all') }).click();

@@ -3,7 +3,7 @@
  * hard-coded), text is selected the way a person does it (mouse drag,
  * Shift+arrows), and stored records are read straight from IndexedDB.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { groupIntoPages, type AnnotationPage } from '../src/store/annotation-pages';
 import type { Annotation } from '../src/model/annotation';
@@ -305,4 +305,37 @@ export async function watchParsers(page: Page): Promise<void> {
       }
     };
   });
+}
+
+/**
+ * Restores a backup file as a person does, from the library of `page`:
+ * "Restore a backup…", then `preview` (checks of what the dialog lists, before
+ * anything is written), Replace for each article titled in `replace` (one the
+ * profile already holds), Restore, and waits for the report. Returns the
+ * dialog, still open on its report.
+ */
+export async function restoreBackup(
+  page: Page,
+  file: string,
+  options: { replace?: readonly string[]; preview?: (dialog: Locator) => Promise<void> } = {},
+): Promise<Locator> {
+  await openApp(page, '/?view=library');
+  await page.getByLabel(ui('exchange:backup.restoreFile')).setInputFiles(file);
+  const dialog = page.getByRole('dialog', { name: ui('exchange:backup.restoreTitle') });
+  await expect(dialog).toBeVisible();
+  await options.preview?.(dialog);
+  for (const title of options.replace ?? [])
+    await dialog.getByLabel(ui('exchange:backup.choiceLabel', { title })).selectOption('replace');
+  await dialog.getByRole('button', { name: ui('exchange:backup.restore') }).click();
+  await expect(dialog.locator('.restore-report')).toBeVisible();
+  return dialog;
+}
+
+/** Deletes the article titled `title` from the library screen: its Delete button, then the dialog's confirm. */
+export async function deleteFromLibrary(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: ui('library:list.deleteLabel', { title }) }).click();
+  await page
+    .getByRole('dialog', { name: ui('library:delete.title', { title }) })
+    .getByRole('button', { name: ui('library:delete.confirm'), exact: true })
+    .click();
 }

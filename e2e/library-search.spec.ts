@@ -11,7 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { groupIntoPages } from '../src/store/annotation-pages';
 import type { Annotation } from '../src/model/annotation';
-import { dragSelect, expectSaved, openApp, storedRecords, ui } from './helpers';
+import { dragSelect, expectSaved, openApp, restoreBackup, storedRecords, ui } from './helpers';
 
 const T = '2024-05-06T07:08:09.000Z';
 const OTHER = 'le-dementi';
@@ -252,22 +252,14 @@ test('a fact-checker links across articles, finds it all on the search screen an
   const fresh = await browser.newContext();
   await fresh.addInitScript(seededAlready);
   const other = await fresh.newPage();
-  await openApp(other, '/?view=library');
-  await other.getByLabel(ui('exchange:backup.restoreFile')).setInputFiles(file);
-  const dialog = other.getByRole('dialog', { name: ui('exchange:backup.restoreTitle') });
-  // The preview counts the entities and links with the rest of the library.
-  await expect(dialog.locator('.restore-factcheck')).toHaveText(
-    ui('exchange:backup.factcheck', { entities: 1, links: 4 }),
-  );
-  await dialog
-    .getByLabel(
-      ui('exchange:backup.choiceLabel', {
-        title: 'Parler annule la poursuite contre Amazon et en dépose une autre à la place',
-      }),
-    )
-    .selectOption('replace');
-  await dialog.getByRole('button', { name: ui('exchange:backup.restore') }).click();
-  await expect(dialog.locator('.restore-report')).toBeVisible();
+  const dialog = await restoreBackup(other, file, {
+    // The preview counts the entities and links with the rest of the library.
+    preview: (dialog) =>
+      expect(dialog.locator('.restore-factcheck')).toHaveText(
+        ui('exchange:backup.factcheck', { entities: 1, links: 4 }),
+      ),
+    replace: ['Parler annule la poursuite contre Amazon et en dépose une autre à la place'],
+  });
   await expect(dialog.locator('.restore-report')).toContainText(
     ui('exchange:backup.factcheckDone', { entities: 1, links: 4, skipped: 0 }),
   );

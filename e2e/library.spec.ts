@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import {
+  deleteFromLibrary,
   dragSelect,
   expectSaved,
   highlightTexts,
@@ -538,13 +539,7 @@ test('library keys: ? lists them (with a button too), Ctrl+Z undoes a deletion w
   const title = 'Un article à supprimer';
   await expect(row(page, title)).toHaveCount(1);
 
-  await row(page, title)
-    .getByRole('button', { name: ui('library:list.deleteLabel', { title }) })
-    .click();
-  await page
-    .getByRole('dialog', { name: ui('library:delete.title', { title }) })
-    .getByRole('button', { name: ui('library:delete.confirm'), exact: true })
-    .click();
+  await deleteFromLibrary(page, title);
   await expect(row(page, title)).toHaveCount(0);
   const undo = page.getByRole('button', { name: ui('library:status.undoLabel', { title }) });
   await expect(undo).toBeFocused();
@@ -575,13 +570,7 @@ test('a deleted article waits in the trash: after a reload it is restored with e
 
   // Delete the shipped article, the only one: it goes to the trash.
   await openLibrary(page);
-  await row(page, DEFAULT_TITLE)
-    .getByRole('button', { name: ui('library:list.deleteLabel', { title: DEFAULT_TITLE }) })
-    .click();
-  await page
-    .getByRole('dialog', { name: ui('library:delete.title', { title: DEFAULT_TITLE }) })
-    .getByRole('button', { name: ui('library:delete.confirm'), exact: true })
-    .click();
+  await deleteFromLibrary(page, DEFAULT_TITLE);
   await expect(row(page, DEFAULT_TITLE)).toHaveCount(0);
   // Every article is in the trash: the shipped one is shown from there, said so.
   await expect(page.locator('#banner')).toContainText(ui('app.inTrash', { title: DEFAULT_TITLE }));
@@ -632,13 +621,7 @@ test('a deleted article waits in the trash: after a reload it is restored with e
 
   // Delete again, then empty the trash: asked first, "Keep them" keeps them.
   await openLibrary(page);
-  await row(page, DEFAULT_TITLE)
-    .getByRole('button', { name: ui('library:list.deleteLabel', { title: DEFAULT_TITLE }) })
-    .click();
-  await page
-    .getByRole('dialog', { name: ui('library:delete.title', { title: DEFAULT_TITLE }) })
-    .getByRole('button', { name: ui('library:delete.confirm'), exact: true })
-    .click();
+  await deleteFromLibrary(page, DEFAULT_TITLE);
   await expect(trashRow).toHaveCount(1);
   const emptyButton = page.getByRole('button', { name: ui('library:trash.empty') });
   await emptyButton.click();

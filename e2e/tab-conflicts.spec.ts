@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../scripts/chromium-path.mjs';
 import { readFileSync } from 'node:fs';
 import {
   CANONICAL,
+  deleteFromLibrary,
   dragSelect,
   shownText,
   storedRecords,
@@ -527,13 +528,7 @@ test('a tab tags on an article another tab deleted: nothing lands on disk, the p
     await putAnnotations(stale, [], smallArticle(id, title));
     await openApp(stale, `/?article=${id}`);
     await openApp(librarian, '/?view=library');
-    await librarian
-      .getByRole('button', { name: ui('library:list.deleteLabel', { title }) })
-      .click();
-    await librarian
-      .getByRole('dialog', { name: ui('library:delete.title', { title }) })
-      .getByRole('button', { name: ui('library:delete.confirm'), exact: true })
-      .click();
+    await deleteFromLibrary(librarian, title);
     await expect(stale.locator('#banner')).toContainText(ui('app.changedElsewhere'));
     await dragSelect(stale, 'lundi');
     await stale.keyboard.press('c');
