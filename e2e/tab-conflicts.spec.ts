@@ -210,6 +210,67 @@ async function otherVersionShown(page: Page, ms = 1500): Promise<string | null> 
   }
 }
 
+/**
+ * Makes a tab deaf to the other tabs' announcements, as a frozen background
+ * tab is (Chrome freezes them; their messages arrive late or not at all):
+ * it keeps writing on the records as it last read them, a stale base.
+ */
+function missOtherTabs(): void {
+  const listen = BroadcastChannel.prototype.addEventListener;
+  BroadcastChannel.prototype.addEventListener = function (
+    this: BroadcastChannel,
+    ...args: Parameters<BroadcastChannel['addEventListener']>
+  ) {
+    if (args[0] !== 'message') listen.apply(this, args);
+  };
+}
+
+test('a tab that missed the other’s saved note edits the same record on a stale base: another field merges in, the same field is never overwritten unseen (10 rounds)', async ({
+  context,
+}) => {
+  test.setTimeout(300_000);
+  const first = await context.newPage();
+  const stale = await context.newPage();
+  await stale.addInitScript(missOtherTabs);
+  await openApp(first);
+  const lost: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const id = `00000000-0000-4000-8000-2000000000${String(round).padStart(2, '0')}`;
+    await putAnnotations(first, [claim(id)]);
+    await openApp(first);
+    await openApp(stale);
+    await openClaim(first, id);
+    await openClaim(stale, id);
+    const note = `note ${round} du premier onglet`;
+    await first.getByLabel(ui('details.note'), { exact: true }).pressSequentially(note);
+    await expectSaved(first);
+    // The stale tab still holds the record without that note, and edits it.
+    await expect(stale.getByLabel(ui('details.note'), { exact: true })).toHaveValue('');
+    if (round % 2 === 0) {
+      // Another field: only a merge against the base the stale tab read keeps both.
+      const claimant = `Amazon ${round}`;
+      await stale.getByLabel(ui('details.claimant')).pressSequentially(claimant);
+      await expectSaved(stale);
+      const stored = (await storedAnnotations(first)).find((a) => a.id === id);
+      if (stored?.note !== note)
+        lost.push(`round ${round}: note ${JSON.stringify(stored?.note)} (claimant written)`);
+      if (stored?.fields.claimant !== claimant)
+        lost.push(`round ${round}: claimant ${JSON.stringify(stored?.fields.claimant)}`);
+    } else {
+      // The same field: this tab's text is written, and the note it never saw is shown beside it.
+      const mine = `note ${round} de l’onglet en retard`;
+      await stale.getByLabel(ui('details.note'), { exact: true }).pressSequentially(mine);
+      await expectSaved(stale);
+      const stored = (await storedAnnotations(first)).find((a) => a.id === id);
+      if (stored?.note !== mine) lost.push(`round ${round}: disk ${JSON.stringify(stored?.note)}`);
+      const shown = await otherVersionShown(stale, 3000);
+      if (!shown?.includes(note))
+        lost.push(`round ${round}: the other tab's note is not shown (${JSON.stringify(shown)})`);
+    }
+  }
+  expect(lost).toEqual([]);
+});
+
 test('the same note typed in both tabs at once: never a mix, the other text is shown, the person chooses, the choice is on disk after reload (10 rounds)', async ({
   context,
 }) => {

@@ -228,7 +228,15 @@ export function createDetailsPanel(
     value: string,
     hint: ReturnType<typeof otherVersionHint>,
   ): void {
-    if (box.value === value) return hint.hide();
+    // While the person types in the box, a version another tab saved stays
+    // shown until they take it or leave the box: their next keystrokes make
+    // memory equal the box again, and hiding it then would take away, within
+    // a keystroke, the only sight of a text they never saw (a stale tab's
+    // first keystroke meets the other's saved note).
+    if (box.value === value) {
+      if (document.activeElement !== box) hint.hide();
+      return;
+    }
     if (document.activeElement === box) hint.show(value);
     else {
       box.value = value;
