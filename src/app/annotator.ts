@@ -564,8 +564,7 @@ export function createAnnotator(
   layout.details.addEventListener('focusout', closeGroup);
 
   function translate(): void {
-    // The details panel follows the language itself (ui/details-panel.ts).
-    sidebar.translate();
+    // The details panel and the annotation list follow the language themselves.
     layout.article.setAttribute('aria-label', t('app.articleLabel'));
     // The label is one of the view's attributes: an update redraws them.
     if (view.dom.getAttribute('aria-label') !== t('app.articleLabel')) view.dispatch(view.state.tr);
