@@ -239,17 +239,11 @@ export function createAnnotateScreen(context: AppContext): Screen {
 
   // ---- machine translation (optional, off until configured; src/ui/mt): its code and
   // strings load here with import(), so they cost the start-up nothing. Until the gloss
-  // panel hosts the action, it follows the sentences the panel is shown.
+  // panel hosts the action, it follows the sentences the panel shows (its onShow event;
+  // those shown before it loaded are read from the panel when it arrives).
   let mt: MtAttachment | null = null;
   let mtDestroyed = false;
-  let mtShown: Sentence[] = [];
-  const panelShow = panel.show;
-  panel.show = (shown, forAnnotation) => {
-    panelShow(shown, forAnnotation);
-    // Kept apart from the call: `mt?.show(x = …)` skips the assignment while mt has not loaded.
-    mtShown = shown;
-    mt?.show(shown);
-  };
+  const stopMtShow = panel.onShow((shown) => mt?.show(shown));
   // After the first frame, like export and import.
   void firstFrame
     .then(() => import('../ui/mt/attach'))
@@ -267,7 +261,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
         onGlossesChanged: (listener) =>
           session.subscribe(({ change }) => void (change.glosses?.size && listener())),
       });
-      mt.show(mtShown);
+      mt.show(panel.shown());
     });
 
   // ---- fact-checking (src/ui/factcheck): entities, relations, verdicts, dates, ClaimReview.
@@ -332,6 +326,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   return {
     destroy() {
       mtDestroyed = true;
+      stopMtShow();
       mt?.destroy();
       factcheckDestroyed = true;
       factcheck?.destroy();

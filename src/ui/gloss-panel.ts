@@ -26,6 +26,13 @@ export interface GlossPanelOptions {
 export interface GlossPanel {
   /** Show these sentences; `forAnnotation` says why they are shown. */
   show(sentences: Sentence[], forAnnotation: boolean): void;
+  /** The sentences it shows now. */
+  shown(): Sentence[];
+  /**
+   * Calls `listener` with the sentences it shows, each time they change
+   * (machine translation acts on them); returns what stops it.
+   */
+  onShow(listener: (sentences: Sentence[]) => void): () => void;
   /** Glosses changed (written, reverted, another tab): redraw. */
   refresh(): void;
   translate(): void;
@@ -50,6 +57,7 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
 
   let shown: Sentence[] = [];
   let forAnnotation = false;
+  const showListeners = new Set<(sentences: Sentence[]) => void>();
   /** The sentence whose gloss is being edited, kept across redraws. */
   let editing: string | null = null;
 
@@ -252,10 +260,17 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
       forAnnotation = annotation;
       editing = null;
       render();
+      for (const l of showListeners) l(shown);
+    },
+    shown: () => shown,
+    onShow(listener) {
+      showListeners.add(listener);
+      return () => showListeners.delete(listener);
     },
     refresh: render,
     translate,
     destroy() {
+      showListeners.clear();
       panel.remove();
     },
   };
