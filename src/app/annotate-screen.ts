@@ -13,7 +13,7 @@ import { sentenceAt, sentencesInSpan, type Sentence } from '../glosses/sentences
 import { bilingualNodeViews, type BlockGloss } from '../editor/bilingual';
 import { posToOffset } from '../editor/positions';
 import { createGlossPanel } from '../ui/gloss-panel';
-import { attachTermTooltip } from '../ui/term-tooltip';
+import { termTooltip } from '../ui/term-tooltip';
 import { followLanguage, t } from '../i18n/i18n';
 import { h } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
@@ -40,7 +40,12 @@ export function createAnnotateScreen(context: AppContext): Screen {
 
   // ---- termbase: its terms marked in the article, T / Alt+T (termbase-menu.ts)
   const termMarks = createTermMarks(context);
-  const annotator = createAnnotator(layout, session, index, notices, termMarks.plugins);
+  // The term tooltip is a plugin of the article's view (its PluginView lives and dies with it).
+  const tooltip = termTooltip((term) => termMarks.describe(term));
+  const annotator = createAnnotator(layout, session, index, notices, [
+    ...termMarks.plugins,
+    tooltip.plugin,
+  ]);
   const { view } = annotator;
   // Export, import, bilingual, machine translation: atop the side column, or
   // in the compact menu (ui/layout.ts), so the header stays one row.
@@ -80,7 +85,6 @@ export function createAnnotateScreen(context: AppContext): Screen {
           new KeyboardEvent('keydown', { key: early.key, code: early.code, altKey: true }),
         );
     });
-  const tooltip = attachTermTooltip(view, (term) => termMarks.describe(term));
   termMarks.attach(annotator);
 
   // ---- gloss panel: the sentence at the cursor, or the selected annotation's sentences
@@ -181,6 +185,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
   annotator.toolbar.extra.append(tmButton);
   // Alt+M, Alt+Y, Alt+B: commands of the screen's table (ui/annotate/annotate-keys.ts).
   const withdraw = annotator.provide({
+    // Escape: the screen's one key handler hides the term tooltip.
+    dismiss: () => tooltip.dismiss(),
     tm: () => void loadTm().then((w) => w.openDialog()),
     tmAccept: () => void loadTm().then((w) => w.acceptBest()),
     bilingual: () => setBilingual(!bilingual),
@@ -188,7 +194,6 @@ export function createAnnotateScreen(context: AppContext): Screen {
   const firstTm = afterPaint(() => void loadTm());
 
   annotator.onViewUpdate((v) => {
-    tooltip.update(v);
     if (!selectedId) showGlosses(v);
   });
   annotator.onSelect((id) => {
@@ -338,7 +343,6 @@ export function createAnnotateScreen(context: AppContext): Screen {
       tmButton.remove();
       stopTranslating();
       unsubscribe();
-      tooltip.destroy();
       termMarks.destroy();
       panel.destroy();
       exchangeDestroyed = true;

@@ -158,6 +158,17 @@ describe('annotate commands', () => {
     expect(run(press('l'), { inDetails: true })).toBeNull();
   });
 
+  it('Escape dismisses the term tooltip from anywhere, fields too, and never takes the key', () => {
+    const dismiss = vi.fn(() => true);
+    const { run } = setup({ dismiss });
+    // null: no command took the key, so dialogs, the menu and the details panel still get it.
+    expect(run(press('Escape'))).toBeNull();
+    expect(run(press('Escape'), { inArticle: true })).toBeNull();
+    expect(run(press('Escape'), { inDetails: true, typing: true })).toBeNull();
+    expect(dismiss).toHaveBeenCalledTimes(3);
+    expect(setup().run(press('Escape'))).toBeNull();
+  });
+
   it('the help lists the features provided only', () => {
     const { commands } = setup();
     const ids = (f?: (x: Feature) => boolean) => annotateHelp(commands, f).map((c) => c.id);

@@ -57,7 +57,10 @@ export interface AnnotateContext {
   apple: boolean;
 }
 
-/** Actions provided by modules loaded after the first frame. */
+/**
+ * Actions provided by modules loaded after the first frame, or by parts
+ * of the screen the annotator does not own (the term tooltip's `dismiss`).
+ */
 export type Feature =
   | 'bilingual'
   | 'export'
@@ -68,7 +71,9 @@ export type Feature =
   | 'tm'
   | 'tmAccept'
   | 'link'
-  | 'factcheck';
+  | 'factcheck'
+  /** Hides what floats over the article (the term tooltip, ui/term-tooltip.ts). */
+  | 'dismiss';
 
 /** A feature's action: false when it did not apply. */
 export type FeatureAction = () => boolean | void;
@@ -245,8 +250,17 @@ export function annotateCommands(ops: AnnotateOps): AnnotateCommand[] {
       (c) => c.inDetails && (!c.typing || c.choice),
     ),
     featureCommand(ops, 'factcheck', 'Alt+K', () => t('factcheck:help.settings')),
-    // Dialogs, the compact menu and the details panel close themselves.
-    listed('escape', 'Escape', () => t('help.escape')),
+    {
+      // Hides the term tooltip (WCAG 1.4.13: dismissed without moving the
+      // pointer), from anywhere on the screen, and never takes the key:
+      // dialogs, the compact menu and the details panel close themselves on it.
+      id: 'escape',
+      keys: 'Escape',
+      label: () => t('help.escape'),
+      inFields: true,
+      enabled: () => true,
+      run: () => (ops.feature('dismiss')?.(), false),
+    },
     {
       id: 'help',
       keys: '?',
