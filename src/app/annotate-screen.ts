@@ -51,25 +51,17 @@ export function createAnnotateScreen(context: AppContext): Screen {
   // in the compact menu (ui/layout.ts), so the header stays one row.
   layout.tools.append(annotator.toolbar.extra);
   // Export and import load after the first frame (issue 20: the article is shown without them),
-  // into a slot that keeps their place first in the tools; Alt+E / Alt+I arrive with them.
+  // into a slot that keeps their place first in the tools. Alt+E / Alt+I pressed before they
+  // arrive are held by the commands table and run when they do (annotator.expect).
   const firstFrame = new Promise<void>((resolve) => afterPaint(resolve).schedule());
   const exchangeSlot = h('span', { class: 'exchange-slot' });
   annotator.toolbar.extra.append(exchangeSlot);
   let exchange: { destroy(): void } | null = null;
   let exchangeDestroyed = false;
-  /** Alt+E or Alt+I pressed before the menu has loaded: run once it has, not lost. */
-  let earlyExchangeKey: KeyboardEvent | null = null;
-  function onEarlyExchangeKey(e: KeyboardEvent): void {
-    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.repeat) return;
-    if (e.code !== 'KeyE' && e.code !== 'KeyI') return;
-    e.preventDefault();
-    earlyExchangeKey = e;
-  }
-  document.addEventListener('keydown', onEarlyExchangeKey);
+  const exchangeExpected = annotator.expect(['export', 'import']);
   void firstFrame
     .then(() => import('./exchange-menu'))
     .then(({ attachExchangeMenu }) => {
-      document.removeEventListener('keydown', onEarlyExchangeKey);
       if (exchangeDestroyed) return;
       exchange = attachExchangeMenu(context, exchangeSlot, {
         select: (id) => annotator.select(id),
@@ -79,12 +71,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
         },
         provide: (actions) => annotator.provide(actions),
       });
-      const early = earlyExchangeKey;
-      if (early)
-        document.dispatchEvent(
-          new KeyboardEvent('keydown', { key: early.key, code: early.code, altKey: true }),
-        );
-    });
+    })
+    .finally(exchangeExpected);
   termMarks.attach(annotator);
 
   // ---- gloss panel: the sentence at the cursor, or the selected annotation's sentences
@@ -249,7 +237,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
   let mt: MtAttachment | null = null;
   let mtDestroyed = false;
   const stopMtShow = panel.onShow((shown) => mt?.show(shown));
-  // After the first frame, like export and import.
+  // After the first frame, like export and import; Alt+Shift+M meanwhile is held till it arrives.
+  const mtExpected = annotator.expect(['machineTranslate']);
   void firstFrame
     .then(() => import('../ui/mt/attach'))
     .then(async ({ attachMachineTranslation, loadMtStrings }) => {
@@ -267,12 +256,15 @@ export function createAnnotateScreen(context: AppContext): Screen {
           session.subscribe(({ change }) => void (change.glosses?.size && listener())),
       });
       mt.show(panel.shown());
-    });
+    })
+    .finally(mtExpected);
 
   // ---- fact-checking (src/ui/factcheck): entities, relations, verdicts, dates, ClaimReview.
   // Loaded with import() like machine translation, so it costs the start-up nothing.
   let factcheck: FactcheckAttachment | null = null;
   let factcheckDestroyed = false;
+  // L and Alt+K meanwhile are held till it arrives.
+  const factcheckExpected = annotator.expect(['link', 'factcheck']);
   void firstFrame
     .then(() => import('../ui/factcheck/attach'))
     .then(({ attachFactcheck }) =>
@@ -298,7 +290,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
       if (factcheckDestroyed) attached.destroy();
       else factcheck = attached;
     })
-    .catch((error: unknown) => console.error('fact-checking did not load', error));
+    .catch((error: unknown) => console.error('fact-checking did not load', error))
+    .finally(factcheckExpected);
 
   const unsubscribe = session.subscribe(({ change }) => {
     if (!change.glosses?.size) return;
@@ -331,6 +324,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
   return {
     destroy() {
       mtDestroyed = true;
+      mtExpected();
+      factcheckExpected();
       stopMtShow();
       mt?.destroy();
       factcheckDestroyed = true;
@@ -346,7 +341,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
       termMarks.destroy();
       panel.destroy();
       exchangeDestroyed = true;
-      document.removeEventListener('keydown', onEarlyExchangeKey);
+      exchangeExpected();
       exchange?.destroy();
       annotator.destroy();
       layout.tools.replaceChildren();

@@ -6,7 +6,7 @@
  * only once provided.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { dispatchKey, type KeyPress } from '../../dom/commands';
+import { dispatchKey, LazyActions, type KeyPress } from '../../dom/commands';
 import { i18n, initI18n, setUiLanguage } from '../../i18n/i18n';
 import {
   annotateCommands,
@@ -133,6 +133,24 @@ describe('annotate commands', () => {
     const { run } = setup({ tm });
     expect(run(press('µ', { altKey: true, code: 'KeyM' }))).toBe('tm');
     expect(tm).toHaveBeenCalledTimes(1);
+  });
+
+  it('Alt+E before the exchange menu has loaded is taken, and runs when it arrives', async () => {
+    const features = new LazyActions<Feature>();
+    const commands = annotateCommands({ ...setup().ops, feature: (name) => features.get(name) });
+    const run = (e: KeyPress) =>
+      dispatchKey(commands, e, (shortcut) => ({ ...base, shortcut }))?.id ?? null;
+    // Not on its way: the key goes to the browser.
+    expect(run(press('e', { altKey: true }))).toBeNull();
+    features.expect(['export', 'import']);
+    expect(run(press('e', { altKey: true }))).toBe('export');
+    // Held, so not listed yet.
+    expect(annotateHelp(commands, (f) => features.has(f)).map((c) => c.id)).not.toContain('export');
+    const exportDialog = vi.fn();
+    features.provide({ export: exportDialog, import: vi.fn() });
+    await new Promise<void>((r) => queueMicrotask(r));
+    expect(exportDialog).toHaveBeenCalledTimes(1);
+    expect(annotateHelp(commands, (f) => features.has(f)).map((c) => c.id)).toContain('export');
   });
 
   it('Alt+E: not on auto-repeat, not in a field on Apple platforms', () => {

@@ -7,9 +7,11 @@
  *
  * Features loaded after the first frame (export/import, bilingual, the
  * translation memory, the termbase, machine translation, fact-checking)
- * `provide` their action under a `Feature` name when they arrive; until
- * then their command does not apply (the key goes on to the browser) and
- * the help does not list it.
+ * `provide` their action under a `Feature` name when they arrive
+ * (`LazyActions`, dom/commands.ts); the help lists it from then on. While
+ * its module is loading (`expect`), its key is held and runs when it
+ * arrives; a feature neither provided nor expected does not apply (the
+ * key goes on to the browser).
  *
  * Tagging letters follow the interface language (issue 16): a French
  * reader reads C as Citation, so in French Affirmation is A, Citation C,
@@ -20,7 +22,7 @@
  * (C cannot be a claim and a quote).
  */
 import { i18n, t } from '../../i18n/i18n';
-import type { Command } from '../../dom/commands';
+import type { Command, LazyAction } from '../../dom/commands';
 import type { View } from '../../dom/router';
 import type { AnnotationKind } from '../../model/annotation';
 import type { SpanEdge } from '../../anchoring/resize';
@@ -76,7 +78,7 @@ export type Feature =
   | 'dismiss';
 
 /** A feature's action: false when it did not apply. */
-export type FeatureAction = () => boolean | void;
+export type FeatureAction = LazyAction;
 
 /** What the annotate commands do, provided by the screen. */
 export interface AnnotateOps {
@@ -92,7 +94,10 @@ export interface AnnotateOps {
   focusArticle(): void;
   help(): void;
   go(view: View): void;
-  /** A feature's action once its module has provided it, else undefined. */
+  /**
+   * A feature's action once its module has provided it; while the module
+   * is loading, one that holds the key until it has; else undefined.
+   */
   feature(name: Feature): FeatureAction | undefined;
 }
 
