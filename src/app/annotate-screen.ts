@@ -304,7 +304,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
     toggle.title = t('gloss.bilingualTitle');
     tmButton.textContent = t('tm:dialog.open');
     tmButton.title = t('tm:dialog.openTitle');
-    panel.translate();
+    // The gloss panel follows the language itself.
     if (bilingual) applyBilingual();
   }
   const stopTranslating = followLanguage(translate);

@@ -7,7 +7,7 @@
 import type { Sentence } from '../glosses/sentences';
 import type { Gloss, GlossSource } from '../glosses/gloss-source';
 import type { UserGloss } from '../model/gloss';
-import { t } from '../i18n/i18n';
+import { followLanguage, t } from '../i18n/i18n';
 import { h, replaceChildren } from '../dom/h';
 
 export interface GlossPanelOptions {
@@ -35,6 +35,7 @@ export interface GlossPanel {
   onShow(listener: (sentences: Sentence[]) => void): () => void;
   /** Glosses changed (written, reverted, another tab): redraw. */
   refresh(): void;
+  /** Redraws in the interface language (it also does so by itself on every change). */
   translate(): void;
   destroy(): void;
 }
@@ -247,7 +248,8 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
     language.value = options.glosses.language;
     render();
   }
-  translate();
+  // It follows the interface language itself (stopped in destroy): its owner never translates it.
+  const stopTranslating = followLanguage(translate);
 
   return {
     show(sentences, annotation) {
@@ -270,6 +272,7 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
     refresh: render,
     translate,
     destroy() {
+      stopTranslating();
       showListeners.clear();
       panel.remove();
     },
