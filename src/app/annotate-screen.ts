@@ -13,7 +13,7 @@ import { sentenceAt, sentencesInSpan, type Sentence } from '../glosses/sentences
 import { bilingualNodeViews, type BlockGloss } from '../editor/bilingual';
 import { posToOffset } from '../editor/positions';
 import { createGlossPanel } from '../ui/gloss-panel';
-import { attachTermTooltip } from '../ui/term-tooltip';
+import { termTooltip } from '../ui/term-tooltip';
 import { followLanguage, t } from '../i18n/i18n';
 import { h } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
@@ -40,31 +40,28 @@ export function createAnnotateScreen(context: AppContext): Screen {
 
   // ---- termbase: its terms marked in the article, T / Alt+T (termbase-menu.ts)
   const termMarks = createTermMarks(context);
-  const annotator = createAnnotator(layout, session, index, notices, termMarks.plugins);
+  // The term tooltip is a plugin of the article's view (its PluginView lives and dies with it).
+  const tooltip = termTooltip((term) => termMarks.describe(term));
+  const annotator = createAnnotator(layout, session, index, notices, [
+    ...termMarks.plugins,
+    tooltip.plugin,
+  ]);
   const { view } = annotator;
   // Export, import, bilingual, machine translation: atop the side column, or
   // in the compact menu (ui/layout.ts), so the header stays one row.
   layout.tools.append(annotator.toolbar.extra);
   // Export and import load after the first frame (issue 20: the article is shown without them),
-  // into a slot that keeps their place first in the tools; Alt+E / Alt+I arrive with them.
+  // into a slot that keeps their place first in the tools. Alt+E / Alt+I pressed before they
+  // arrive are held by the commands table and run when they do (annotator.expect).
   const firstFrame = new Promise<void>((resolve) => afterPaint(resolve).schedule());
   const exchangeSlot = h('span', { class: 'exchange-slot' });
   annotator.toolbar.extra.append(exchangeSlot);
   let exchange: { destroy(): void } | null = null;
   let exchangeDestroyed = false;
-  /** Alt+E or Alt+I pressed before the menu has loaded: run once it has, not lost. */
-  let earlyExchangeKey: KeyboardEvent | null = null;
-  function onEarlyExchangeKey(e: KeyboardEvent): void {
-    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey || e.repeat) return;
-    if (e.code !== 'KeyE' && e.code !== 'KeyI') return;
-    e.preventDefault();
-    earlyExchangeKey = e;
-  }
-  document.addEventListener('keydown', onEarlyExchangeKey);
+  const exchangeExpected = annotator.expect(['export', 'import']);
   void firstFrame
     .then(() => import('./exchange-menu'))
     .then(({ attachExchangeMenu }) => {
-      document.removeEventListener('keydown', onEarlyExchangeKey);
       if (exchangeDestroyed) return;
       exchange = attachExchangeMenu(context, exchangeSlot, {
         select: (id) => annotator.select(id),
@@ -74,13 +71,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
         },
         provide: (actions) => annotator.provide(actions),
       });
-      const early = earlyExchangeKey;
-      if (early)
-        document.dispatchEvent(
-          new KeyboardEvent('keydown', { key: early.key, code: early.code, altKey: true }),
-        );
-    });
-  const tooltip = attachTermTooltip(view, (term) => termMarks.describe(term));
+    })
+    .finally(exchangeExpected);
   termMarks.attach(annotator);
 
   // ---- gloss panel: the sentence at the cursor, or the selected annotation's sentences
@@ -181,6 +173,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
   annotator.toolbar.extra.append(tmButton);
   // Alt+M, Alt+Y, Alt+B: commands of the screen's table (ui/annotate/annotate-keys.ts).
   const withdraw = annotator.provide({
+    // Escape: the screen's one key handler hides the term tooltip.
+    dismiss: () => tooltip.dismiss(),
     tm: () => void loadTm().then((w) => w.openDialog()),
     tmAccept: () => void loadTm().then((w) => w.acceptBest()),
     bilingual: () => setBilingual(!bilingual),
@@ -188,7 +182,6 @@ export function createAnnotateScreen(context: AppContext): Screen {
   const firstTm = afterPaint(() => void loadTm());
 
   annotator.onViewUpdate((v) => {
-    tooltip.update(v);
     if (!selectedId) showGlosses(v);
   });
   annotator.onSelect((id) => {
@@ -239,18 +232,13 @@ export function createAnnotateScreen(context: AppContext): Screen {
 
   // ---- machine translation (optional, off until configured; src/ui/mt): its code and
   // strings load here with import(), so they cost the start-up nothing. Until the gloss
-  // panel hosts the action, it follows the sentences the panel is shown.
+  // panel hosts the action, it follows the sentences the panel shows (its onShow event;
+  // those shown before it loaded are read from the panel when it arrives).
   let mt: MtAttachment | null = null;
   let mtDestroyed = false;
-  let mtShown: Sentence[] = [];
-  const panelShow = panel.show;
-  panel.show = (shown, forAnnotation) => {
-    panelShow(shown, forAnnotation);
-    // Kept apart from the call: `mt?.show(x = …)` skips the assignment while mt has not loaded.
-    mtShown = shown;
-    mt?.show(shown);
-  };
-  // After the first frame, like export and import.
+  const stopMtShow = panel.onShow((shown) => mt?.show(shown));
+  // After the first frame, like export and import; Alt+Shift+M meanwhile is held till it arrives.
+  const mtExpected = annotator.expect(['machineTranslate']);
   void firstFrame
     .then(() => import('../ui/mt/attach'))
     .then(async ({ attachMachineTranslation, loadMtStrings }) => {
@@ -267,13 +255,16 @@ export function createAnnotateScreen(context: AppContext): Screen {
         onGlossesChanged: (listener) =>
           session.subscribe(({ change }) => void (change.glosses?.size && listener())),
       });
-      mt.show(mtShown);
-    });
+      mt.show(panel.shown());
+    })
+    .finally(mtExpected);
 
   // ---- fact-checking (src/ui/factcheck): entities, relations, verdicts, dates, ClaimReview.
   // Loaded with import() like machine translation, so it costs the start-up nothing.
   let factcheck: FactcheckAttachment | null = null;
   let factcheckDestroyed = false;
+  // L and Alt+K meanwhile are held till it arrives.
+  const factcheckExpected = annotator.expect(['link', 'factcheck']);
   void firstFrame
     .then(() => import('../ui/factcheck/attach'))
     .then(({ attachFactcheck }) =>
@@ -299,7 +290,8 @@ export function createAnnotateScreen(context: AppContext): Screen {
       if (factcheckDestroyed) attached.destroy();
       else factcheck = attached;
     })
-    .catch((error: unknown) => console.error('fact-checking did not load', error));
+    .catch((error: unknown) => console.error('fact-checking did not load', error))
+    .finally(factcheckExpected);
 
   const unsubscribe = session.subscribe(({ change }) => {
     if (!change.glosses?.size) return;
@@ -312,7 +304,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
     toggle.title = t('gloss.bilingualTitle');
     tmButton.textContent = t('tm:dialog.open');
     tmButton.title = t('tm:dialog.openTitle');
-    panel.translate();
+    // The gloss panel follows the language itself.
     if (bilingual) applyBilingual();
   }
   const stopTranslating = followLanguage(translate);
@@ -332,6 +324,9 @@ export function createAnnotateScreen(context: AppContext): Screen {
   return {
     destroy() {
       mtDestroyed = true;
+      mtExpected();
+      factcheckExpected();
+      stopMtShow();
       mt?.destroy();
       factcheckDestroyed = true;
       factcheck?.destroy();
@@ -343,11 +338,10 @@ export function createAnnotateScreen(context: AppContext): Screen {
       tmButton.remove();
       stopTranslating();
       unsubscribe();
-      tooltip.destroy();
       termMarks.destroy();
       panel.destroy();
       exchangeDestroyed = true;
-      document.removeEventListener('keydown', onEarlyExchangeKey);
+      exchangeExpected();
       exchange?.destroy();
       annotator.destroy();
       layout.tools.replaceChildren();

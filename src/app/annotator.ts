@@ -49,7 +49,7 @@ import { afterPaint } from '../dom/after-paint';
 import type { Notices } from '../ui/notices';
 import { isTypingTarget } from '../dom/h';
 import { userName } from '../dom/user-name';
-import { helpRows, keyHandler } from '../dom/commands';
+import { helpRows, keyHandler, LazyActions } from '../dom/commands';
 import {
   annotateCommands,
   annotateHelp,
@@ -84,6 +84,11 @@ export interface Annotator {
    * lists them, from now on. Returns what withdraws them.
    */
   provide(actions: Partial<Record<Feature, FeatureAction>>): () => void;
+  /**
+   * A module that provides `features` is loading: their keys are held
+   * until it has, then run (LazyActions). Returns what withdraws that.
+   */
+  expect(features: readonly Feature[]): () => void;
   /** Listeners for the selected annotation (gloss panel …). */
   onSelect(listener: (id: string | null) => void): void;
   /** Listeners for the view's state (cursor moves). */
@@ -142,7 +147,7 @@ export function createAnnotator(
   const panelsLater = afterPaint(() => showInPanels(selected));
   const selectListeners: ((id: string | null) => void)[] = [];
   const viewListeners: ((view: EditorView) => void)[] = [];
-  const features = new Map<Feature, FeatureAction>();
+  const features = new LazyActions<Feature>();
   const undoSources: UndoSource[] = [session];
   const removeListeners: ((id: string, time: number) => void)[] = [];
   // ---- actions
@@ -564,8 +569,7 @@ export function createAnnotator(
   layout.details.addEventListener('focusout', closeGroup);
 
   function translate(): void {
-    // The details panel follows the language itself (ui/details-panel.ts).
-    sidebar.translate();
+    // The details panel and the annotation list follow the language themselves.
     layout.article.setAttribute('aria-label', t('app.articleLabel'));
     // The label is one of the view's attributes: an update redraws them.
     if (view.dom.getAttribute('aria-label') !== t('app.articleLabel')) view.dispatch(view.state.tr);
@@ -579,14 +583,8 @@ export function createAnnotator(
     toolbar,
     select,
     selectedRange,
-    provide: (actions) => {
-      const entries = Object.entries(actions) as [Feature, FeatureAction][];
-      for (const [name, action] of entries) features.set(name, action);
-      return () => {
-        for (const [name, action] of entries)
-          if (features.get(name) === action) features.delete(name);
-      };
-    },
+    provide: (actions) => features.provide(actions),
+    expect: (names) => features.expect(names),
     onSelect: (l) => selectListeners.push(l),
     onViewUpdate: (l) => viewListeners.push(l),
     edit,

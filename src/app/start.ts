@@ -296,7 +296,7 @@ export async function start(reads: StartUpReads): Promise<void> {
         // untouched), so the open session stays; it just shows the new name.
         // Re-opening it would throw away its undo history for a label.
         if (open?.session.article.id !== articleId) return;
-        open.session.article.title = title;
+        open.session.retitle(title);
         document.title = `${title} — Glossa`;
       },
       appService: <T>(key: string, make: () => T): T => {

@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   commandById,
   dispatchKey,
   displayKeys,
   displayShortcut,
   helpRows,
+  LazyActions,
   matches,
   matchingShortcut,
   parseShortcut,
@@ -196,5 +197,72 @@ describe('help', () => {
 
   it('commandById names the missing id', () => {
     expect(() => commandById(table(), 'nope')).toThrow(/"nope"/);
+  });
+});
+
+describe('LazyActions: keys of features still loading', () => {
+  const settle = () => new Promise<void>((r) => queueMicrotask(r));
+
+  it('neither provided nor expected: no action, so the key goes to the browser', () => {
+    const actions = new LazyActions<'export'>();
+    expect(actions.get('export')).toBeUndefined();
+    expect(actions.has('export')).toBe(false);
+  });
+
+  it('a press while its module loads is held, taken, and run once when the module provides it', async () => {
+    const actions = new LazyActions<'export' | 'import'>();
+    actions.expect(['export', 'import']);
+    expect(actions.has('export')).toBe(false);
+    expect(actions.get('export')!()).toBe(true); // taken: not lost to the browser
+    const exportDialog = vi.fn();
+    actions.provide({ export: exportDialog, import: vi.fn() });
+    // After the code that provided it has finished.
+    expect(exportDialog).not.toHaveBeenCalled();
+    await settle();
+    expect(exportDialog).toHaveBeenCalledTimes(1);
+    expect(actions.has('export')).toBe(true);
+    expect(actions.get('export')).toBe(exportDialog);
+    await settle();
+    expect(exportDialog).toHaveBeenCalledTimes(1);
+  });
+
+  it('only the latest held press runs, when its own feature arrives', async () => {
+    const actions = new LazyActions<'export' | 'import' | 'tm'>();
+    actions.expect(['export', 'import']);
+    actions.expect(['tm']);
+    actions.get('export')!();
+    actions.get('tm')!();
+    const exportDialog = vi.fn();
+    const tm = vi.fn();
+    actions.provide({ export: exportDialog, import: vi.fn() });
+    await settle();
+    expect(exportDialog).not.toHaveBeenCalled();
+    actions.provide({ tm });
+    await settle();
+    expect(tm).toHaveBeenCalledTimes(1);
+    expect(exportDialog).not.toHaveBeenCalled();
+  });
+
+  it('a withdrawn expectation (load failed, screen gone) drops the held press and frees the key', async () => {
+    const actions = new LazyActions<'factcheck'>();
+    const withdraw = actions.expect(['factcheck']);
+    actions.get('factcheck')!();
+    withdraw();
+    withdraw(); // twice is once
+    expect(actions.get('factcheck')).toBeUndefined();
+    const late = vi.fn();
+    actions.provide({ factcheck: late });
+    await settle();
+    expect(late).not.toHaveBeenCalled();
+  });
+
+  it('a withdrawn action is gone; a newer one of the same name stays', () => {
+    const actions = new LazyActions<'tm'>();
+    const first = vi.fn();
+    const second = vi.fn();
+    const withdrawFirst = actions.provide({ tm: first });
+    actions.provide({ tm: second });
+    withdrawFirst();
+    expect(actions.get('tm')).toBe(second);
   });
 });

@@ -217,3 +217,84 @@ export function bindKeymap<C>(
   target.addEventListener('keydown', onKeyDown);
   return () => target.removeEventListener('keydown', onKeyDown);
 }
+
+/** An action a module provides to a screen's commands: false when it did not apply. */
+export type LazyAction = () => boolean | void;
+
+/**
+ * The actions of a screen's lazy features: modules loaded after the first
+ * frame (or parts the screen does not own) `provide` them to its commands
+ * table, which runs them by name (`get`). One mechanism for every lazy
+ * feature, so that no key is lost while its code is on the way:
+ *
+ * - `expect(names)` says a module that provides `names` is loading. Until
+ *   it does, `get` gives an action that holds the key press and takes it
+ *   (the browser does not act on it either); when the module provides the
+ *   feature, the held press runs — after the code that provided it has
+ *   finished (a microtask), so the module is set up when its action runs.
+ * - Only the latest held press is kept: two shortcuts pressed before their
+ *   features arrive open one dialog, not a stack of them.
+ * - The function `expect` returns withdraws the expectation (the load
+ *   failed, or the screen went away): a held press of it is dropped and its
+ *   keys go to the browser again.
+ * - `has` is true only once provided (the help lists what is there).
+ *
+ * Pure: tested without a DOM (commands.test.ts).
+ */
+export class LazyActions<F extends string> {
+  private readonly provided = new Map<F, LazyAction>();
+  private readonly expected = new Map<F, number>();
+  private held: F | null = null;
+
+  /** A module that will provide `names` is loading; returns what withdraws that. */
+  expect(names: readonly F[]): () => void {
+    for (const name of names) this.expected.set(name, (this.expected.get(name) ?? 0) + 1);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      for (const name of names) {
+        const left = (this.expected.get(name) ?? 0) - 1;
+        if (left > 0) this.expected.set(name, left);
+        else {
+          this.expected.delete(name);
+          if (this.held === name && !this.provided.has(name)) this.held = null;
+        }
+      }
+    };
+  }
+
+  /** Provides actions (a held press of one of them runs next); returns what withdraws them. */
+  provide(actions: Partial<Record<F, LazyAction>>): () => void {
+    const entries = Object.entries(actions) as [F, LazyAction][];
+    for (const [name, action] of entries) this.provided.set(name, action);
+    const held = this.held;
+    if (held !== null && entries.some(([name]) => name === held)) {
+      this.held = null;
+      queueMicrotask(() => void this.provided.get(held)?.());
+    }
+    return () => {
+      for (const [name, action] of entries)
+        if (this.provided.get(name) === action) this.provided.delete(name);
+    };
+  }
+
+  /** Whether `name` has been provided. */
+  has(name: F): boolean {
+    return this.provided.has(name);
+  }
+
+  /**
+   * The action of `name`: the provided one; while it is expected, one that
+   * holds the press for when it arrives; else undefined (its commands do not apply).
+   */
+  get(name: F): LazyAction | undefined {
+    const action = this.provided.get(name);
+    if (action) return action;
+    if (!this.expected.has(name)) return undefined;
+    return () => {
+      this.held = name;
+      return true;
+    };
+  }
+}

@@ -227,6 +227,29 @@ describe('applying a change', () => {
     await session.settled();
   });
 
+  it('the article is read-only to callers: a new name goes through retitle(), with no save and no change', async () => {
+    const article = { ...ARTICLE };
+    const session = new ArticleSession(
+      article,
+      { annotations: [], reviews: [], glosses: [] },
+      { repository: null },
+    );
+    sessions.push(session);
+    const seen: SessionChange[] = [];
+    session.subscribe((c) => seen.push(c));
+    // Type-checked by tsc, as the maps above.
+    // @ts-expect-error the article's fields are read-only outside the session
+    expect(() => void (session.article.title = ARTICLE.title)).not.toThrow();
+    session.retitle('Un autre nom');
+    // One object: whoever holds the session's article sees the new name.
+    expect(session.article).toBe(article);
+    expect(session.article.title).toBe('Un autre nom');
+    expect(session.article.blocks).toEqual(ARTICLE.blocks);
+    expect(seen).toEqual([]);
+    expect(session.canUndo).toBe(false);
+    expect(session.hasUnsavedChanges).toBe(false);
+  });
+
   it('an unsubscribed listener is no longer called', async () => {
     const { session } = await openSession();
     const seen: SessionChange[] = [];

@@ -141,12 +141,18 @@ export class ArticleSession {
   private readonly channel: BroadcastChannel | null;
   saveState: SaveState;
   lastError: unknown = null;
+  private readonly mutableArticle: StoredArticle;
 
-  constructor(
-    readonly article: StoredArticle,
-    records: ArticleRecords,
-    options: SessionOptions,
-  ) {
+  /**
+   * The open article. Read-only from outside: its one change after opening,
+   * the library's name, goes through `retitle` (the session stays the one
+   * source of truth, and every holder of this object sees the new name).
+   */
+  readonly article: Readonly<StoredArticle>;
+
+  constructor(article: StoredArticle, records: ArticleRecords, options: SessionOptions) {
+    this.mutableArticle = article;
+    this.article = article;
     for (const a of records.annotations) this.memory.annotations.set(a.id, a);
     for (const r of records.reviews) this.memory.reviews.set(r.annotationId, r);
     for (const g of records.glosses) this.memory.glosses.set(g.key, g);
@@ -155,6 +161,16 @@ export class ArticleSession {
     this.channel = options.channel ?? null;
     this.saveState = this.repository ? 'saved' : 'unsaved';
     this.channel?.addEventListener('message', this.onMessage);
+  }
+
+  /**
+   * The library renamed this article (library/service.ts wrote it): the
+   * open session shows the new name. Only the label changes — the title
+   * block of the text, the records and the undo history stay — so nothing
+   * is saved here and the article need not be reopened.
+   */
+  retitle(title: string): void {
+    this.mutableArticle.title = title;
   }
 
   /** Calls `listener` after every change to the records, whatever its origin. */

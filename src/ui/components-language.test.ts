@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
  * The component contract (createX(container, deps) → { update, destroy }):
- * the toolbars, the nav and the details panel follow the interface language themselves, and
+ * the toolbars, the nav, the details panel, the annotation list and the gloss panel follow the interface language themselves, and
  * destroy() takes away what they added and stops following it.
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,9 @@ import { createToolbar } from './toolbar';
 import { createReviewToolbar } from './review/review-toolbar';
 import { createNav } from './nav';
 import { createDetailsPanel } from './details-panel';
+import { createSidebar } from './sidebar';
+import { createGlossPanel } from './gloss-panel';
+import { GlossSource } from '../glosses/gloss-source';
 
 beforeAll(async () => {
   await initI18n('en');
@@ -115,5 +118,53 @@ describe('DetailsPanel', () => {
     expect(container.hasAttribute('aria-labelledby')).toBe(false);
     await setUiLanguage('en');
     expect(heading.textContent).toBe(i18n.t('details.heading', { lng: 'fr' }));
+  });
+});
+
+describe('Sidebar', () => {
+  it('follows the language without its owner, and destroy() removes it and stops following', async () => {
+    // jsdom has no ResizeObserver; the list only needs one to size its rows.
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        observe(): void {}
+        disconnect(): void {}
+      },
+    );
+    const container = host();
+    const sidebar = createSidebar(container, { choose: vi.fn(), isUnsaved: () => false });
+    const legend = container.querySelector('.kind-filter legend')!;
+    const search = container.querySelector<HTMLInputElement>('#annotation-search')!;
+    expect(legend.textContent).toBe(i18n.t('sidebar.filterLabel', { lng: 'en' }));
+    await setUiLanguage('fr');
+    expect(legend.textContent).toBe(i18n.t('sidebar.filterLabel', { lng: 'fr' }));
+    expect(search.placeholder).toBe(i18n.t('sidebar.searchPlaceholder', { lng: 'fr' }));
+
+    sidebar.destroy();
+    vi.unstubAllGlobals();
+    expect(container.children).toHaveLength(0);
+    expect(container.hasAttribute('aria-labelledby')).toBe(false);
+    await setUiLanguage('en');
+    expect(search.placeholder).toBe(i18n.t('sidebar.searchPlaceholder', { lng: 'fr' }));
+  });
+});
+
+describe('GlossPanel', () => {
+  it('follows the language without its owner, and destroy() removes it and stops following', async () => {
+    const container = host();
+    const panel = createGlossPanel(container, {
+      glosses: new GlossSource(i18n, 'no-glosses-here', 'en'),
+      write: vi.fn(),
+      setLanguage: vi.fn(),
+    });
+    const label = container.querySelector('label[for="gloss-language"]')!;
+    expect(label.textContent).toBe(i18n.t('gloss.language', { lng: 'en' }));
+    await setUiLanguage('fr');
+    expect(label.textContent).toBe(i18n.t('gloss.language', { lng: 'fr' }));
+
+    panel.destroy();
+    expect(container.children).toHaveLength(0);
+    await setUiLanguage('en');
+    expect(label.textContent).toBe(i18n.t('gloss.language', { lng: 'fr' }));
   });
 });

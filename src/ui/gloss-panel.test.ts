@@ -80,3 +80,27 @@ describe('where a stored gloss came from', () => {
     glosses.setUserGloss(sentences[0]!.id, 'en', null);
   });
 });
+
+describe('what the panel shows, as an event', () => {
+  it('tells its onShow listeners the sentences each time they change, and stops when told', () => {
+    const host = document.createElement('div');
+    const panel = createGlossPanel(host, {
+      glosses: new GlossSource(i18n, 'no-glosses-here', 'en'),
+      write: () => undefined,
+      setLanguage: () => undefined,
+    });
+    const seen: string[][] = [];
+    const stop = panel.onShow((shown) => seen.push(shown.map((s) => s.id)));
+    expect(panel.shown()).toEqual([]);
+    panel.show([sentences[0]!], false);
+    panel.show([sentences[0]!], false); // the same: nothing new to tell
+    panel.show([sentences[1]!, sentences[2]!], true);
+    expect(seen).toEqual([[sentences[0]!.id], [sentences[1]!.id, sentences[2]!.id]]);
+    expect(panel.shown()).toEqual([sentences[1], sentences[2]]);
+    stop();
+    panel.show([sentences[0]!], false);
+    expect(seen).toHaveLength(2);
+    expect(panel.shown()).toEqual([sentences[0]]);
+    panel.destroy();
+  });
+});

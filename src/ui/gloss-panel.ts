@@ -7,7 +7,7 @@
 import type { Sentence } from '../glosses/sentences';
 import type { Gloss, GlossSource } from '../glosses/gloss-source';
 import type { UserGloss } from '../model/gloss';
-import { t } from '../i18n/i18n';
+import { followLanguage, t } from '../i18n/i18n';
 import { h, replaceChildren } from '../dom/h';
 
 export interface GlossPanelOptions {
@@ -26,8 +26,16 @@ export interface GlossPanelOptions {
 export interface GlossPanel {
   /** Show these sentences; `forAnnotation` says why they are shown. */
   show(sentences: Sentence[], forAnnotation: boolean): void;
+  /** The sentences it shows now. */
+  shown(): Sentence[];
+  /**
+   * Calls `listener` with the sentences it shows, each time they change
+   * (machine translation acts on them); returns what stops it.
+   */
+  onShow(listener: (sentences: Sentence[]) => void): () => void;
   /** Glosses changed (written, reverted, another tab): redraw. */
   refresh(): void;
+  /** Redraws in the interface language (it also does so by itself on every change). */
   translate(): void;
   destroy(): void;
 }
@@ -50,6 +58,7 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
 
   let shown: Sentence[] = [];
   let forAnnotation = false;
+  const showListeners = new Set<(sentences: Sentence[]) => void>();
   /** The sentence whose gloss is being edited, kept across redraws. */
   let editing: string | null = null;
 
@@ -239,7 +248,8 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
     language.value = options.glosses.language;
     render();
   }
-  translate();
+  // It follows the interface language itself (stopped in destroy): its owner never translates it.
+  const stopTranslating = followLanguage(translate);
 
   return {
     show(sentences, annotation) {
@@ -252,10 +262,18 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
       forAnnotation = annotation;
       editing = null;
       render();
+      for (const l of showListeners) l(shown);
+    },
+    shown: () => shown,
+    onShow(listener) {
+      showListeners.add(listener);
+      return () => showListeners.delete(listener);
     },
     refresh: render,
     translate,
     destroy() {
+      stopTranslating();
+      showListeners.clear();
       panel.remove();
     },
   };

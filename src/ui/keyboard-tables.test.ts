@@ -14,6 +14,7 @@ import { helpRows, type Command } from '../dom/commands';
 import { reviewCommands, type ReviewOps } from './review/review-keys';
 import { libraryCommands, type LibraryOps } from './library/library-keys';
 import { annotateCommands, annotateHelp, type AnnotateOps } from './annotate/annotate-keys';
+import { searchCommands, type SearchOps } from './factcheck/search-keys';
 
 const README = readFileSync(resolve('README.md'), 'utf8');
 
@@ -54,6 +55,7 @@ const SCREENS: [string, () => Command<never>[]][] = [
   ],
   ['Review screen', () => reviewCommands(inert<ReviewOps>()) as Command<never>[]],
   ['Library screen', () => libraryCommands(inert<LibraryOps>()) as Command<never>[]],
+  ['Search screen', () => searchCommands(inert<SearchOps>()) as Command<never>[]],
 ];
 
 beforeAll(async () => {

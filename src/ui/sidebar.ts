@@ -9,9 +9,12 @@
  * the DOM — so ten thousand annotations cost no more to show than twenty.
  * It is a listbox: arrow keys move the active row (aria-activedescendant),
  * Enter or a click chooses it.
+ *
+ * It follows the interface language itself (subscribed in create, stopped
+ * in destroy), like the details panel: its owner never translates it.
  */
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../model/annotation';
-import { t } from '../i18n/i18n';
+import { followLanguage, t } from '../i18n/i18n';
 import { h, replaceChildren } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
 import { matchContext, searchKey, searchText } from '../model/annotation-search';
@@ -35,7 +38,6 @@ export interface Sidebar {
   setSelected(id: string | null): void;
   /** Redraw the visible rows (their unsaved flags changed). */
   refresh(): void;
-  translate(): void;
   focusSearch(): void;
   focusList(): void;
   /** The ids currently shown, in order (after filter and search). */
@@ -323,7 +325,7 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     updateCounts();
     applyFilter();
   }
-  translate();
+  const stopTranslating = followLanguage(translate);
 
   return {
     setAnnotations(sorted) {
@@ -339,15 +341,16 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     refresh() {
       schedule();
     },
-    translate,
     focusSearch: () => search.focus(),
     focusList: () => list.focus(),
     visibleIds: () => shown.map((a) => a.id),
     destroy() {
+      stopTranslating();
       cancelAnimationFrame(frame);
       flushLater.cancel();
       resizeObserver.disconnect();
       container.replaceChildren();
+      container.removeAttribute('aria-labelledby');
     },
   };
 }

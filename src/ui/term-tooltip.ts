@@ -5,17 +5,21 @@
  * in a term, the article (the focused element) points at the tooltip with
  * aria-describedby — set by the glossary plugin's `attributes` prop, since
  * ProseMirror redraws any element of its own whose attributes we touch.
+ *
+ * A ProseMirror plugin: its `view()` is the tooltip's PluginView, updated
+ * with every state of the article and destroyed with it (or when the
+ * article's plugins are reconfigured, which makes a new one). The pointer
+ * and blur listeners are the plugin's `handleDOMEvents`, which ProseMirror
+ * adds and removes itself. Escape is no listener of its own: the screen's
+ * one key handler runs `dismiss()` (its commands table,
+ * ui/annotate/annotate-keys.ts), so the tooltip is dismissed without moving
+ * the pointer (WCAG 1.4.13) wherever the focus is.
  */
+import { Plugin } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { termAt, TERM_TOOLTIP_ID as TOOLTIP_ID } from '../editor/plugins/glossary-terms';
 import { h } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
-
-export interface TermTooltip {
-  /** The caret moved: show the tooltip of the term under it, or hide. */
-  update(view: EditorView): void;
-  destroy(): void;
-}
 
 /** What the tooltip shows of a term: its English equivalents, and a note with its language. */
 export interface TermDescription {
@@ -25,10 +29,64 @@ export interface TermDescription {
   noteLang: string;
 }
 
-export function attachTermTooltip(
+/** The term tooltip: the plugin to give the article view, and what Escape runs. */
+export interface TermTooltip {
+  readonly plugin: Plugin;
+  /** Hides the tooltip if it is shown; says whether it was. */
+  dismiss(): boolean;
+}
+
+export function termTooltip(describe: (term: string) => TermDescription | null): TermTooltip {
+  /** The tooltip of the view the plugin is in now (none before it is mounted, or after). */
+  let current: TooltipView | null = null;
+  const plugin = new Plugin({
+    view(view) {
+      const tooltipView = createTooltipView(view, describe);
+      current = tooltipView;
+      return {
+        update: (v) => tooltipView.update(v),
+        destroy() {
+          tooltipView.destroy();
+          if (current === tooltipView) current = null;
+        },
+      };
+    },
+    props: {
+      handleDOMEvents: {
+        mouseover(view, e) {
+          current?.over(view, e);
+          return false;
+        },
+        mouseleave(view) {
+          if (!view.hasFocus()) current?.hide();
+          return false;
+        },
+        blur() {
+          current?.hide();
+          return false;
+        },
+      },
+    },
+  });
+  return { plugin, dismiss: () => current?.dismiss() ?? false };
+}
+
+/** One view's tooltip (the plugin's PluginView, with what its props call). */
+interface TooltipView {
+  /** A new state (the caret moved): show the tooltip of the term under the caret, or hide. */
+  update(view: EditorView): void;
+  /** The pointer is over `e.target`: show its term's tooltip, or hide. */
+  over(view: EditorView, e: MouseEvent): void;
+  hide(): void;
+  dismiss(): boolean;
+  /** Removes the tooltip and its pending draw (it adds no listener: the plugin's props are ProseMirror's). */
+  destroy(): void;
+}
+
+function createTooltipView(
   view: EditorView,
   describe: (term: string) => TermDescription | null,
-): TermTooltip {
+): TooltipView {
   const term = h('span', { class: 'term-fr', lang: 'fr' });
   const gloss = h('span', { class: 'term-gloss', lang: 'en' });
   const note = h('span', { class: 'term-note' });
@@ -80,21 +138,6 @@ export function attachTermTooltip(
     tooltip.hidden = true;
   }
 
-  function onOver(e: MouseEvent): void {
-    const el = (e.target as HTMLElement).closest<HTMLElement>('.gloss-term');
-    if (el?.dataset.term) show(el, el.dataset.term);
-    else if (!view.hasFocus()) hide();
-  }
-  view.dom.addEventListener('mouseover', onOver);
-  view.dom.addEventListener('mouseleave', () => {
-    if (!view.hasFocus()) hide();
-  });
-  view.dom.addEventListener('blur', hide);
-  document.addEventListener('keydown', onEscape);
-  function onEscape(e: KeyboardEvent): void {
-    if (e.key === 'Escape' && !tooltip.hidden) hide();
-  }
-
   return {
     update(v) {
       if (!v.hasFocus()) return;
@@ -107,10 +150,20 @@ export function attachTermTooltip(
       if (!el) return hide();
       show(el, found.term);
     },
+    over(v, e) {
+      const el = (e.target as HTMLElement).closest<HTMLElement>('.gloss-term');
+      if (el?.dataset.term) show(el, el.dataset.term);
+      else if (!v.hasFocus()) hide();
+    },
+    hide,
+    dismiss() {
+      if (tooltip.hidden) return false;
+      hide();
+      return true;
+    },
     destroy() {
       drawLater.cancel();
-      view.dom.removeEventListener('mouseover', onOver);
-      document.removeEventListener('keydown', onEscape);
+      pending = null;
       tooltip.remove();
     },
   };

@@ -6,7 +6,7 @@
  * only once provided.
  */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { dispatchKey, type KeyPress } from '../../dom/commands';
+import { dispatchKey, LazyActions, type KeyPress } from '../../dom/commands';
 import { i18n, initI18n, setUiLanguage } from '../../i18n/i18n';
 import {
   annotateCommands,
@@ -135,6 +135,24 @@ describe('annotate commands', () => {
     expect(tm).toHaveBeenCalledTimes(1);
   });
 
+  it('Alt+E before the exchange menu has loaded is taken, and runs when it arrives', async () => {
+    const features = new LazyActions<Feature>();
+    const commands = annotateCommands({ ...setup().ops, feature: (name) => features.get(name) });
+    const run = (e: KeyPress) =>
+      dispatchKey(commands, e, (shortcut) => ({ ...base, shortcut }))?.id ?? null;
+    // Not on its way: the key goes to the browser.
+    expect(run(press('e', { altKey: true }))).toBeNull();
+    features.expect(['export', 'import']);
+    expect(run(press('e', { altKey: true }))).toBe('export');
+    // Held, so not listed yet.
+    expect(annotateHelp(commands, (f) => features.has(f)).map((c) => c.id)).not.toContain('export');
+    const exportDialog = vi.fn();
+    features.provide({ export: exportDialog, import: vi.fn() });
+    await new Promise<void>((r) => queueMicrotask(r));
+    expect(exportDialog).toHaveBeenCalledTimes(1);
+    expect(annotateHelp(commands, (f) => features.has(f)).map((c) => c.id)).toContain('export');
+  });
+
   it('Alt+E: not on auto-repeat, not in a field on Apple platforms', () => {
     const exportDialog = vi.fn();
     const { run } = setup({ export: exportDialog });
@@ -156,6 +174,17 @@ describe('annotate commands', () => {
     expect(run(press('l'), { inDetails: true, typing: true, choice: true })).toBe('link');
     link.mockReturnValueOnce(false);
     expect(run(press('l'), { inDetails: true })).toBeNull();
+  });
+
+  it('Escape dismisses the term tooltip from anywhere, fields too, and never takes the key', () => {
+    const dismiss = vi.fn(() => true);
+    const { run } = setup({ dismiss });
+    // null: no command took the key, so dialogs, the menu and the details panel still get it.
+    expect(run(press('Escape'))).toBeNull();
+    expect(run(press('Escape'), { inArticle: true })).toBeNull();
+    expect(run(press('Escape'), { inDetails: true, typing: true })).toBeNull();
+    expect(dismiss).toHaveBeenCalledTimes(3);
+    expect(setup().run(press('Escape'))).toBeNull();
   });
 
   it('the help lists the features provided only', () => {

@@ -7,9 +7,11 @@
  *
  * Features loaded after the first frame (export/import, bilingual, the
  * translation memory, the termbase, machine translation, fact-checking)
- * `provide` their action under a `Feature` name when they arrive; until
- * then their command does not apply (the key goes on to the browser) and
- * the help does not list it.
+ * `provide` their action under a `Feature` name when they arrive
+ * (`LazyActions`, dom/commands.ts); the help lists it from then on. While
+ * its module is loading (`expect`), its key is held and runs when it
+ * arrives; a feature neither provided nor expected does not apply (the
+ * key goes on to the browser).
  *
  * Tagging letters follow the interface language (issue 16): a French
  * reader reads C as Citation, so in French Affirmation is A, Citation C,
@@ -20,7 +22,7 @@
  * (C cannot be a claim and a quote).
  */
 import { i18n, t } from '../../i18n/i18n';
-import type { Command } from '../../dom/commands';
+import type { Command, LazyAction } from '../../dom/commands';
 import type { View } from '../../dom/router';
 import type { AnnotationKind } from '../../model/annotation';
 import type { SpanEdge } from '../../anchoring/resize';
@@ -57,7 +59,10 @@ export interface AnnotateContext {
   apple: boolean;
 }
 
-/** Actions provided by modules loaded after the first frame. */
+/**
+ * Actions provided by modules loaded after the first frame, or by parts
+ * of the screen the annotator does not own (the term tooltip's `dismiss`).
+ */
 export type Feature =
   | 'bilingual'
   | 'export'
@@ -68,10 +73,12 @@ export type Feature =
   | 'tm'
   | 'tmAccept'
   | 'link'
-  | 'factcheck';
+  | 'factcheck'
+  /** Hides what floats over the article (the term tooltip, ui/term-tooltip.ts). */
+  | 'dismiss';
 
 /** A feature's action: false when it did not apply. */
-export type FeatureAction = () => boolean | void;
+export type FeatureAction = LazyAction;
 
 /** What the annotate commands do, provided by the screen. */
 export interface AnnotateOps {
@@ -87,7 +94,10 @@ export interface AnnotateOps {
   focusArticle(): void;
   help(): void;
   go(view: View): void;
-  /** A feature's action once its module has provided it, else undefined. */
+  /**
+   * A feature's action once its module has provided it; while the module
+   * is loading, one that holds the key until it has; else undefined.
+   */
   feature(name: Feature): FeatureAction | undefined;
 }
 
@@ -245,8 +255,17 @@ export function annotateCommands(ops: AnnotateOps): AnnotateCommand[] {
       (c) => c.inDetails && (!c.typing || c.choice),
     ),
     featureCommand(ops, 'factcheck', 'Alt+K', () => t('factcheck:help.settings')),
-    // Dialogs, the compact menu and the details panel close themselves.
-    listed('escape', 'Escape', () => t('help.escape')),
+    {
+      // Hides the term tooltip (WCAG 1.4.13: dismissed without moving the
+      // pointer), from anywhere on the screen, and never takes the key:
+      // dialogs, the compact menu and the details panel close themselves on it.
+      id: 'escape',
+      keys: 'Escape',
+      label: () => t('help.escape'),
+      inFields: true,
+      enabled: () => true,
+      run: () => (ops.feature('dismiss')?.(), false),
+    },
     {
       id: 'help',
       keys: '?',

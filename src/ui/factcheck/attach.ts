@@ -20,7 +20,7 @@ import { toW3C } from '../../exchange/w3c';
 import { parseW3CRelations, withRelations } from '../../exchange/w3c-relations';
 import { parseJson } from '../../exchange/parse-json';
 import { problemText } from '../exchange/problems';
-import { i18n, t } from '../../i18n/i18n';
+import { followLanguage, i18n, t } from '../../i18n/i18n';
 import { h } from '../../dom/h';
 import { userName } from '../../dom/user-name';
 import type { DetailsPanel } from '../details-panel';
@@ -258,13 +258,12 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
   });
   button.addEventListener('click', () => openFactcheckSettings(actions));
   host.toolbar.append(button);
-  function translate(): void {
+  // The section is translated by the details panel it extends (one
+  // subscription, the panel's); this follows the language for the button only.
+  const stopTranslating = followLanguage(() => {
     button.textContent = t('factcheck:settings.button');
     button.title = t('factcheck:settings.buttonTitle');
-    section.translate();
-  }
-  translate();
-  i18n.on('languageChanged', translate);
+  });
   // L (in the details panel) and Alt+K: commands of the screen's table
   // (ui/annotate/annotate-keys.ts), which says where L applies.
   const withdraw = host.provide({
@@ -285,7 +284,7 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
       unsubscribe();
       unsubscribeErrors();
       unsubscribeImports();
-      i18n.off('languageChanged', translate);
+      stopTranslating();
       withdraw();
       button.remove();
     },
