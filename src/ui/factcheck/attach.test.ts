@@ -57,6 +57,7 @@ function host(): FactcheckHost & { toolbar: HTMLElement } {
     article: { id: 'art', title: 'Article', lang: 'fr', blocks: [] },
     annotations: new Map<string, Annotation>(),
     reviews: new Map(),
+    onLibraryCommitted: () => () => undefined,
   } as unknown as ArticleSession;
   return {
     session,
