@@ -425,20 +425,46 @@ class ColourLayer {
   }
 }
 
+/** What a view's drawing keeps across a reconfigure of its plugins (see `drawInIdleTime`). */
+interface KeptDrawing {
+  plugin: Plugin<HighlightState> | undefined;
+  layer: ColourLayer | null;
+  marked: boolean;
+  elementsMarked: boolean;
+}
+
+/** The drawing of a view whose plugin views were just destroyed, until the microtask that ends it. */
+const parked = new WeakMap<EditorView, KeptDrawing>();
+
 /**
  * Draws the rest of a partly drawn article in idle time, a chunk at a time,
  * with the colour layer painting the rest meanwhile. Marks (performance
  * marks, for bench/) `glossa:highlights-drawn` once every highlight is
  * painted — as an element or in the colour layer — and
  * `glossa:highlight-elements-drawn` once every highlight is an element.
+ *
+ * A reconfigure (`state.reconfigure`, as fact-checking does to add its link
+ * outlines after the first frame) destroys every plugin view and makes new
+ * ones in the same call, though this plugin and its state stay: the colour
+ * layer is handed from the old plugin view to the new one rather than
+ * rebuilt (that rebuild cost about 40 ms at 10,000 annotations, bench/). A
+ * view really destroyed, or given another highlight plugin, ends it in a
+ * microtask.
  */
 function drawInIdleTime(view: EditorView) {
+  const plugin = key.get(view.state);
+  const kept = parked.get(view);
+  parked.delete(view);
+  if (kept && kept.plugin !== plugin) kept.layer?.destroy();
+  const from = kept?.plugin === plugin ? kept : undefined;
   let cancel: (() => void) | null = null;
   // The colour layer is built right after the first frame, which shows only the first screens
   // (drawn as elements): built before it, it cost that frame 30-120 ms at 10,000 (bench/).
-  let layer: ColourLayer | null = null;
+  let layer: ColourLayer | null = from?.layer ?? null;
+  let marked = from?.marked ?? false;
+  let elementsMarked = from?.elementsMarked ?? false;
   const build =
-    !allHighlightsDrawn(view.state) && ColourLayer.supported()
+    !layer && !allHighlightsDrawn(view.state) && ColourLayer.supported()
       ? afterPaint(() => {
           if (allHighlightsDrawn(view.state)) return;
           layer = new ColourLayer(view);
@@ -446,8 +472,6 @@ function drawInIdleTime(view: EditorView) {
         })
       : null;
   build?.schedule();
-  let marked = false;
-  let elementsMarked = false;
   const markDone = () => {
     const all = allHighlightsDrawn(view.state);
     if (!marked && (all || layer)) {
@@ -470,6 +494,7 @@ function drawInIdleTime(view: EditorView) {
     if (!cancel && !allHighlightsDrawn(view.state)) cancel = whenIdle(step, { timeout: 1000 });
   };
   schedule();
+  layer?.update();
   markDone();
   return {
     update: () => {
@@ -479,7 +504,13 @@ function drawInIdleTime(view: EditorView) {
     destroy: () => {
       cancel?.();
       build?.cancel();
-      layer?.destroy();
+      const drawing: KeptDrawing = { plugin, layer, marked, elementsMarked };
+      parked.set(view, drawing);
+      queueMicrotask(() => {
+        if (parked.get(view) !== drawing) return;
+        parked.delete(view);
+        drawing.layer?.destroy();
+      });
     },
   };
 }
