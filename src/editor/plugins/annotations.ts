@@ -339,12 +339,16 @@ class ColourLayer {
   }
 
   private build(): void {
+    for (const kind of Object.keys(LAYER_NAMES) as AnnotationKind[])
+      this.layers.set(kind, new Highlight());
+    this.fillAll();
+    // Registered once filled: each range added to a registered highlight costs more (bench/).
+    for (const [kind, name] of Object.entries(LAYER_NAMES) as [AnnotationKind, string][])
+      CSS.highlights.set(name, this.layers.get(kind)!);
+  }
+
+  private fillAll(): void {
     const view = this.view;
-    for (const [kind, name] of Object.entries(LAYER_NAMES) as [AnnotationKind, string][]) {
-      const layer = new Highlight();
-      this.layers.set(kind, layer);
-      CSS.highlights.set(name, layer);
-    }
     const st = key.getState(view.state);
     if (!st || st.pending.length === 0) return;
     // The pending stacks (sorted by start) grouped by block, walking blocks and stacks together.
@@ -389,13 +393,30 @@ class ColourLayer {
         k++;
       return [nodes[k]!, Math.min(offset - starts[k]!, nodes[k]!.length)];
     };
+    const single = nodes.length === 1 ? nodes[0]! : null;
+    const base = b.pos + 1;
     for (const stack of b.stacks) {
-      const members = stack.members.filter((m) => st.spans.get(m.id) === m);
-      const top = members[members.length - 1];
+      // The top member still there (the last one, unless it changed since: then it is drawn).
+      const members = stack.members;
+      let top: HighlightSpan | undefined;
+      for (let j = members.length - 1; j >= 0 && !top; j--)
+        if (st.spans.get(members[j]!.id) === members[j]) top = members[j];
       if (!top) continue;
-      const [startContainer, startOffset] = locate(top.from - b.pos - 1, false);
-      const [endContainer, endOffset] = locate(top.to - b.pos - 1, true);
-      const range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+      // Most blocks not drawn yet are one text node: no search (a 10,000-range layer, bench/).
+      let range: StaticRange;
+      if (single) {
+        const len = single.length;
+        range = new StaticRange({
+          startContainer: single,
+          startOffset: Math.min(top.from - base, len),
+          endContainer: single,
+          endOffset: Math.min(top.to - base, len),
+        });
+      } else {
+        const [startContainer, startOffset] = locate(top.from - base, false);
+        const [endContainer, endOffset] = locate(top.to - base, true);
+        range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+      }
       this.layers.get(top.kind)!.add(range);
       b.ranges.push({ kind: top.kind, range });
     }
