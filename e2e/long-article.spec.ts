@@ -278,3 +278,38 @@ test('an article of 1,000,000 code points (the import limit) opens, tags and sav
     .poll(async () => (await shownHighlights(page)).map((h) => h.text))
     .toEqual(['du dossier, page']);
 });
+
+test('a long article: fact-checking reconfiguring the view keeps the colour layer, built once', async ({
+  page,
+}) => {
+  await openApp(page);
+  await seedLongArticle(page);
+  // Idle time never comes, so the elements are never all drawn and the colour layer stays.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+      const w = window as unknown as { layerAtPainted?: unknown };
+      if (name === 'glossa:highlights-drawn' && !w.layerAtPainted)
+        w.layerAtPainted = CSS.highlights.get('hl-claim');
+      return mark(name, options);
+    };
+  });
+  await openApp(page, `/?article=${ARTICLE}`);
+  await page.waitForFunction(() => 'layerAtPainted' in window);
+  // Fact-checking has added its link outlines (a reconfigure of the view's plugins) by the time
+  // its toolbar button is there (src/ui/factcheck/attach.ts).
+  await expect(page.locator('#factcheck-button')).toBeAttached();
+  const after = await page.evaluate(() => ({
+    builds: performance.getEntriesByName('glossa:colour-layer').length,
+    same:
+      (window as unknown as { layerAtPainted?: unknown }).layerAtPainted ===
+      CSS.highlights.get('hl-claim'),
+    ranges: ['claim', 'quote', 'event'].reduce(
+      (n, k) => n + (CSS.highlights.get(`hl-${k}`)?.size ?? 0),
+      0,
+    ),
+  }));
+  expect(after).toEqual({ builds: 1, same: true, ranges: expect.any(Number) });
+  expect(after.ranges).toBeGreaterThan(0);
+});

@@ -339,12 +339,16 @@ class ColourLayer {
   }
 
   private build(): void {
+    for (const kind of Object.keys(LAYER_NAMES) as AnnotationKind[])
+      this.layers.set(kind, new Highlight());
+    this.fillAll();
+    // Registered once filled: each range added to a registered highlight costs more (bench/).
+    for (const [kind, name] of Object.entries(LAYER_NAMES) as [AnnotationKind, string][])
+      CSS.highlights.set(name, this.layers.get(kind)!);
+  }
+
+  private fillAll(): void {
     const view = this.view;
-    for (const [kind, name] of Object.entries(LAYER_NAMES) as [AnnotationKind, string][]) {
-      const layer = new Highlight();
-      this.layers.set(kind, layer);
-      CSS.highlights.set(name, layer);
-    }
     const st = key.getState(view.state);
     if (!st || st.pending.length === 0) return;
     // The pending stacks (sorted by start) grouped by block, walking blocks and stacks together.
@@ -389,13 +393,30 @@ class ColourLayer {
         k++;
       return [nodes[k]!, Math.min(offset - starts[k]!, nodes[k]!.length)];
     };
+    const single = nodes.length === 1 ? nodes[0]! : null;
+    const base = b.pos + 1;
     for (const stack of b.stacks) {
-      const members = stack.members.filter((m) => st.spans.get(m.id) === m);
-      const top = members[members.length - 1];
+      // The top member still there (the last one, unless it changed since: then it is drawn).
+      const members = stack.members;
+      let top: HighlightSpan | undefined;
+      for (let j = members.length - 1; j >= 0 && !top; j--)
+        if (st.spans.get(members[j]!.id) === members[j]) top = members[j];
       if (!top) continue;
-      const [startContainer, startOffset] = locate(top.from - b.pos - 1, false);
-      const [endContainer, endOffset] = locate(top.to - b.pos - 1, true);
-      const range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+      // Most blocks not drawn yet are one text node: no search (a 10,000-range layer, bench/).
+      let range: StaticRange;
+      if (single) {
+        const len = single.length;
+        range = new StaticRange({
+          startContainer: single,
+          startOffset: Math.min(top.from - base, len),
+          endContainer: single,
+          endOffset: Math.min(top.to - base, len),
+        });
+      } else {
+        const [startContainer, startOffset] = locate(top.from - base, false);
+        const [endContainer, endOffset] = locate(top.to - base, true);
+        range = new StaticRange({ startContainer, startOffset, endContainer, endOffset });
+      }
       this.layers.get(top.kind)!.add(range);
       b.ranges.push({ kind: top.kind, range });
     }
@@ -425,20 +446,46 @@ class ColourLayer {
   }
 }
 
+/** What a view's drawing keeps across a reconfigure of its plugins (see `drawInIdleTime`). */
+interface KeptDrawing {
+  plugin: Plugin<HighlightState> | undefined;
+  layer: ColourLayer | null;
+  marked: boolean;
+  elementsMarked: boolean;
+}
+
+/** The drawing of a view whose plugin views were just destroyed, until the microtask that ends it. */
+const parked = new WeakMap<EditorView, KeptDrawing>();
+
 /**
  * Draws the rest of a partly drawn article in idle time, a chunk at a time,
  * with the colour layer painting the rest meanwhile. Marks (performance
  * marks, for bench/) `glossa:highlights-drawn` once every highlight is
  * painted — as an element or in the colour layer — and
  * `glossa:highlight-elements-drawn` once every highlight is an element.
+ *
+ * A reconfigure (`state.reconfigure`, as fact-checking does to add its link
+ * outlines after the first frame) destroys every plugin view and makes new
+ * ones in the same call, though this plugin and its state stay: the colour
+ * layer is handed from the old plugin view to the new one rather than
+ * rebuilt (that rebuild cost about 40 ms at 10,000 annotations, bench/). A
+ * view really destroyed, or given another highlight plugin, ends it in a
+ * microtask.
  */
 function drawInIdleTime(view: EditorView) {
+  const plugin = key.get(view.state);
+  const kept = parked.get(view);
+  parked.delete(view);
+  if (kept && kept.plugin !== plugin) kept.layer?.destroy();
+  const from = kept?.plugin === plugin ? kept : undefined;
   let cancel: (() => void) | null = null;
   // The colour layer is built right after the first frame, which shows only the first screens
   // (drawn as elements): built before it, it cost that frame 30-120 ms at 10,000 (bench/).
-  let layer: ColourLayer | null = null;
+  let layer: ColourLayer | null = from?.layer ?? null;
+  let marked = from?.marked ?? false;
+  let elementsMarked = from?.elementsMarked ?? false;
   const build =
-    !allHighlightsDrawn(view.state) && ColourLayer.supported()
+    !layer && !allHighlightsDrawn(view.state) && ColourLayer.supported()
       ? afterPaint(() => {
           if (allHighlightsDrawn(view.state)) return;
           layer = new ColourLayer(view);
@@ -446,8 +493,6 @@ function drawInIdleTime(view: EditorView) {
         })
       : null;
   build?.schedule();
-  let marked = false;
-  let elementsMarked = false;
   const markDone = () => {
     const all = allHighlightsDrawn(view.state);
     if (!marked && (all || layer)) {
@@ -470,6 +515,7 @@ function drawInIdleTime(view: EditorView) {
     if (!cancel && !allHighlightsDrawn(view.state)) cancel = whenIdle(step, { timeout: 1000 });
   };
   schedule();
+  layer?.update();
   markDone();
   return {
     update: () => {
@@ -479,7 +525,13 @@ function drawInIdleTime(view: EditorView) {
     destroy: () => {
       cancel?.();
       build?.cancel();
-      layer?.destroy();
+      const drawing: KeptDrawing = { plugin, layer, marked, elementsMarked };
+      parked.set(view, drawing);
+      queueMicrotask(() => {
+        if (parked.get(view) !== drawing) return;
+        parked.delete(view);
+        drawing.layer?.destroy();
+      });
     },
   };
 }
