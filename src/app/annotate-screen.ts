@@ -14,7 +14,7 @@ import { bilingualNodeViews, type BlockGloss } from '../editor/bilingual';
 import { posToOffset } from '../editor/positions';
 import { createGlossPanel } from '../ui/gloss-panel';
 import { attachTermTooltip } from '../ui/term-tooltip';
-import { followLanguage, t } from '../i18n/i18n';
+import { followLanguage, t, withUiStrings } from '../i18n/i18n';
 import { h } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
 import type { MtAttachment } from '../ui/mt/attach';
@@ -62,7 +62,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   }
   document.addEventListener('keydown', onEarlyExchangeKey);
   void firstFrame
-    .then(() => import('./exchange-menu'))
+    .then(() => withUiStrings(import('./exchange-menu')))
     .then(({ attachExchangeMenu }) => {
       document.removeEventListener('keydown', onEarlyExchangeKey);
       if (exchangeDestroyed) return;
@@ -156,7 +156,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   let destroyed = false;
   let tmLoading: Promise<TmWiring> | null = null;
   function loadTm(): Promise<TmWiring> {
-    tmLoading ??= import('./annotate-tm').then((m) => {
+    tmLoading ??= withUiStrings(import('./annotate-tm')).then((m) => {
       tm = m.attachTm({
         context,
         write: (sentence, text, meta) => writeGloss(sentence, text, meta),
@@ -252,7 +252,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   };
   // After the first frame, like export and import.
   void firstFrame
-    .then(() => import('../ui/mt/attach'))
+    .then(() => withUiStrings(import('../ui/mt/attach')))
     .then(async ({ attachMachineTranslation, loadMtStrings }) => {
       await loadMtStrings();
       if (mtDestroyed) return;
@@ -275,7 +275,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   let factcheck: FactcheckAttachment | null = null;
   let factcheckDestroyed = false;
   void firstFrame
-    .then(() => import('../ui/factcheck/attach'))
+    .then(() => withUiStrings(import('../ui/factcheck/attach')))
     .then(({ attachFactcheck }) =>
       attachFactcheck({
         session,
