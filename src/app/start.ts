@@ -51,7 +51,7 @@ export async function start(reads: StartUpReads): Promise<void> {
   // Start-up phases, as User Timing marks for the benchmark (bench/README.md).
   performance.mark('glossa:start');
   // Only the first screen's strings are waited for; the rest follow its first frame (show()).
-  await initI18n(undefined, 'first');
+  await Promise.all([initI18n(undefined, 'first'), documentParsed()]);
   const layout = createLayout(document.getElementById('app')!);
   const notices = createNotices(layout.banner, layout.status, () => t('save.dismiss'));
   /** Whether the banner shown is a failed save's, which the next save resolves. */
@@ -350,6 +350,17 @@ export async function start(reads: StartUpReads): Promise<void> {
 
   onRouteChange((route) => void show(route));
   await show(currentRoute());
+}
+
+/**
+ * Resolves once the page's HTML is parsed (#app is there): the entry is an
+ * async script (vite.config.ts, preloadApp), which may run before that.
+ */
+function documentParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+  );
 }
 
 /**
