@@ -156,7 +156,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   let destroyed = false;
   let tmLoading: Promise<TmWiring> | null = null;
   function loadTm(): Promise<TmWiring> {
-    tmLoading ??= withUiStrings(import('./annotate-tm')).then((m) => {
+    tmLoading ??= import('./annotate-tm').then((m) => {
       tm = m.attachTm({
         context,
         write: (sentence, text, meta) => writeGloss(sentence, text, meta),
@@ -177,11 +177,13 @@ export function createAnnotateScreen(context: AppContext): Screen {
     class: 'secondary',
     'aria-keyshortcuts': 'Alt+M',
   });
-  tmButton.addEventListener('click', () => void loadTm().then((w) => w.openDialog()));
+  // The dialog shows exchange strings (file import), loaded after the first frame.
+  const openTmDialog = () => void withUiStrings(loadTm()).then((w) => w.openDialog());
+  tmButton.addEventListener('click', openTmDialog);
   annotator.toolbar.extra.append(tmButton);
   // Alt+M, Alt+Y, Alt+B: commands of the screen's table (ui/annotate/annotate-keys.ts).
   const withdraw = annotator.provide({
-    tm: () => void loadTm().then((w) => w.openDialog()),
+    tm: openTmDialog,
     tmAccept: () => void loadTm().then((w) => w.acceptBest()),
     bilingual: () => setBilingual(!bilingual),
   });

@@ -39,7 +39,8 @@ import { afterPaint } from '../dom/after-paint';
  */
 const SCREENS: Record<View, () => Promise<ScreenFactory>> = {
   annotate: () => Promise.resolve(createAnnotateScreen),
-  review: () => withUiStrings(import('./review-screen')).then((m) => m.createReviewScreen),
+  review: () =>
+    withUiStrings(import('./review-screen'), { glossary: true }).then((m) => m.createReviewScreen),
   library: () => withUiStrings(import('./library-screen')).then((m) => m.createLibraryScreen),
   search: () => withUiStrings(import('./search-screen')).then((m) => m.loadSearchScreen()),
 };

@@ -24,7 +24,7 @@ type Runtime = typeof import('./termbase-runtime');
 let runtime: Promise<Runtime> | null = null;
 /** The lazily loaded part (the same one for every screen and article), with the glossary it seeds. */
 function loadRuntime(): Promise<Runtime> {
-  return (runtime ??= withUiStrings(import('./termbase-runtime')));
+  return (runtime ??= withUiStrings(import('./termbase-runtime'), { glossary: true }));
 }
 
 export interface TermMarks {

@@ -122,12 +122,18 @@ export function loadRestOfStrings(): Promise<void> {
 }
 
 /**
- * `load` (a lazily loaded part's `import()`), resolved once the strings it may
- * show are in too (`loadRestOfStrings`): every part loaded after the first
- * frame goes through here, so none shows a key for a string.
+ * `load` (a lazily loaded part's `import()`), resolved once every interface
+ * string of the language in use is in too, and with `glossary` the glossary:
+ * every part loaded after the first frame that may show strings of the other
+ * screens goes through here, so none shows a key for a string. Nothing else
+ * waits: a part that needs neither (the memory's matches) keeps its timing.
  */
-export function withUiStrings<T>(load: Promise<T>): Promise<T> {
-  return Promise.all([load, loadRestOfStrings()]).then(([loaded]) => loaded);
+export function withUiStrings<T>(load: Promise<T>, { glossary = false } = {}): Promise<T> {
+  return Promise.all([
+    load,
+    addUiStrings(i18n.language as UiLanguage),
+    glossary ? loadGlossary() : null,
+  ]).then(([loaded]) => loaded);
 }
 
 export const i18n: I18n = i18next.createInstance();

@@ -38,6 +38,8 @@ describe('interface strings in two parts', () => {
     const loaded = await withUiStrings(Promise.resolve('a lazily loaded part'));
     expect(loaded).toBe('a lazily loaded part');
     expect(t('review:title')).toBe('Relecture des citations');
+    expect(i18n.hasResourceBundle('fr', 'glossary')).toBe(false);
+    await withUiStrings(Promise.resolve(null), { glossary: true });
     expect(i18n.hasResourceBundle('en', 'glossary')).toBe(true);
     expect(i18n.hasResourceBundle('fr', 'glossary')).toBe(true);
     // Once in, loading again changes nothing.
