@@ -10,6 +10,6 @@ import { beginStartUpReads } from './store/start-up-reads';
 import { storedLanguage, uiStrings } from './i18n/ui-strings';
 
 const reads = beginStartUpReads(currentRoute().articleId);
-// The interface strings of the language in use are fetched beside the app's chunk.
-void uiStrings(storedLanguage()).catch(() => {});
+// The first screen's interface strings, in the language in use, are fetched beside the app's chunk.
+void uiStrings(storedLanguage(), 'first').catch(() => {});
 void import('./app/start').then((app) => app.start(reads));

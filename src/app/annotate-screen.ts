@@ -14,7 +14,7 @@ import { bilingualNodeViews, type BlockGloss } from '../editor/bilingual';
 import { posToOffset } from '../editor/positions';
 import { createGlossPanel } from '../ui/gloss-panel';
 import { termTooltip } from '../ui/term-tooltip';
-import { followLanguage, t } from '../i18n/i18n';
+import { followLanguage, t, withUiStrings } from '../i18n/i18n';
 import { h } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
 import type { MtAttachment } from '../ui/mt/attach';
@@ -60,7 +60,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   let exchangeDestroyed = false;
   const exchangeExpected = annotator.expect(['export', 'import']);
   void firstFrame
-    .then(() => import('./exchange-menu'))
+    .then(() => withUiStrings(import('./exchange-menu')))
     .then(({ attachExchangeMenu }) => {
       if (exchangeDestroyed) return;
       exchange = attachExchangeMenu(context, exchangeSlot, {
@@ -169,13 +169,15 @@ export function createAnnotateScreen(context: AppContext): Screen {
     class: 'secondary',
     'aria-keyshortcuts': 'Alt+M',
   });
-  tmButton.addEventListener('click', () => void loadTm().then((w) => w.openDialog()));
+  // The dialog shows exchange strings (file import), loaded after the first frame.
+  const openTmDialog = () => void withUiStrings(loadTm()).then((w) => w.openDialog());
+  tmButton.addEventListener('click', openTmDialog);
   annotator.toolbar.extra.append(tmButton);
   // Alt+M, Alt+Y, Alt+B: commands of the screen's table (ui/annotate/annotate-keys.ts).
   const withdraw = annotator.provide({
     // Escape: the screen's one key handler hides the term tooltip.
     dismiss: () => tooltip.dismiss(),
-    tm: () => void loadTm().then((w) => w.openDialog()),
+    tm: openTmDialog,
     tmAccept: () => void loadTm().then((w) => w.acceptBest()),
     bilingual: () => setBilingual(!bilingual),
   });
@@ -240,7 +242,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   // After the first frame, like export and import; Alt+Shift+M meanwhile is held till it arrives.
   const mtExpected = annotator.expect(['machineTranslate']);
   void firstFrame
-    .then(() => import('../ui/mt/attach'))
+    .then(() => withUiStrings(import('../ui/mt/attach')))
     .then(async ({ attachMachineTranslation, loadMtStrings }) => {
       await loadMtStrings();
       if (mtDestroyed) return;
@@ -266,7 +268,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   // L and Alt+K meanwhile are held till it arrives.
   const factcheckExpected = annotator.expect(['link', 'factcheck']);
   void firstFrame
-    .then(() => import('../ui/factcheck/attach'))
+    .then(() => withUiStrings(import('../ui/factcheck/attach')))
     .then(({ attachFactcheck }) =>
       attachFactcheck({
         session,

@@ -4,7 +4,7 @@
  * Route changes (links, back/forward) swap the screen; the article's session
  * is kept while the article stays the same, so undo spans screens.
  */
-import { initI18n, t, i18n } from '../i18n/i18n';
+import { initI18n, t, i18n, loadRestOfStrings, withUiStrings } from '../i18n/i18n';
 import { DEFAULT_ARTICLE_ID } from '../store/articles';
 import { readArticle, type StartUpReads } from '../store/start-up-reads';
 import type { UpgradeError } from '../store/db';
@@ -30,16 +30,19 @@ import { currentRoute, navigate, onRouteChange, type Route, type View } from '..
 import type { AppContext, Screen, ScreenFactory } from './context';
 import { createAnnotateScreen } from './annotate-screen';
 import { whenIdle } from '../dom/idle';
+import { afterPaint } from '../dom/after-paint';
 
 /**
  * The screens. The annotator is in the main bundle; the others are loaded
- * when first opened, so a reader who only annotates does not download them.
+ * when first opened, so a reader who only annotates does not download them,
+ * with the strings the first screen does not have (i18n.ts, `withUiStrings`).
  */
 const SCREENS: Record<View, () => Promise<ScreenFactory>> = {
   annotate: () => Promise.resolve(createAnnotateScreen),
-  review: () => import('./review-screen').then((m) => m.createReviewScreen),
-  library: () => import('./library-screen').then((m) => m.createLibraryScreen),
-  search: () => import('./search-screen').then((m) => m.loadSearchScreen()),
+  review: () =>
+    withUiStrings(import('./review-screen'), { glossary: true }).then((m) => m.createReviewScreen),
+  library: () => withUiStrings(import('./library-screen')).then((m) => m.createLibraryScreen),
+  search: () => withUiStrings(import('./search-screen')).then((m) => m.loadSearchScreen()),
 };
 
 /** This tab, to ignore our own announcements. */
@@ -48,7 +51,8 @@ const TAB = crypto.randomUUID();
 export async function start(reads: StartUpReads): Promise<void> {
   // Start-up phases, as User Timing marks for the benchmark (bench/README.md).
   performance.mark('glossa:start');
-  await initI18n();
+  // Only the first screen's strings are waited for; the rest follow its first frame (show()).
+  await Promise.all([initI18n(undefined, 'first'), documentParsed()]);
   const layout = createLayout(document.getElementById('app')!);
   const notices = createNotices(layout.banner, layout.status, () => t('save.dismiss'));
   /** Whether the banner shown is a failed save's, which the next save resolves. */
@@ -182,7 +186,7 @@ export async function start(reads: StartUpReads): Promise<void> {
     await show(currentRoute(), true);
     const reopened = open?.session;
     if (!work || !reopened || reopened.article.id !== work.article.id) return;
-    const { carryOver } = await import('../library/rebase');
+    const { carryOver } = await withUiStrings(import('../library/rebase'));
     const carried = carryOver(work, reopened.article, reopened, new Date().toISOString());
     if (RECORD_STORES.some((s) => carried.change[s]?.size)) reopened.apply(carried.change);
     showCarriedOver(carried.report, carried.orphans, reopened.article.lang, () =>
@@ -309,6 +313,8 @@ export async function start(reads: StartUpReads): Promise<void> {
       ready = true;
       document.body.dataset.ready = 'true';
       performance.mark('glossa:ready');
+      // The strings of the other screens and dialogs, and the glossary, after the first frame.
+      afterPaint(() => void loadRestOfStrings().catch(() => undefined)).schedule();
       // Segment the sentences while the reader looks at the first screen,
       // before the first cursor move asks for them.
       const sentences = open.sentences;
@@ -345,6 +351,17 @@ export async function start(reads: StartUpReads): Promise<void> {
 
   onRouteChange((route) => void show(route));
   await show(currentRoute());
+}
+
+/**
+ * Resolves once the page's HTML is parsed (#app is there): the entry is an
+ * async script (vite.config.ts, preloadApp), which may run before that.
+ */
+function documentParsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) =>
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
+  );
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
  * i18next set-up: the interface language (en/fr), remembered. The article
- * glosses and the glossary (content, read in both languages) are bundled
- * here; the interface strings of each language are a chunk of their own,
- * loaded for the language in use and for the other one on switching
- * (ui-strings.ts). All are built in: the app works offline.
+ * glosses (content, read in both languages) are bundled here; the glossary
+ * (content too) and the interface strings of each language are chunks of
+ * their own, loaded for the language in use and for the other one on
+ * switching (ui-strings.ts). At start-up only the first screen's strings are
+ * waited for; the rest and the glossary follow the first frame
+ * (`loadRestOfStrings`, `withUiStrings`). All are built in: the app works offline.
  *
  * One rule for user text in translations: values are interpolated as they
  * are (`escapeValue: false`), and every translated string reaches the page
@@ -30,6 +32,7 @@ import {
   storedLanguage,
   uiStrings,
   UI_LANGUAGES,
+  type StringsPart,
   type UiLanguage,
 } from './ui-strings';
 
@@ -54,16 +57,16 @@ declare module 'i18next' {
 }
 
 /**
- * The content namespaces of every language (article glosses, glossary),
- * keyed by language then namespace. Interface namespaces come from
- * ui-strings.ts; `<namespace>.lazy.json`, the strings of parts loaded on
+ * The article glosses of every language, keyed by language then namespace.
+ * Interface namespaces come from ui-strings.ts, the glossary from
+ * `loadGlossary`; `<namespace>.lazy.json`, the strings of parts loaded on
  * first use, are added by `loadLazyResources` then.
  */
 function bundledContent(): Resource {
-  const files = import.meta.glob<Record<string, unknown>>(
-    ['../../locales/*/glossary.json', '../../locales/*/article-*.json'],
-    { eager: true, import: 'default' },
-  );
+  const files = import.meta.glob<Record<string, unknown>>(['../../locales/*/article-*.json'], {
+    eager: true,
+    import: 'default',
+  });
   const out: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const [path, data] of Object.entries(files)) {
     const m = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path);
@@ -74,19 +77,77 @@ function bundledContent(): Resource {
 }
 
 /** Adds the interface strings of `language` (loaded once). */
-async function addUiStrings(language: UiLanguage): Promise<void> {
-  const bundles = await uiStrings(language);
+async function addUiStrings(language: UiLanguage, part: StringsPart = 'all'): Promise<void> {
+  const bundles = await uiStrings(language, part);
   for (const [ns, data] of Object.entries(bundles))
     if (!i18n.hasResourceBundle(language, ns)) i18n.addResourceBundle(language, ns, data);
 }
 
+const GLOSSARY_NS = 'glossary';
+let glossaryLoad: Promise<void> | null = null;
+
+/**
+ * Adds the shipped glossary (`locales/<lng>/glossary.json`, every language:
+ * it is content) as the namespace `glossary`; loaded once. Only the review
+ * screen and the termbase's runtime read it, not the first screen.
+ */
+export function loadGlossary(): Promise<void> {
+  // Inside the function, as in loadLazyResources.
+  const files = import.meta.glob<Record<string, unknown>>('../../locales/*/glossary.json', {
+    import: 'default',
+  });
+  glossaryLoad ??= Promise.all(
+    Object.entries(files).map(([path, load]) =>
+      load().then((data) => {
+        const lng = /locales\/([^/]+)\//.exec(path)![1]!;
+        if (!i18n.hasResourceBundle(lng, GLOSSARY_NS))
+          i18n.addResourceBundle(lng, GLOSSARY_NS, data);
+      }),
+    ),
+  ).then(() => undefined);
+  // A failed load is tried again next time.
+  glossaryLoad.catch(() => (glossaryLoad = null));
+  return glossaryLoad;
+}
+
+/**
+ * The interface strings not on the first screen, in the language in use,
+ * and the glossary: what `initI18n(…, 'first')` left out. Loaded once;
+ * start.ts begins it after the first frame.
+ */
+export function loadRestOfStrings(): Promise<void> {
+  return Promise.all([addUiStrings(i18n.language as UiLanguage), loadGlossary()]).then(
+    () => undefined,
+  );
+}
+
+/**
+ * `load` (a lazily loaded part's `import()`), resolved once every interface
+ * string of the language in use is in too, and with `glossary` the glossary:
+ * every part loaded after the first frame that may show strings of the other
+ * screens goes through here, so none shows a key for a string. Nothing else
+ * waits: a part that needs neither (the memory's matches) keeps its timing.
+ */
+export function withUiStrings<T>(load: Promise<T>, { glossary = false } = {}): Promise<T> {
+  return Promise.all([
+    load,
+    addUiStrings(i18n.language as UiLanguage),
+    glossary ? loadGlossary() : null,
+  ]).then(([loaded]) => loaded);
+}
+
 export const i18n: I18n = i18next.createInstance();
 
-export async function initI18n(language?: UiLanguage): Promise<I18n> {
+/**
+ * Sets i18next up in `language` (the remembered one by default) with its
+ * interface strings: all of them, or (`'first'`, start-up) only the first
+ * screen's, the rest to be loaded by `loadRestOfStrings`.
+ */
+export async function initI18n(language?: UiLanguage, part: StringsPart = 'all'): Promise<I18n> {
   const lng = language ?? storedLanguage();
   // Only the language in use: the other's strings are complete (locales.test.ts), so the
   // fallback to English is never needed for a key; they load on switching.
-  await uiStrings(lng);
+  await uiStrings(lng, part);
   await i18n.init({
     lng,
     fallbackLng: 'en',
@@ -97,7 +158,7 @@ export async function initI18n(language?: UiLanguage): Promise<I18n> {
     returnNull: false,
     interpolation: { escapeValue: false },
   });
-  await addUiStrings(lng);
+  await Promise.all([addUiStrings(lng, part), part === 'all' ? loadGlossary() : null]);
   document.documentElement.lang = i18n.language;
   return i18n;
 }

@@ -1,14 +1,9 @@
-/** The en interface strings: every locales/en/*.json but content (glosses, glossary), lazy, mt and factcheck files (they load with their features). */
+/** The en interface strings of the first screen (FIRST_SCREEN_NAMESPACES in ui-strings.ts); the rest are in ui-strings-en-rest.ts. */
 import { byNamespace } from './ui-strings';
 
 export const bundles = byNamespace(
   import.meta.glob<Record<string, unknown>>(
-    [
-      '../../locales/en/*.json',
-      '!../../locales/en/*.lazy.json',
-      '!../../locales/en/mt.json',
-      '!../../locales/en/factcheck.json',
-    ],
+    ['../../locales/en/ui.json', '../../locales/en/tm.json', '../../locales/en/termbase.json'],
     { eager: true, import: 'default' },
   ),
 );

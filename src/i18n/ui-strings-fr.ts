@@ -1,14 +1,9 @@
-/** The fr interface strings: every locales/fr/*.json but content (glosses, glossary), lazy, mt and factcheck files (they load with their features). */
+/** The fr interface strings of the first screen (FIRST_SCREEN_NAMESPACES in ui-strings.ts); the rest are in ui-strings-fr-rest.ts. */
 import { byNamespace } from './ui-strings';
 
 export const bundles = byNamespace(
   import.meta.glob<Record<string, unknown>>(
-    [
-      '../../locales/fr/*.json',
-      '!../../locales/fr/*.lazy.json',
-      '!../../locales/fr/mt.json',
-      '!../../locales/fr/factcheck.json',
-    ],
+    ['../../locales/fr/ui.json', '../../locales/fr/tm.json', '../../locales/fr/termbase.json'],
     { eager: true, import: 'default' },
   ),
 );
