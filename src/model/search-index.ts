@@ -27,6 +27,9 @@ import { searchText } from './annotation-search';
 /** Between two annotations' texts in the joined string; a query holding it scans per annotation. */
 const SEPARATOR = '\u0000';
 
+/** The last matches are narrowed when they are fewer than one annotation in this many. */
+const NARROW_BELOW = 4;
+
 export interface SearchIndex {
   /** The annotations searched, in the order results are given; texts of unchanged objects are kept. */
   setAnnotations(list: readonly Annotation[]): void;
@@ -129,8 +132,10 @@ export function createSearchIndex(): SearchIndex {
       return known === list.length;
     },
     search(query) {
+      // Typing on narrows the last matches; when they are most annotations
+      // (a first letter), one scan of the joined texts is cheaper.
       const hits =
-        last && query.includes(last.query)
+        last && query.includes(last.query) && last.hits.length * NARROW_BELOW < list.length
           ? last.hits.filter((i) => textAt(i).includes(query))
           : scan(query);
       last = { query, hits };
