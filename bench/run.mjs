@@ -445,6 +445,14 @@ function scaleRows(n, r, check) {
       large ? check('large: scroll worst frame', sc.worstFrame, 50, 'ms') : '',
     );
     one('Scroll top → bottom: p95 frame', sc.p95Frame);
+    if (r.scrollFloor) {
+      const fl = r.scrollFloor;
+      one(
+        `Static floor scroll: worst frame (${fl.frames} frames, ${fl.over50} over 50)`,
+        fl.worstFrame,
+      );
+      one('Static floor scroll: p95 frame', fl.p95Frame);
+    }
   }
   return rows;
 }
@@ -626,6 +634,12 @@ async function main() {
         r.interactionLongTasks = await ip.evaluate(() => window.__bench.longTasks);
         if (wants('scroll')) r.scroll = await measureScroll(ip);
         await ip.close();
+        // The floor control for scrolling: the static page, scrolled the same way.
+        if (wants('scroll')) {
+          const sp = await openStatic(context, BASE, n);
+          r.scrollFloor = await measureScroll(sp);
+          await sp.close();
+        }
         console.log(`  interactions done (${elapsed()})`);
 
         // Export and import, in a blank page of the same origin; the first run is cold.
@@ -793,7 +807,7 @@ async function main() {
   // rewritten on every full run; the figures worth keeping go into bench/README.md).
   const partial = TINY || LOADS_ONLY || ONLY || option('counts') || APP_ROOT !== ROOT;
   const out = partial
-    ? join(os.tmpdir(), `glossa-bench-results-${TINY ? 'tiny' : 'partial'}.json`)
+    ? join(os.tmpdir(), `glossa-bench-results-${TINY ? 'tiny' : 'partial'}-${PORT}.json`)
     : join(
         ROOT,
         GROWTH
