@@ -68,3 +68,8 @@ export function runExchange(
   }
   return runs;
 }
+
+/** A W3C export of `annotations` as the export menu writes it: the file the import benchmark picks. */
+export function w3cText(article: Article, annotations: Annotation[]): string {
+  return JSON.stringify(toW3C(article, annotations), null, 2);
+}

@@ -12,7 +12,10 @@
 // --large (issue 20: a 1,000,000-character article with 100,000 annotations; --counts applies),
 // --loads-only (only the timed loads and the floor: a quick A/B of the start-up figures),
 // --growth (issue 20: 1,000, 10,000 and 100,000 annotations at one density, 10 characters of
-// article per annotation, few repeats; writes bench/out/results-growth.json for bench/growth-plot.mjs).
+// article per annotation, few repeats; writes bench/out/results-growth.json for bench/growth-plot.mjs),
+// --only=search,filter,… (only these steps: loads, tagging, selection, filter, search, exchange,
+// import, scroll; for quick iteration, e.g. `--large --only=search`; a partial run),
+// --profile-import (a CPU profile of the app's import: JS self time by function, printed).
 import { chromium } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -37,6 +40,7 @@ import {
   tagOnce,
   waitReady,
 } from './driver.mjs';
+import { measureAppImport, measureScroll } from './scale.mjs';
 import { bundleComposition, sourceMapper, summariseProfile, summariseTrace } from './profile.mjs';
 import {
   BENCH_ARTICLE_ID,
@@ -70,6 +74,14 @@ const GROWTH_CHARS_PER_ANNOTATION = 10;
 /** A Chrome trace of one more app load, written to this file (to see where a load's time goes). */
 const TRACE_FILE = option('trace') ? resolve(option('trace')) : null;
 const BASE = `http://127.0.0.1:${PORT}`;
+/**
+ * --only=a,b: run only these steps (issue 20, for iteration at 100,000 annotations, where a whole
+ * run takes minutes). Without it, every step runs; `import` (the app's own import, through the
+ * menu) and `scroll` run with --large or when named.
+ */
+const ONLY = option('only')?.split(',') ?? null;
+const wants = (step) =>
+  ONLY ? ONLY.includes(step) : step === 'import' || step === 'scroll' ? LARGE : true;
 
 /** Runs per count. Sidebar selections wait out a 1.2 s emphasis each, so fewer at the smaller counts. */
 const CONFIG = GROWTH
@@ -385,6 +397,7 @@ function summarise(n, r, check) {
     targetRow('Large: filter toggle', sum.filterWall, 'p95', 50, 'large: filter p95');
     targetRow('Large: search keystroke', sum.searchWall, 'p95', 50, 'large: search p95');
   }
+  rows.push(...scaleRows(n, r, check));
   rows.push([
     'Highlight elements: app | static',
     n,
@@ -394,6 +407,54 @@ function summarise(n, r, check) {
     '',
   ]);
   return { sum, rows };
+}
+
+/**
+ * Rows of the app's own import and of scrolling (bench/scale.mjs; issue 20): single runs, so
+ * the figure is in the median column. Targets at 100,000: every long task of the import and
+ * every frame while scrolling ≤ 50 ms; the import ≤ 5 s end to end.
+ */
+function scaleRows(n, r, check) {
+  const rows = [];
+  const one = (label, value, target = '', verdict = '') =>
+    rows.push([label, n, Number.isFinite(value) ? value.toFixed(1) : '—', '', target, verdict]);
+  const large = n === LARGE_COUNT;
+  if (r.appImport && !r.appImport.error) {
+    const im = r.appImport;
+    one(
+      'App import (menu → imported): wall',
+      im.wall,
+      large ? '≤ 5000' : '',
+      large ? check('large: app import wall', im.wall, 5000, 'ms') : '',
+    );
+    one('App import: file picked → report', im.toReport);
+    one('App import: Import all → imported', im.toImported);
+    one(
+      `App import: longest task (${im.longTasks} over 50 ms)`,
+      im.longestTask,
+      large ? '≤ 50' : '',
+      large ? check('large: app import longest task', im.longestTask, 50, 'ms') : '',
+    );
+  }
+  if (r.scroll) {
+    const sc = r.scroll;
+    one(
+      `Scroll top → bottom: worst frame (${sc.frames} frames, ${sc.over50} over 50)`,
+      sc.worstFrame,
+      large ? '≤ 50' : '',
+      large ? check('large: scroll worst frame', sc.worstFrame, 50, 'ms') : '',
+    );
+    one('Scroll top → bottom: p95 frame', sc.p95Frame);
+    if (r.scrollFloor) {
+      const fl = r.scrollFloor;
+      one(
+        `Static floor scroll: worst frame (${fl.frames} frames, ${fl.over50} over 50)`,
+        fl.worstFrame,
+      );
+      one('Static floor scroll: p95 frame', fl.p95Frame);
+    }
+  }
+  return rows;
 }
 
 // ------------------------------------------------------------ main
@@ -513,7 +574,7 @@ async function main() {
       // Loads, app and static floor interleaved; the first of each is a warm-up.
       const app = [];
       const floor = [];
-      for (let i = 0; i <= CONFIG.loads; i++) {
+      for (let i = 0; wants('loads') && i <= CONFIG.loads; i++) {
         const a = await loadAppOnce(context, BASE, n, i === 0);
         const f = await loadStaticOnce(context, BASE, n);
         if (i === 0) {
@@ -545,39 +606,73 @@ async function main() {
         await waitReady(ip);
         await settle(ip, 500);
         const rand = prng(n);
-        r.taggingCold = [];
-        for (let i = 0; i < CONFIG.coldTaggings; i++) r.taggingCold.push(await tagOnce(ip, rand));
-        r.tagging = [];
-        for (let i = 0; i < CONFIG.taggings(n); i++) r.tagging.push(await tagOnce(ip, rand));
-        r.taggingCaret = [];
-        for (let i = 0; i < CONFIG.taggings(n); i++)
-          r.taggingCaret.push(await tagOnce(ip, rand, { caret: true }));
-        r.selection = [];
-        for (let i = 0; i < CONFIG.selections(n); i++) r.selection.push(await selectOnce(ip, rand));
+        for (const k of ['taggingCold', 'tagging', 'taggingCaret', 'selection', 'filter', 'search'])
+          r[k] = [];
+        if (wants('tagging')) {
+          for (let i = 0; i < CONFIG.coldTaggings; i++) r.taggingCold.push(await tagOnce(ip, rand));
+          for (let i = 0; i < CONFIG.taggings(n); i++) r.tagging.push(await tagOnce(ip, rand));
+          for (let i = 0; i < CONFIG.taggings(n); i++)
+            r.taggingCaret.push(await tagOnce(ip, rand, { caret: true }));
+        }
+        if (wants('selection'))
+          for (let i = 0; i < CONFIG.selections(n); i++)
+            r.selection.push(await selectOnce(ip, rand));
         // The floor control for tagging (issue 20): the static page wraps one <mark> on the same
         // keypress, after the same mouse selection, measured the same way; run right after the app's.
-        const fp = await openStatic(context, BASE, n);
-        const frand = prng(n);
-        for (let i = 0; i < CONFIG.coldTaggings; i++) await tagOnce(fp, frand);
-        r.floorTagging = [];
-        for (let i = 0; i < CONFIG.taggings(n); i++) r.floorTagging.push(await tagOnce(fp, frand));
-        await fp.close();
-        r.filter = [];
-        for (let i = 0; i < CONFIG.filters; i++) r.filter.push(await filterOnce(ip, i));
-        r.search = await searchSamples(ip, CONFIG.queries);
+        if (wants('tagging')) {
+          const fp = await openStatic(context, BASE, n);
+          const frand = prng(n);
+          for (let i = 0; i < CONFIG.coldTaggings; i++) await tagOnce(fp, frand);
+          r.floorTagging = [];
+          for (let i = 0; i < CONFIG.taggings(n); i++)
+            r.floorTagging.push(await tagOnce(fp, frand));
+          await fp.close();
+        }
+        if (wants('filter'))
+          for (let i = 0; i < CONFIG.filters; i++) r.filter.push(await filterOnce(ip, i));
+        if (wants('search')) r.search = await searchSamples(ip, CONFIG.queries);
         r.interactionLongTasks = await ip.evaluate(() => window.__bench.longTasks);
+        if (wants('scroll')) r.scroll = await measureScroll(ip);
         await ip.close();
+        // The floor control for scrolling: the static page, scrolled the same way.
+        if (wants('scroll')) {
+          const sp = await openStatic(context, BASE, n);
+          r.scrollFloor = await measureScroll(sp);
+          await sp.close();
+        }
         console.log(`  interactions done (${elapsed()})`);
 
         // Export and import, in a blank page of the same origin; the first run is cold.
-        const ex = await setup.evaluate(
-          async ({ article, annotations, reps }) => {
-            const m = await import('/__bench/exchange/exchange.js');
-            return m.runExchange(article, annotations, reps);
-          },
-          { article, annotations, reps: CONFIG.exchangeReps + 1 },
-        );
-        r.exchange = { cold: ex[0], runs: ex.slice(1) };
+        r.exchange = { runs: [] };
+        if (wants('exchange')) {
+          const ex = await setup.evaluate(
+            async ({ article, annotations, reps }) => {
+              const m = await import('/__bench/exchange/exchange.js');
+              return m.runExchange(article, annotations, reps);
+            },
+            { article, annotations, reps: CONFIG.exchangeReps + 1 },
+          );
+          r.exchange = { cold: ex[0], runs: ex.slice(1) };
+        }
+        // The app's own import of every annotation (issue 20: responsive throughout).
+        // A failure here is reported and the run goes on (the other figures are kept).
+        if (wants('import'))
+          r.appImport = await measureAppImport(
+            context,
+            setup,
+            BASE,
+            article,
+            annotations,
+            args.has('--profile-import') ? mapSource : null,
+          ).catch(async (e) => {
+            console.error(`  app import failed: ${e.message}`);
+            await seed(setup, article, annotations);
+            return { error: e.message };
+          });
+        if (r.appImport?.functions)
+          console.log(
+            `  app import, JS self ms: ${r.appImport.functions.top.map((f) => `${f.fn} ${f.ms}`).join('; ')}`,
+          );
       }
       r.loadAverage.end = os.loadavg().map((x) => round(x, 2));
       console.log(`  exchange done (${elapsed()})`);
@@ -654,7 +749,8 @@ async function main() {
   // The target (issue 20, "JS loaded to open an article" ≤ 80 KB; 120 under issue 7) is on what
   // a reader downloads to see the article: the scripts fetched before its first frame.
   const jsCheck = () => {
-    if (TINY) return '';
+    // Not measured (--only without loads): no verdict rather than 0 KB passing.
+    if (TINY || beforeReady.length === 0) return '';
     const value = +kb(sizes.jsBeforeReady.gzip);
     const pass = value <= 80;
     targets.push({ name: 'JS gzip to open an article', value, limit: 80, unit: 'KB', pass });
@@ -709,9 +805,9 @@ async function main() {
     );
   // Only a full run of this checkout replaces bench/out/results.json (ignored by git: it is
   // rewritten on every full run; the figures worth keeping go into bench/README.md).
-  const partial = TINY || LOADS_ONLY || option('counts') || APP_ROOT !== ROOT;
+  const partial = TINY || LOADS_ONLY || ONLY || option('counts') || APP_ROOT !== ROOT;
   const out = partial
-    ? join(os.tmpdir(), `glossa-bench-results-${TINY ? 'tiny' : 'partial'}.json`)
+    ? join(os.tmpdir(), `glossa-bench-results-${TINY ? 'tiny' : 'partial'}-${PORT}.json`)
     : join(
         ROOT,
         GROWTH

@@ -20,7 +20,7 @@
 import type { AppContext } from './context';
 import { selectionSpan } from '../editor/selection-span';
 import { now, type Annotation } from '../model/annotation';
-import { drawableLimit, exceedsDrawable } from '../model/highlight-stacks';
+import { drawableLimit } from '../model/highlight-stacks';
 import { type Article } from '../model/article';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
@@ -423,25 +423,15 @@ export function attachExchangeMenu(
         : outcome.glosses;
     }
 
-    /** What drawing the article's annotations after this import would do (once per plan). */
-    const drawables = new WeakMap<ImportOutcome, ImportReport['drawable']>();
+    /** What drawing the article's annotations after this import would do (the worker's check). */
     function drawableAfter(outcome: ImportOutcome): ImportReport['drawable'] {
-      if (drawables.has(outcome)) return drawables.get(outcome);
-      const after = new Map(session.annotations);
-      for (const a of outcome.toWrite) after.set(a.id, a);
-      const spans = [...after.values()]
-        .filter((a) => !a.orphaned)
-        .map((a) => ({ from: a.start, to: a.end }));
+      const d = outcome.drawable;
       const limit = drawableLimit();
-      const d = exceedsDrawable(spans, limit);
       // Said before writing when some would not be drawn at all, or more lie on
       // one span than can be drawn one by one (they become one highlight with a count).
-      const drawable =
-        d.exceeds || d.largestStack > limit
-          ? { folded: d.folded, largestStack: d.largestStack, limit }
-          : undefined;
-      drawables.set(outcome, drawable);
-      return drawable;
+      return d.exceeds || d.largestStack > limit
+        ? { folded: d.folded, largestStack: d.largestStack, limit }
+        : undefined;
     }
 
     function report(outcome: ImportOutcome, onExisting: OnExisting): ImportReport {

@@ -9,6 +9,7 @@ import { canonicalText } from '../model/article';
 import type { Annotation } from '../model/annotation';
 import type { Article } from '../model/article';
 import { planImport, planLinks, type OnExisting } from './import-plan';
+import { exceedsDrawable } from '../model/highlight-stacks';
 import { parseAnnotationFile, type ParsedFile } from './parse-file';
 import { parseXliff } from './xliff';
 import { parseJson } from './parse-json';
@@ -90,6 +91,11 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
     onExisting,
     onProgress: (done, total) => post({ type: 'progress', phase: 'plan', done, total }),
   });
+  const after = new Map(existing.map((a) => [a.id, a]));
+  for (const a of result.toWrite) after.set(a.id, a);
+  const spans: { from: number; to: number }[] = [];
+  for (const a of after.values()) if (!a.orphaned) spans.push({ from: a.start, to: a.end });
+  const drawable = exceedsDrawable(spans);
   const relations = planLinks(parsed.links ?? [], records, result, { articleId: article.id });
   for (let i = 0; i < result.toWrite.length; i += CHUNK_SIZE) {
     post({ type: 'annotations', annotations: result.toWrite.slice(i, i + CHUNK_SIZE) });
@@ -114,6 +120,7 @@ function plan(existing: Annotation[], onExisting: OnExisting): void {
     otherArticles,
     tags: parsed.tags,
     source: parsed.source,
+    drawable,
   };
   post({ type: 'result', summary });
 }

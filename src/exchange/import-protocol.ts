@@ -11,6 +11,7 @@
  *   short task to receive, then a summary (counts, problems) without them.
  */
 import type { Annotation } from '../model/annotation';
+import type { DrawableReport } from '../model/highlight-stacks';
 import type { Article } from '../model/article';
 import type { UserGloss } from '../model/gloss';
 import type { Relation } from '../model/factcheck';
@@ -92,6 +93,12 @@ export interface ImportSummary {
   tags: { tag: string; count: number }[];
   /** Where the records come from (ParsedFile.source), to remember the mapping by. */
   source: string;
+  /**
+   * Drawing the article's annotations after this import (the existing ones
+   * the plan was given, with what it writes): computed here rather than on
+   * the page, where it took one long task at 100,000 annotations.
+   */
+  drawable: DrawableReport;
 }
 
 /** What the worker posts, in this order per request: progress, annotations slices, then result (or error). */

@@ -45,4 +45,41 @@ describe('SortedAnnotations', () => {
       }),
     );
   });
+
+  it('merges a big change (an import) as a full sort would, same objects and repeats included', () => {
+    const big = fc.array(
+      fc.record({
+        id: fc.integer({ min: 0, max: 150 }).map(String),
+        start: fc.nat(200),
+        len: fc.integer({ min: 1, max: 20 }),
+        del: fc.boolean(),
+      }),
+      { minLength: 65, maxLength: 300 },
+    );
+    fc.assert(
+      fc.property(big, big, (first, second) => {
+        const byId = new Map<string, Annotation>();
+        const sorted = new SortedAnnotations([]);
+        for (const ops of [first, second]) {
+          const change = new Map<string, Annotation | null>();
+          for (const o of ops) {
+            // Now and then the object already filed, unchanged.
+            const kept = byId.get(o.id);
+            const value = o.del
+              ? null
+              : o.len <= 5 && kept
+                ? kept
+                : ann(o.id, o.start, o.start + o.len);
+            change.set(o.id, value);
+          }
+          sorted.update(change);
+          for (const [id, value] of change) {
+            if (value) byId.set(id, value);
+            else byId.delete(id);
+          }
+          expect(sorted.list).toEqual([...byId.values()].sort(compareAnnotations));
+        }
+      }),
+    );
+  });
 });

@@ -1,8 +1,13 @@
 /**
  * Annotations kept in document order, updated in place: a change costs a
- * binary search and a splice, not a sort of everything.
+ * binary search and a splice, not a sort of everything. A big change (an
+ * import of 100,000) is merged instead: one splice each would move the
+ * whole list once per annotation.
  */
 import { compareAnnotations, type Annotation } from './annotation';
+
+/** Changes larger than this are merged rather than spliced in one by one. */
+const MERGE_FROM = 64;
 
 export class SortedAnnotations {
   private items: Annotation[];
@@ -20,9 +25,14 @@ export class SortedAnnotations {
 
   /** Replaces, adds or removes (value null) the annotations of a change. */
   update(changes: Iterable<[string, Annotation | null]>): void {
+    const list = [...changes];
+    if (list.length > MERGE_FROM) {
+      this.merge(list);
+      return;
+    }
     // Copy on write: the list handed out before stays as it was.
     const items = this.items.slice();
-    for (const [id, value] of changes) {
+    for (const [id, value] of list) {
       const old = this.byId.get(id);
       if (old) items.splice(this.indexOf(items, old), 1);
       this.byId.delete(id);
@@ -31,6 +41,30 @@ export class SortedAnnotations {
         this.byId.set(id, value);
       }
     }
+    this.items = items;
+  }
+
+  /** The change's annotations sorted, and merged with the others: O(n + m log m). */
+  private merge(changes: [string, Annotation | null][]): void {
+    const added = new Map<string, Annotation>();
+    for (const [id, value] of changes) {
+      const old = this.byId.get(id);
+      if (old) this.byId.delete(id);
+      if (value) added.set(id, value);
+      else added.delete(id);
+    }
+    const incoming = [...added.values()].sort(compareAnnotations);
+    for (const a of incoming) this.byId.set(a.id, a);
+    const items: Annotation[] = [];
+    let j = 0;
+    for (const a of this.items) {
+      // Changed (the change's value comes from `incoming`) or removed (none filed).
+      if (added.has(a.id) || this.byId.get(a.id) !== a) continue;
+      while (j < incoming.length && compareAnnotations(incoming[j]!, a) < 0)
+        items.push(incoming[j++]!);
+      items.push(a);
+    }
+    while (j < incoming.length) items.push(incoming[j++]!);
     this.items = items;
   }
 

@@ -18,6 +18,7 @@ import {
 } from '../store/repository';
 import {
   ArticleSession,
+  MEMORY_SLICE,
   annotationChange,
   type SessionChange,
   type SessionConflict,
@@ -334,6 +335,32 @@ describe('the history as subscribers see it', () => {
       ['undo', true, true],
       ['redo', true, false],
     ]);
+  });
+
+  it('a big import reaches subscribers in slices of MEMORY_SLICE, written in one transaction, undone in one step', async () => {
+    const { session } = await openSession();
+    const n = 2 * MEMORY_SLICE + 5;
+    const ids = Array.from({ length: n }, (_, i) => `b${String(i).padStart(5, '0')}`);
+    const seen: { size: number; canUndo: boolean; inMemory: number }[] = [];
+    session.subscribe(({ change }) =>
+      seen.push({
+        size: change.annotations?.size ?? 0,
+        canUndo: session.canUndo,
+        inMemory: session.annotations.size,
+      }),
+    );
+    await session.applyDurably({
+      annotations: new Map<string, Annotation | null>(ids.map((id) => [id, annotation(id)])),
+    });
+    expect(seen).toEqual([
+      { size: MEMORY_SLICE, canUndo: false, inMemory: MEMORY_SLICE },
+      { size: MEMORY_SLICE, canUndo: false, inMemory: 2 * MEMORY_SLICE },
+      { size: 5, canUndo: true, inMemory: n },
+    ]);
+    expect(await stored(ids[n - 1]!)).toEqual(annotation(ids[n - 1]!));
+    expect(session.undo()).toBe(true);
+    expect(session.annotations.size).toBe(0);
+    expect(session.canUndo).toBe(false);
   });
 
   it('nextStep names the records the next undo and redo would change', async () => {

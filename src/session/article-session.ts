@@ -88,6 +88,38 @@ export interface SessionOptions {
   channel?: BroadcastChannel | null;
 }
 
+/** An import's annotations reach memory and the views this many at a time (applyDurably). */
+export const MEMORY_SLICE = 1000;
+
+/**
+ * `change` in slices of at most `size` annotations, the other stores with
+ * the first; one slice when it is small.
+ */
+export function sliceChange(change: Change, size: number): Change[] {
+  const annotations = change.annotations;
+  if (!annotations || annotations.size <= size) return [change];
+  const entries = [...annotations];
+  const slices: Change[] = [];
+  for (let i = 0; i < entries.length; i += size) {
+    const part = new Map(entries.slice(i, i + size));
+    slices.push(i === 0 ? { ...change, annotations: part } : { annotations: part });
+  }
+  return slices;
+}
+
+/** Resolves in a task of its own (a message, not a timer: timers are throttled in a hidden tab). */
+function nextTask(): Promise<void> {
+  if (typeof MessageChannel !== 'function') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
 export class ArticleSession {
   /**
    * The records in memory, written only here (apply, undo, another tab's
@@ -250,14 +282,23 @@ export class ArticleSession {
       { articleVersion: articleVersionOf(this.article), ...library },
     );
     for (const s of SESSION_STORES) for (const [k, v] of change[s] ?? []) this.bases[s].set(k, v);
-    // On the history before subscribers hear of it (see apply): the Undo
-    // button follows an import too.
+    // A big import reaches memory and the views in slices, one task each:
+    // drawing 100,000 new highlights in one view update held the page for
+    // seconds (issue 20). The write above is still one transaction.
+    const slices = sliceChange(change, MEMORY_SLICE);
+    for (const slice of slices.slice(0, -1)) {
+      this.applyToMemory(slice, 'local');
+      await nextTask();
+    }
+    // On the history before subscribers hear of the last slice (see apply):
+    // the Undo button follows an import too. Not before: an undo while the
+    // slices are being applied would revert what has not arrived yet.
     const time = Date.now();
     this.undoStack.push({ before, after: change, time });
     this.redoStack = [];
     if (library.relations?.size)
       for (const l of this.libraryListeners) l({ relations: library.relations, time });
-    this.applyToMemory(change, 'local');
+    this.applyToMemory(slices[slices.length - 1]!, 'local');
     const keys: Partial<Record<SessionStore, string[]>> = {};
     for (const s of SESSION_STORES) if (change[s]?.size) keys[s] = [...change[s].keys()];
     this.channel?.postMessage({

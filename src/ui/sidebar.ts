@@ -12,12 +12,17 @@
  *
  * It follows the interface language itself (subscribed in create, stopped
  * in destroy), like the details panel: its owner never translates it.
+ *
+ * Search runs on model/search-index.ts, whose texts are computed in idle
+ * time after each change of the annotations, so that a keystroke at 100,000
+ * annotations only scans (issue 20).
  */
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../model/annotation';
 import { followLanguage, t } from '../i18n/i18n';
 import { h, replaceChildren } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
-import { matchContext, searchKey, searchText } from '../model/annotation-search';
+import { matchContext, searchKey } from '../model/annotation-search';
+import { createSearchIndex } from '../model/search-index';
 
 export { searchKey };
 
@@ -100,25 +105,27 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
   }
 
   let all: readonly Annotation[] = [];
-  let shown: Annotation[] = [];
+  let shown: readonly Annotation[] = [];
   let active = -1;
   let selected: string | null = null;
-  const searchKeys = new WeakMap<Annotation, string>();
-
-  function keyOf(a: Annotation): string {
-    let k = searchKeys.get(a);
-    if (k === undefined) {
-      k = searchText(a);
-      searchKeys.set(a, k);
-    }
-    return k;
+  const searchIndex = createSearchIndex();
+  // The search texts, computed in idle slices after each change of the annotations.
+  let idleHandle = 0;
+  function warmLater(): void {
+    if (idleHandle || typeof requestIdleCallback !== 'function') return;
+    idleHandle = requestIdleCallback((deadline) => {
+      idleHandle = 0;
+      if (!searchIndex.warm(() => deadline.timeRemaining() > 1)) warmLater();
+    });
   }
 
   function applyFilter(): void {
     const kinds = new Set(ANNOTATION_KINDS.filter((k) => filterBoxes.get(k)!.input.checked));
     const query = searchKey(search.value.trim());
     const activeId = shown[active]?.id;
-    shown = all.filter((a) => kinds.has(a.kind) && (!query || keyOf(a).includes(query)));
+    const matching = query ? searchIndex.search(query) : all;
+    shown =
+      kinds.size === ANNOTATION_KINDS.length ? matching : matching.filter((a) => kinds.has(a.kind));
     currentQuery = query;
     updateTotal();
     active = activeId ? shown.findIndex((a) => a.id === activeId) : -1;
@@ -330,6 +337,8 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
   return {
     setAnnotations(sorted) {
       all = sorted;
+      searchIndex.setAnnotations(sorted);
+      warmLater();
       listDirty = true;
       schedule();
     },
@@ -347,6 +356,7 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
     destroy() {
       stopTranslating();
       cancelAnimationFrame(frame);
+      if (idleHandle) cancelIdleCallback(idleHandle);
       flushLater.cancel();
       resizeObserver.disconnect();
       container.replaceChildren();

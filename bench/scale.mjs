@@ -1,0 +1,190 @@
+// Issue 20's interaction figures at scale that need the whole app rather than
+// a module: a W3C import through the import menu, timed with the page's long
+// tasks (is the page responsive throughout?), and scrolling the article from
+// top to bottom with its worst frame. Used by run.mjs; see bench/README.md.
+import { BENCH_ARTICLE_ID } from './workload.mjs';
+import { openApp, seed, settle, waitReady } from './driver.mjs';
+import { summariseProfile } from './profile.mjs';
+
+/** The longest task in `tasks` (PerformanceObserver 'longtask' entries) at or after `from`. */
+function longest(tasks, from, to = Infinity) {
+  const inside = tasks.filter((t) => t.startTime + t.duration >= from && t.startTime <= to);
+  return {
+    longestTask: inside.reduce((m, t) => Math.max(m, t.duration), 0),
+    longTasks: inside.length,
+    // Every long task, for results.json: where the page stopped responding.
+    tasks: inside.map((t) => ({
+      start: Math.round(t.startTime - from),
+      ms: Math.round(t.duration),
+    })),
+  };
+}
+
+/**
+ * Imports every annotation as a W3C file through the app's own import (the
+ * file input of the exchange menu, the worker, the report, "Import all", the
+ * one-transaction write), into the article stored without annotations.
+ * Returns the wall times (file picked → report shown → imported) and the
+ * longest main-thread task from the pick to the last frame after the notice
+ * "Imported N annotations". The article is stored again with its annotations afterwards.
+ * With `mapSource` (--profile-import), a CPU profile of the import: JS self time by function.
+ */
+export async function measureAppImport(context, setup, base, article, annotations, mapSource) {
+  await seed(setup, article, []);
+  const page = await openApp(context);
+  await page.goto(`${base}/?article=${BENCH_ARTICLE_ID}`);
+  await waitReady(page);
+  await page.waitForSelector('#import-file', { state: 'attached', timeout: 60_000 });
+  // The file, built in the page before the clock starts (its making is not the import's).
+  await page.evaluate(
+    async ({ article, annotations }) => {
+      const m = await import('/__bench/exchange/exchange.js');
+      const text = m.w3cText(article, annotations);
+      window.__benchImportFile = new File([text], 'bench.json', { type: 'application/json' });
+    },
+    { article, annotations },
+  );
+  await settle(page, 500);
+  const cdp = mapSource ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  const picked = await page.evaluate(() => {
+    const input = document.getElementById('import-file');
+    const files = new DataTransfer();
+    files.items.add(window.__benchImportFile);
+    const t0 = performance.now();
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return t0;
+  });
+  await page.waitForSelector('#import-all:not([disabled])', { timeout: 300_000 });
+  const reported = await page.evaluate(() =>
+    window.__bench.frames(1).then(() => performance.now()),
+  );
+  const bytes = await page.evaluate(() => window.__benchImportFile.size);
+  const clicked = await page.evaluate(() => {
+    const button = document.getElementById('import-all');
+    if (!button) return null;
+    const t = performance.now();
+    button.click();
+    return t;
+  });
+  if (clicked === null) throw new Error('import benchmark: no "Import all" button in the dialog');
+  await page.waitForFunction(() => !document.getElementById('import-all')?.isConnected, null, {
+    timeout: 300_000,
+    polling: 50,
+  });
+  const done = await page.evaluate(() => window.__bench.frames(2).then(() => performance.now()));
+  // A last second for tasks the write left behind (the views following the new annotations).
+  await page.waitForTimeout(1000);
+  const profile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
+  const tasks = await page.evaluate(() => window.__bench.longTasks);
+  const stored = await page.evaluate(
+    () => document.querySelectorAll('#article-text mark[data-annotation-id]').length,
+  );
+  await page.close();
+  await seed(setup, article, annotations);
+  return {
+    bytes,
+    toReport: reported - picked,
+    toImported: done - clicked,
+    wall: reported - picked + (done - clicked),
+    marksAfter: stored,
+    ...longest(tasks, picked),
+    ...(profile
+      ? {
+          functions: summariseProfile(profile, mapSource, { top: 25 }),
+          inclusive: inclusiveTimes(profile, mapSource),
+        }
+      : {}),
+  };
+}
+
+/**
+ * Scrolls the article from top to bottom, one step per frame (`step` px,
+ * a screenful by default) and returns the frame intervals (rAF deltas): the
+ * worst is issue 20's "no frame over 50 ms". The page is a settled one
+ * (every highlight drawn).
+ */
+export async function measureScroll(page, step = 0) {
+  await settle(page, 300);
+  return page.evaluate(async (step) => {
+    const text = document.getElementById('article-text');
+    // The article's scroller: the nearest ancestor that scrolls, else the page.
+    let scroller = text.parentElement;
+    while (
+      scroller &&
+      !(
+        scroller.scrollHeight > scroller.clientHeight + 1 &&
+        /(auto|scroll)/.test(getComputedStyle(scroller).overflowY)
+      )
+    )
+      scroller = scroller.parentElement;
+    scroller ??= document.scrollingElement;
+    scroller.scrollTop = 0;
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const by = step || Math.max(200, Math.floor(scroller.clientHeight * 0.9));
+    const deltas = [];
+    const t0 = performance.now();
+    await new Promise((resolve) => {
+      let last = 0;
+      const tick = (now) => {
+        if (last) deltas.push(now - last);
+        last = now;
+        const before = scroller.scrollTop;
+        scroller.scrollTop = before + by;
+        if (scroller.scrollTop <= before) resolve();
+        else requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const wall = performance.now() - t0;
+    const sorted = [...deltas].sort((a, b) => a - b);
+    const longTasks = window.__bench.longTasks.filter((t) => t.startTime >= t0);
+    return {
+      frames: deltas.length,
+      step: by,
+      height: scroller.scrollHeight,
+      wall,
+      worstFrame: sorted.at(-1) ?? NaN,
+      p95Frame: sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] ?? NaN,
+      over50: deltas.filter((d) => d > 50).length,
+      longestTask: longTasks.reduce((m, t) => Math.max(m, t.duration), 0),
+    };
+  }, step);
+}
+
+/** Time per function including its callees (each sample counted once per function on its stack). */
+function inclusiveTimes(profile, mapSource, top = 30) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const label = (f) => {
+    const where = f.url ? mapSource(f.url, f.lineNumber, f.columnNumber) : null;
+    return where
+      ? `${f.functionName || '(anonymous)'} ${where.source}:${where.line}`
+      : f.functionName || '(anonymous)';
+  };
+  const labels = new Map();
+  const totals = new Map();
+  for (let i = 0; i < profile.samples.length; i++) {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const seen = new Set();
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const node = byId.get(id);
+      if (node.callFrame.functionName === '(idle)') break;
+      if (!labels.has(id)) labels.set(id, label(node.callFrame));
+      const l = labels.get(id);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      totals.set(l, (totals.get(l) ?? 0) + dt);
+    }
+  }
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([fn, ms]) => ({ fn, ms: +ms.toFixed(1) }));
+}
