@@ -194,6 +194,20 @@ export class LibraryService {
     return this.store().loadArticleRecords(id);
   }
 
+  /**
+   * The stored summaries. The list and the trash, asked for together in one
+   * task on every refresh, share one read; a later call reads afresh (a
+   * read begun before a write must not answer after it).
+   */
+  private reading: Promise<ArticleSummaryRecord[]> | null = null;
+  private summaries(): Promise<ArticleSummaryRecord[]> {
+    if (!this.reading) {
+      this.reading = this.store().listSummaries();
+      queueMicrotask(() => (this.reading = null));
+    }
+    return this.reading;
+  }
+
   /** Every article with its counts, the latest changed first. */
   async list(): Promise<LibraryEntry[]> {
     const open = this.hooks.open();
@@ -213,7 +227,7 @@ export class LibraryService {
     // One small stored summary per article (store/article-summaries.ts),
     // read in one transaction; the checks run when an article is opened.
     // Articles in the trash are listed by the trash view, not here.
-    const summaries = (await this.repository.listSummaries()).filter((s) => !isTrashed(s.head));
+    const summaries = (await this.summaries()).filter((s) => !isTrashed(s.head));
     const entries = summaries.map((summary): LibraryEntry => {
       const article = headOrStandIn(summary);
       // The open article's counts come from memory, where unsaved edits are too.
@@ -317,7 +331,7 @@ export class LibraryService {
   async trashList(): Promise<TrashEntry[]> {
     if (!this.repository) return [];
     // From the summaries too: listing the trash reads no text and no annotation.
-    const trashed = (await this.repository.listSummaries()).flatMap((s) =>
+    const trashed = (await this.summaries()).flatMap((s) =>
       s.head && isTrashed(s.head) ? [{ article: s.head, counts: s.counts }] : [],
     );
     return trashed
