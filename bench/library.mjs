@@ -1,7 +1,10 @@
 // A library of 1,000 articles with 200 annotations each (issue 20), in Debian's headless Chromium:
-// the library screen's opening (navigation → every row in the DOM, and its frame), scrolling it
-// from top to bottom (long tasks and frames over 50 ms), and opening one article of the 1,000
-// against opening the same article when it is the only one. Measure only: no target is checked.
+// the library screen's opening (navigation → the table holds every article and draws the rows in
+// view, and its frame), scrolling it from top to bottom (frames over 50 ms), and opening one
+// article of the 1,000 against opening the same article when it is the only one. Measure only: no
+// target is checked. The seed writes articles and pages straight into IndexedDB, without the
+// per-article summaries (database v6), so the first, unmeasured opening recounts them, as the app
+// does for records another tool wrote; its time is printed apart.
 //
 //   node bench/library.mjs [--articles=1000] [--annotations=200] [--port=4232] [--loads=3]
 import { chromium } from '@playwright/test';
@@ -76,7 +79,11 @@ async function openLibrary(context, rows) {
   await page.goto(`${BASE}/?view=library`, { waitUntil: 'commit' });
   const t = await page.waitForFunction(
     (rows) => {
-      if (document.querySelectorAll('.library-table tbody tr').length < rows) return false;
+      // The list draws only the rows in view; it is complete when the table counts every article
+      // (aria-rowcount, + the header) and the rows in view are drawn.
+      const table = document.querySelector('.library-table');
+      if (!(Number(table?.getAttribute('aria-rowcount')) >= rows + 1)) return false;
+      if (!table.querySelector('tbody tr[data-article-id]')) return false;
       const shown = performance.now();
       return new Promise((resolve) =>
         requestAnimationFrame(() =>
@@ -164,6 +171,7 @@ async function main() {
       if (i === LOADS) out.scroll = await scrollThrough(r.page);
       await r.page.close();
       if (i > 0) libraryLoads.push({ shown: r.shown, painted: r.painted });
+      else out.libraryFirst = { shown: r.shown, painted: r.painted };
     }
     out.library = libraryLoads;
     out.openAmong = [];
@@ -190,6 +198,9 @@ async function main() {
   );
   console.log(
     `  library: nav → every row ${ms(median(out.library.map((r) => r.shown)))}, → its frame ${ms(median(out.library.map((r) => r.painted)))}`,
+  );
+  console.log(
+    `  first opening after the seed (summaries recounted): every row ${ms(out.libraryFirst.shown)}`,
   );
   console.log(
     `  scroll top → bottom (${out.scroll.height} px): ${out.scroll.over50} frames over 50 ms, longest ${ms(out.scroll.longest)}`,

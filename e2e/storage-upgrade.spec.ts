@@ -111,9 +111,10 @@ test('annotations stored by the version 2 database are all there after the upgra
   );
   const layout = await databaseLayout(page);
   expect(layout).toEqual({
-    version: 5,
+    version: 6,
     stores: [
       'annotationPages',
+      'articleSummaries',
       'articles',
       'entities',
       'glosses',
@@ -195,7 +196,7 @@ test('a newer Glossa in another tab: this tab lets go of the database and asks f
   const outcome = await newer.evaluate(
     () =>
       new Promise<string>((resolve) => {
-        const open = indexedDB.open('glossa', 6);
+        const open = indexedDB.open('glossa', 7);
         open.onblocked = () => resolve('blocked');
         open.onsuccess = () => {
           open.result.close();
@@ -204,6 +205,6 @@ test('a newer Glossa in another tab: this tab lets go of the database and asks f
         open.onerror = () => resolve(String(open.error));
       }),
   );
-  expect(outcome).toBe('opened 6');
+  expect(outcome).toBe('opened 7');
   await expect(page.getByRole('alert').locator('p')).toHaveText(ui('save.versionChange'));
 });

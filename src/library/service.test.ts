@@ -95,6 +95,15 @@ describe('list', () => {
     ]);
   });
 
+  it('lists an article whose record cannot be read, by its id, with the problem; no text is read', async () => {
+    await seed('a', [storedAnnotation('x', 'a')]);
+    await db.put('articles', { id: 'broken', title: 'Cassé' } as unknown as StoredArticle);
+    const rows = await service.list();
+    const broken = rows.find((r) => r.article.id === 'broken');
+    expect(broken).toMatchObject({ problem: 'it has no blocks', article: { title: 'broken' } });
+    expect(rows.find((r) => r.article.id === 'a')).not.toHaveProperty('article.blocks');
+  });
+
   it("counts the open article from its session's memory, unsaved edits included", async () => {
     const a = await seed('a');
     open = { id: 'a', session: fakeSession(a, [storedAnnotation('x', 'a')], 'unsaved') };

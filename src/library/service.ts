@@ -26,9 +26,9 @@ import type { ArticleOrigin, StoredArticle } from '../model/article';
 import type { SaveState } from '../model/save-state';
 import { isTrashed, type ArticleRecords, type Repository } from '../store/repository';
 import { DEFAULT_ARTICLE_ID } from '../store/articles';
-import { readArticleSummaries } from '../store/article-summaries';
+import type { ArticleHead, ArticleSummaryRecord } from '../store/article-summaries';
 import { articleIdFor, contentHash, type ExtractResult } from './extract';
-import { deleteForGood, listTrash, moveToTrash, purgeTime, restoreFromTrash } from './trash';
+import { deleteForGood, moveToTrash, purgeTime, restoreFromTrash } from './trash';
 import {
   articleChange,
   countByKind,
@@ -76,7 +76,10 @@ export class UnsavedChanges extends Error {
 
 /** One row of the library. */
 export interface LibraryEntry {
-  article: StoredArticle;
+  /** The article without its text (the list never reads the text). */
+  article: ArticleHead;
+  /** Why its stored record cannot be read, when it cannot (the row says so; opening says more). */
+  problem?: string;
   counts: KindCounts;
   /** RFC 3339: the latest change to the article or its annotations. */
   changed: string;
@@ -94,7 +97,7 @@ export interface Trashed {
 
 /** One article in the trash. */
 export interface TrashEntry {
-  article: StoredArticle;
+  article: ArticleHead;
   counts: KindCounts;
   /** RFC 3339: when it was deleted. */
   trashedAt: string;
@@ -191,6 +194,20 @@ export class LibraryService {
     return this.store().loadArticleRecords(id);
   }
 
+  /**
+   * The stored summaries. The list and the trash, asked for together in one
+   * task on every refresh, share one read; a later call reads afresh (a
+   * read begun before a write must not answer after it).
+   */
+  private reading: Promise<ArticleSummaryRecord[]> | null = null;
+  private summaries(): Promise<ArticleSummaryRecord[]> {
+    if (!this.reading) {
+      this.reading = this.store().listSummaries();
+      queueMicrotask(() => (this.reading = null));
+    }
+    return this.reading;
+  }
+
   /** Every article with its counts, the latest changed first. */
   async list(): Promise<LibraryEntry[]> {
     const open = this.hooks.open();
@@ -207,20 +224,22 @@ export class LibraryService {
         },
       ];
     }
-    // One read-only transaction for the whole library, counting without checking
-    // (store/article-summaries.ts); the checks run when an article is opened.
+    // One small stored summary per article (store/article-summaries.ts),
+    // read in one transaction; the checks run when an article is opened.
     // Articles in the trash are listed by the trash view, not here.
-    const summaries = (await readArticleSummaries(this.repository.db)).filter(
-      (s) => !isTrashed(s.article),
-    );
-    const entries = summaries.map(({ article, counts, changed }) => {
+    const summaries = (await this.summaries()).filter((s) => !isTrashed(s.head));
+    const entries = summaries.map((summary): LibraryEntry => {
+      const article = headOrStandIn(summary);
       // The open article's counts come from memory, where unsaved edits are too.
       const session = this.sessionOf(article.id);
       const annotations = session && [...session.annotations.values()];
+      const changed = annotations ? lastChanged(session.article, annotations) : summary.changed;
       return {
         article,
-        counts: annotations ? countByKind(annotations) : counts,
-        changed: annotations ? lastChanged(article, annotations) : changed,
+        ...(summary.problem ? { problem: summary.problem } : {}),
+        counts: annotations ? countByKind(annotations) : summary.counts,
+        // A deletion's time is in the summary only.
+        changed: changed > summary.changed ? changed : summary.changed,
         current: article.id === open.id,
       };
     });
@@ -311,19 +330,24 @@ export class LibraryService {
   /** The articles in the trash, the most recently deleted first. */
   async trashList(): Promise<TrashEntry[]> {
     if (!this.repository) return [];
-    const repository = this.repository;
-    return Promise.all(
-      (await listTrash(repository)).map(async (article) => {
-        const { annotations } = await repository.loadArticleRecords(article.id);
+    // From the summaries too: listing the trash reads no text and no annotation.
+    const trashed = (await this.summaries()).flatMap((s) =>
+      s.head && isTrashed(s.head) ? [{ article: s.head, counts: s.counts }] : [],
+    );
+    return trashed
+      .map(({ article, counts }) => {
         const purge = purgeTime(article);
         return {
           article,
-          counts: countByKind(annotations),
+          counts,
           trashedAt: article.trashedAt!,
           purgeOn: Number.isNaN(purge) ? article.trashedAt! : new Date(purge).toISOString(),
         };
-      }),
-    );
+      })
+      .sort(
+        (a, b) =>
+          b.trashedAt.localeCompare(a.trashedAt) || a.article.title.localeCompare(b.article.title),
+      );
   }
 
   /** Takes an article out of the trash, as it was; null when it is not there. */
@@ -435,4 +459,17 @@ export class LibraryService {
     clearTimeout(this.trashTimer);
     this.listeners.clear();
   }
+}
+
+/** The head a row shows: the summary's, or for a record that cannot be read, its id as its name. */
+function headOrStandIn(summary: ArticleSummaryRecord): ArticleHead {
+  return (
+    summary.head ?? {
+      id: summary.articleId,
+      title: summary.articleId,
+      lang: 'und',
+      created: summary.changed,
+      modified: summary.changed,
+    }
+  );
 }

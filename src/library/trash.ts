@@ -40,7 +40,7 @@ export function untrashed(article: StoredArticle): StoredArticle {
 }
 
 /** When (ms since the epoch) a trashed article is deleted for good; NaN when not trashed. */
-export function purgeTime(article: StoredArticle): number {
+export function purgeTime(article: Pick<StoredArticle, 'trashedAt'>): number {
   return isTrashed(article) ? Date.parse(article.trashedAt!) + TRASH_DAYS * DAY_MS : NaN;
 }
 

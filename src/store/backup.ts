@@ -30,6 +30,7 @@ import type { Review } from '../model/review';
 import type { TermEntry } from '../model/termbase';
 import type { TmUnit } from '../model/translation-memory';
 import { groupIntoPages, PAGE_COUNT } from './annotation-pages';
+import { summarize } from './article-summaries';
 import type { IDBPTransaction } from 'idb';
 import type { GlossaDB, GlossaDatabase } from './db';
 
@@ -43,7 +44,9 @@ const STORES = [
   'entities',
   'relations',
 ] as const;
-type RestoreTx = IDBPTransaction<GlossaDB, (typeof STORES)[number][], 'readwrite'>;
+/** A restore also writes the summaries of the articles it writes (recounted from the backup). */
+const RESTORE_STORES = [...STORES, 'articleSummaries'] as const;
+type RestoreTx = IDBPTransaction<GlossaDB, (typeof RESTORE_STORES)[number][], 'readwrite'>;
 /** The library-wide stores: records with ids of their own, one choice for all. */
 type LibraryStore = 'tmUnits' | 'terms' | 'entities' | 'relations';
 interface LibraryRecords {
@@ -193,7 +196,7 @@ export async function restoreEverything(
 ): Promise<RestoreReport> {
   const stamp = options.now ?? now();
   const libraryChoice = options.libraryChoice ?? 'skip';
-  const tx = db.transaction([...STORES], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction([...RESTORE_STORES], 'readwrite', { durability: 'strict' });
   const report: RestoreReport = {
     articles: [],
     tmUnits: { written: 0, skipped: 0 },
@@ -236,6 +239,10 @@ export async function restoreEverything(
         requests.push(tx.objectStore('annotationPages').put(page));
       for (const r of entry.reviews) requests.push(tx.objectStore('reviews').put(r));
       for (const g of entry.glosses) requests.push(tx.objectStore('glosses').put(g));
+      // The library's row of the article, recounted from what is written.
+      requests.push(
+        tx.objectStore('articleSummaries').put(summarize(id, stored, entry.annotations)),
+      );
       report.articles.push({ id, title, outcome: exists ? 'replaced' : 'restored', ...counts });
     }
     const library = <S extends LibraryStore>(

@@ -176,12 +176,13 @@ async function expectPagedExactly(db: GlossaDatabase, annotations: Annotation[])
 }
 
 describe('openGlossaDB on a new database', () => {
-  it('creates version 5 with articles, annotationPages, glosses, reviews, tmUnits, terms, entities and relations', async () => {
-    expect(DB_VERSION).toBe(5);
+  it('creates version 6 with articles, annotationPages, articleSummaries, glosses, reviews, tmUnits, terms, entities and relations', async () => {
+    expect(DB_VERSION).toBe(6);
     const db = await open();
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     expect([...db.objectStoreNames].sort()).toEqual([
       'annotationPages',
+      'articleSummaries',
       'articles',
       'entities',
       'glosses',
@@ -197,7 +198,7 @@ describe('openGlossaDB on a new database', () => {
     expect(db.name).toBe(DB_NAME);
     expect(DB_NAME).toBe('glossa');
     const databases = await indexedDB.databases();
-    expect(databases).toEqual([{ name: 'glossa', version: 5 }]);
+    expect(databases).toEqual([{ name: 'glossa', version: 6 }]);
   });
 
   it('keys each store by its record id (pages by article and page) and indexes glosses and reviews by article', async () => {
@@ -265,7 +266,7 @@ describe('openGlossaDB on a new database', () => {
     expect(await db.count('annotationPages')).toBe(4);
   });
 
-  it('reopening a version 5 database keeps its data and runs no upgrade step again', async () => {
+  it('reopening a version 6 database keeps its data and runs no upgrade step again', async () => {
     const first = await open();
     await first.put('glosses', gloss('a', 's1'));
     await first.put('annotationPages', {
@@ -275,7 +276,7 @@ describe('openGlossaDB on a new database', () => {
     });
     first.close();
     const second = await open();
-    expect(second.version).toBe(5);
+    expect(second.version).toBe(6);
     expect(await second.get('glosses', 'a/s1')).toEqual(gloss('a', 's1'));
     await expectPagedExactly(second, [annotation('n1', 'a')]);
   });
@@ -421,7 +422,8 @@ describe('migration from version 2 to version 3', () => {
 
   it('the repository reads each article as it was before the upgrade', async () => {
     await version2();
-    const repository = new Repository(await open({ name: NAME, version: 3 }));
+    // Today's repository needs today's schema: through every step from version 2.
+    const repository = new Repository(await open());
     for (const id of ['a', 'b', 'c']) {
       const { article: stored, records } = await repository.loadArticle(id);
       expect(stored).toStrictEqual(article(id));
@@ -445,8 +447,10 @@ describe('migration from version 2 to version 3', () => {
     ]);
     for (const store of ['annotationPages', 'articles', 'glosses', 'reviews'] as const)
       expect(await db.count(store)).toBe(0);
+    db.close();
 
-    const repository = new Repository(db);
+    // Today's repository on the same database, brought to today's version.
+    const repository = new Repository(await open());
     await repository.commit({ annotations: new Map([['n1', annotation('n1', 'a')]]) });
     expect((await repository.loadArticleRecords('a')).annotations).toEqual([annotation('n1', 'a')]);
   });
@@ -489,10 +493,10 @@ describe('migration from version 2 to version 3', () => {
     await expectPagedExactly(db, [...annotations, annotation('n9', 'a')]);
   });
 
-  it("a version 2 database opened by today's app goes through versions 3 and 4 to 5, losing nothing", async () => {
+  it("a version 2 database opened by today's app goes through versions 3, 4 and 5 to 6, losing nothing", async () => {
     const before = await version2();
     const db = await open();
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     await expectPagedExactly(db, annotations);
     expect(await db.getAll('articles')).toStrictEqual(before.articles);
     expect(await db.getAll('glosses')).toStrictEqual(before.glosses);
@@ -502,7 +506,7 @@ describe('migration from version 2 to version 3', () => {
   });
 });
 
-describe('migration from version 1 to version 5', () => {
+describe('migration from version 1 to version 6', () => {
   it('moves version 1 annotations into pages and adds empty, working glosses, reviews, TM, termbase, entities and relations', async () => {
     const articles = [article('a'), article('b')];
     const annotations = [
@@ -516,9 +520,10 @@ describe('migration from version 1 to version 5', () => {
     v1.close();
 
     const db = await open();
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(6);
     expect([...db.objectStoreNames].sort()).toEqual([
       'annotationPages',
+      'articleSummaries',
       'articles',
       'entities',
       'glosses',
@@ -601,7 +606,9 @@ describe('migration from version 3 to version 4', () => {
     await db.put('terms', term);
     expect(await db.getAllFromIndex('tmUnits', 'bySourceKey', unit.sourceKey)).toEqual([unit]);
     expect(await db.getAllFromIndex('terms', 'byTermKey', 'plainte')).toEqual([term]);
-    const { article: a, records } = await new Repository(db).loadArticle('a');
+    db.close();
+    // Today's repository reads it once brought to today's version.
+    const { article: a, records } = await new Repository(await open()).loadArticle('a');
     expect(a).toStrictEqual(article('a'));
     expect(records.annotations.map((x) => x.id).sort()).toEqual(['n1', 'n29']);
     expect(records.glosses).toEqual([gloss('a', 's1')]);
@@ -671,7 +678,7 @@ describe('migration to version 5', () => {
   for (const version of [3, 4] as const) {
     it(`keeps every version ${version} record unchanged and adds empty entities and relations stores`, async () => {
       const before = await versionN(version);
-      const db = await open();
+      const db = await open({ name: NAME, version: 5 });
       expect(db.version).toBe(5);
       const after = await oldContents(untyped(db));
       expect(after).toStrictEqual({
@@ -688,7 +695,7 @@ describe('migration to version 5', () => {
     const v1 = await openVersion(NAME, 1);
     await seedOld(v1, { articles, annotations });
     v1.close();
-    const db = await open();
+    const db = await open({ name: NAME, version: 5 });
     expect(db.version).toBe(5);
     expect(await db.getAll('articles')).toStrictEqual(articles);
     await expectPagedExactly(db, annotations);
@@ -700,7 +707,7 @@ describe('migration to version 5', () => {
     const v2 = await openVersion(NAME, 2);
     await seedOld(v2, { articles, annotations, glosses, reviews });
     v2.close();
-    const db = await open();
+    const db = await open({ name: NAME, version: 5 });
     expect(db.version).toBe(5);
     expect(await db.getAll('glosses')).toStrictEqual(glosses);
     expect(await db.getAll('reviews')).toStrictEqual(reviews);
@@ -725,5 +732,158 @@ describe('migration to version 5', () => {
     expect(await db.getAllFromIndex('relations', 'byToArticle', 'a')).toEqual([]);
     const { records } = await new Repository(db).loadArticle('a');
     expect(records.annotations.map((x) => x.id).sort()).toEqual(['n1', 'n29']);
+  });
+});
+
+describe('migration to version 6: a summary per article', () => {
+  const articles = [article('a'), article('b'), article('c')];
+  const annotations = [
+    annotation('n1', 'a'),
+    { ...annotation('n29', 'a', 7), kind: 'claim', modified: '2024-06-01T00:00:00.000Z' },
+    { ...annotation('n4', 'a', 9), kind: 'event' },
+    annotation('n3', 'b'),
+  ] as Annotation[];
+  const glosses = [gloss('a', 's1')];
+  const reviews = [review('n1', 'a')];
+
+  /** A database as `version` left it, holding these articles and annotations (and glosses, reviews from 2). */
+  async function versionN(version: number) {
+    const old = await openVersion(NAME, version);
+    if (version <= 2) {
+      await seedOld(old, {
+        articles,
+        annotations,
+        ...(version === 2 ? { glosses, reviews } : {}),
+      });
+    } else {
+      const tx = old.transaction(
+        ['articles', 'annotationPages', 'glosses', 'reviews'],
+        'readwrite',
+      );
+      for (const a of articles) void tx.objectStore('articles').put(a);
+      for (const page of groupIntoPages(annotations))
+        void tx.objectStore('annotationPages').put(page);
+      for (const g of glosses) void tx.objectStore('glosses').put(g);
+      for (const r of reviews) void tx.objectStore('reviews').put(r);
+      await tx.done;
+    }
+    const contents = await oldContents(old);
+    old.close();
+    return contents;
+  }
+
+  const expected = [
+    {
+      articleId: 'a',
+      head: headOf(article('a')),
+      counts: { claim: 1, quote: 1, event: 1 },
+      changed: '2024-06-01T00:00:00.000Z',
+    },
+    {
+      articleId: 'b',
+      head: headOf(article('b')),
+      counts: { claim: 0, quote: 1, event: 0 },
+      changed: '2024-01-03T00:00:00.000Z',
+    },
+    // No annotation: the article's own time.
+    {
+      articleId: 'c',
+      head: headOf(article('c')),
+      counts: { claim: 0, quote: 0, event: 0 },
+      changed: '2024-01-02T00:00:00.000Z',
+    },
+  ];
+
+  function headOf(a: StoredArticle) {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { blocks, previousVersions, ...head } = a;
+    return head;
+  }
+
+  for (const version of [1, 2, 3, 4, 5]) {
+    it(`from version ${version}: every article gets its summary, and nothing else changes`, async () => {
+      const before = await versionN(version);
+      const db = await open();
+      expect(db.version).toBe(6);
+      expect(await db.getAll('articleSummaries')).toStrictEqual(expected);
+      // The article records, their annotations and the rest, as they were.
+      expect(await db.getAll('articles')).toStrictEqual(before.articles);
+      await expectPagedExactly(db, annotations);
+      if (version >= 2) {
+        expect(await db.getAll('glosses')).toStrictEqual(version === 2 ? glosses : before.glosses);
+        expect(await db.getAll('reviews')).toStrictEqual(version === 2 ? reviews : before.reviews);
+      }
+      if (version >= 3) {
+        const after = await oldContents(untyped(db));
+        for (const store of Object.keys(before)) expect(after[store]).toStrictEqual(before[store]);
+      }
+      // And the library reads them.
+      expect((await new Repository(db).listSummaries()).map((s) => s.articleId)).toEqual([
+        'a',
+        'b',
+        'c',
+      ]);
+    });
+  }
+
+  it('records of the wrong shape are set aside, counted as nothing, and the upgrade goes on', async () => {
+    const old = await openVersion(NAME, 5);
+    const tx = old.transaction(['articles', 'annotationPages'], 'readwrite');
+    void tx.objectStore('articles').put(article('a'));
+    // An article record without blocks: kept as it is, its summary names the problem.
+    void tx.objectStore('articles').put({ id: 'broken', title: 42 });
+    void tx.objectStore('annotationPages').put({ articleId: 'a', page: 0, annotations: 'no list' });
+    void tx.objectStore('annotationPages').put({
+      articleId: 'a',
+      page: 1,
+      annotations: [null, { kind: 'rumour' }, 7, annotation('x1', 'a')],
+    });
+    // Pages of an article that is not stored: no summary.
+    void tx.objectStore('annotationPages').put({
+      articleId: 'gone',
+      page: 3,
+      annotations: [annotation('g1', 'gone')],
+    });
+    await tx.done;
+    const before = await oldContents(old);
+    old.close();
+
+    const db = await open();
+    expect(db.version).toBe(6);
+    expect(await db.getAll('articleSummaries')).toStrictEqual([
+      {
+        articleId: 'a',
+        head: headOf(article('a')),
+        counts: { claim: 0, quote: 1, event: 0 },
+        changed: '2024-01-03T00:00:00.000Z',
+      },
+      {
+        articleId: 'broken',
+        head: null,
+        problem: 'it has no blocks',
+        counts: { claim: 0, quote: 0, event: 0 },
+        changed: '',
+      },
+    ]);
+    const after = await oldContents(untyped(db));
+    for (const store of Object.keys(before)) expect(after[store]).toStrictEqual(before[store]);
+  });
+
+  it('a large library upgrades in one step: 300 articles × 40 annotations', async () => {
+    const old = await openVersion(NAME, 5);
+    const tx = old.transaction(['articles', 'annotationPages'], 'readwrite');
+    const many: Annotation[] = [];
+    for (let i = 0; i < 300; i++) {
+      void tx.objectStore('articles').put(article(`art-${i}`));
+      for (let j = 0; j < 40; j++)
+        many.push({ ...annotation(`art-${i}-n${j}`, `art-${i}`), kind: j % 4 ? 'quote' : 'claim' });
+    }
+    for (const page of groupIntoPages(many)) void tx.objectStore('annotationPages').put(page);
+    await tx.done;
+    old.close();
+    const db = await open();
+    const summaries = await db.getAll('articleSummaries');
+    expect(summaries).toHaveLength(300);
+    for (const s of summaries) expect(s.counts).toEqual({ claim: 10, quote: 30, event: 0 });
   });
 });

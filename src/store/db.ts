@@ -15,6 +15,7 @@ import type { Review } from '../model/review';
 import type { Entity, Relation } from '../model/factcheck';
 import type { TermEntry } from '../model/termbase';
 import type { TmUnit } from '../model/translation-memory';
+import { pageEntries, summarize, type ArticleSummaryRecord } from './article-summaries';
 
 export interface GlossaDB extends DBSchema {
   articles: { key: string; value: StoredArticle };
@@ -40,10 +41,16 @@ export interface GlossaDB extends DBSchema {
     value: Relation;
     indexes: { byFromArticle: string; byToArticle: string };
   };
+  /**
+   * Since version 6: per article, what the library's table shows (its record
+   * without the text, annotations per kind, latest change), kept in step
+   * with every write (article-summaries.ts).
+   */
+  articleSummaries: { key: string; value: ArticleSummaryRecord };
 }
 
 export const DB_NAME = 'glossa';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export type GlossaDatabase = IDBPDatabase<GlossaDB>;
 /**
@@ -77,12 +84,15 @@ export class UpgradeError extends Error {
  * The schema steps, one per version. Exported so tests can build an old
  * database (steps up to N) and check the upgrade from it. A step that gives
  * up calls `fail`, which records why and aborts the upgrade transaction.
+ * A step that reads returns when its writes are queued: the next step runs
+ * then, so that its reads see them (version 6 counts the pages version 3
+ * writes).
  */
 export const UPGRADE_STEPS: ((
   db: UpgradeDB,
   tx: UpgradeTx,
   fail: (error: UpgradeError) => void,
-) => void)[] = [
+) => void | Promise<unknown>)[] = [
   // Version 1: articles, and annotations indexed by article.
   (db) => {
     db.createObjectStore('articles', { keyPath: 'id' });
@@ -103,7 +113,7 @@ export const UPGRADE_STEPS: ((
   // transaction: if any write fails, the upgrade aborts and version 2 stays.
   (db, tx, fail) => {
     const pages = db.createObjectStore('annotationPages', { keyPath: ['articleId', 'page'] });
-    void tx
+    return tx
       .objectStore('annotations')
       .getAll()
       .then((records) => {
@@ -143,6 +153,37 @@ export const UPGRADE_STEPS: ((
     relations.createIndex('byFromArticle', 'from.articleId');
     relations.createIndex('byToArticle', 'to.articleId');
   },
+  // Version 6: a summary per article, counted here from what version 5
+  // stored, in this same upgrade transaction. Nothing else changes. A page
+  // of the wrong shape counts nothing; an article record that cannot be read
+  // gets a summary naming the problem (it stays in `articles` as it was);
+  // pages of an article that is not stored get none.
+  (db, tx, fail) => {
+    const summaries = db.createObjectStore('articleSummaries', { keyPath: 'articleId' });
+    return Promise.all([
+      tx.objectStore('articles').getAll(),
+      tx.objectStore('annotationPages').getAll(),
+    ]).then(([articles, pages]) => {
+      const byArticle = new Map<unknown, unknown[]>();
+      for (const page of pages) {
+        const id = (page as { articleId?: unknown } | null)?.articleId;
+        const list = byArticle.get(id);
+        if (list) list.push(page);
+        else byArticle.set(id, [page]);
+      }
+      let id = '';
+      try {
+        for (const article of articles) {
+          // The store's key path is `id`: every stored record has one.
+          id = String((article as { id: unknown }).id);
+          const entries = pageEntries(byArticle.get((article as { id: unknown }).id) ?? []);
+          summaries.put(summarize(id, article, entries)).catch(() => undefined);
+        }
+      } catch {
+        fail(new UpgradeError(6, id, 'notStorable'));
+      }
+    });
+  },
 ];
 
 export interface OpenOptions {
@@ -170,8 +211,19 @@ export function openGlossaDB(options: OpenOptions = {}): Promise<GlossaDatabase>
         failure ??= error;
         tx.abort();
       };
-      for (let v = oldVersion; v < (newVersion ?? version); v++)
-        UPGRADE_STEPS[v]?.(db as unknown as UpgradeDB, tx as unknown as UpgradeTx, fail);
+      // Each step once the one before has queued its writes (within this
+      // transaction: only its own requests are awaited).
+      // Steps that only create stores run at once, in the upgrade event itself.
+      let previous: Promise<unknown> | null = null;
+      for (let v = oldVersion; v < (newVersion ?? version); v++) {
+        const step = UPGRADE_STEPS[v];
+        if (!step) continue;
+        const run = () =>
+          failure ? undefined : step(db as unknown as UpgradeDB, tx as unknown as UpgradeTx, fail);
+        const result: unknown = previous ? previous.then(run) : run();
+        if (result instanceof Promise) previous = result;
+      }
+      previous?.catch(() => undefined);
     },
     blocked() {
       options.onBlocked?.();

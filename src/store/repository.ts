@@ -9,7 +9,7 @@
  * every change and read; on disk they are kept in pages per article
  * (annotation-pages.ts), which this module alone knows about.
  */
-import type { Annotation } from '../model/annotation';
+import { now as clock, type Annotation } from '../model/annotation';
 import type { UserGloss } from '../model/gloss';
 import type { Review } from '../model/review';
 import type { Relation } from '../model/factcheck';
@@ -27,6 +27,17 @@ import {
   type AnnotationPage,
   type PageKey,
 } from './annotation-pages';
+import {
+  addPageRewrite,
+  applyDelta,
+  drifted,
+  emptyDelta,
+  isSummary,
+  pageEntries,
+  summarize,
+  type ArticleSummaryRecord,
+  type SummaryDelta,
+} from './article-summaries';
 
 /** The record stores a change can touch, and their value types. */
 export interface RecordTypes {
@@ -135,8 +146,12 @@ export interface LoadedArticle {
 }
 
 export class Repository {
-  /** The database, also for the library-wide stores (store/termbase.ts). */
-  constructor(readonly db: GlossaDatabase) {}
+  constructor(
+    /** The database, also for the library-wide stores (store/termbase.ts). */
+    readonly db: GlossaDatabase,
+    /** RFC 3339 now: when an annotation was deleted, for its article's summary (tests fix it). */
+    private readonly now: () => string = clock,
+  ) {}
 
   /** The database itself, for the library-wide stores kept by their own modules (factcheck-store.ts). */
   get database(): GlossaDatabase {
@@ -168,16 +183,25 @@ export class Repository {
    */
   async loadArticle(articleId: string): Promise<LoadedArticle> {
     const tx = this.db.transaction(
-      ['articles', 'annotationPages', 'reviews', 'glosses'],
+      ['articles', 'annotationPages', 'reviews', 'glosses', 'articleSummaries'],
       'readonly',
     );
-    const [article, pages, reviews, glosses] = await Promise.all([
+    const [article, pages, reviews, glosses, summary] = await Promise.all([
       tx.objectStore('articles').get(articleId),
       tx.objectStore('annotationPages').getAll(articlePages(articleId)),
       tx.objectStore('reviews').index('byArticle').getAll(articleId),
       tx.objectStore('glosses').index('byArticle').getAll(articleId),
+      tx.objectStore('articleSummaries').get(articleId),
     ]);
     await tx.done;
+    // Records written by another tool leave the library's summary behind: an
+    // opening, which has read everything anyway, sets it right (recounted in
+    // a transaction of its own, so no write can come between).
+    if (
+      article !== undefined &&
+      drifted(summary, summarize(articleId, article, pageEntries(pages)))
+    )
+      void this.recountSummaries([articleId]).catch(() => undefined);
     // Whatever is stored is checked before it is handed on: a record of the
     // wrong shape is set aside (and stays on disk), the rest opens.
     const readable = article === undefined ? undefined : readableArticle(article);
@@ -253,6 +277,55 @@ export class Repository {
   }
 
   /**
+   * The summary of every stored article (in the trash too), for the library's
+   * table: one small record each, read in one transaction. An article with
+   * no usable summary (written by another tool) is recounted first.
+   */
+  async listSummaries(): Promise<ArticleSummaryRecord[]> {
+    const read = async () => {
+      const tx = this.db.transaction(['articles', 'articleSummaries'], 'readonly');
+      const [keys, stored] = await Promise.all([
+        tx.objectStore('articles').getAllKeys(),
+        tx.objectStore('articleSummaries').getAll(),
+        tx.done,
+      ]);
+      const byId = new Map<string, ArticleSummaryRecord>();
+      for (const summary of stored as unknown[])
+        if (isSummary(summary)) byId.set(summary.articleId, summary);
+      return { keys, byId };
+    };
+    let { keys, byId } = await read();
+    const missing = keys.filter((k) => !byId.has(k));
+    if (missing.length > 0) {
+      await this.recountSummaries(missing);
+      ({ keys, byId } = await read());
+    }
+    return keys.flatMap((k) => byId.get(k) ?? []);
+  }
+
+  /**
+   * Recounts the summaries of some articles from their records, in one
+   * read-write transaction (a summary missing or left behind by records
+   * written by another tool); an article that is not stored loses its summary.
+   */
+  async recountSummaries(articleIds: readonly string[]): Promise<void> {
+    const tx = this.db.transaction(
+      ['articles', 'annotationPages', 'articleSummaries'],
+      'readwrite',
+    );
+    const summaries = tx.objectStore('articleSummaries');
+    const requests = articleIds.map(async (id) => {
+      const [article, pages] = await Promise.all([
+        tx.objectStore('articles').get(id),
+        tx.objectStore('annotationPages').getAll(articlePages(id)),
+      ]);
+      if (article === undefined) return summaries.delete(id);
+      return summaries.put(summarize(id, article, pageEntries(pages)));
+    });
+    await Promise.all([...requests, tx.done]);
+  }
+
+  /**
    * Writes a change in one strict-durability transaction; resolves once it
    * is committed, with the records that were merged with another writer's
    * changes on the way (see CommitOptions.bases).
@@ -265,10 +338,17 @@ export class Repository {
     const pageWrites = change.annotations?.size ? annotationPageWrites(change) : null;
     const { bases, articleVersion } = options;
     const storeNames = new Set<
-      'articles' | 'annotationPages' | 'reviews' | 'glosses' | 'relations'
+      'articles' | 'annotationPages' | 'reviews' | 'glosses' | 'relations' | 'articleSummaries'
     >(stores.map((s) => (s === 'annotations' ? 'annotationPages' : s)));
     if (articleVersion) storeNames.add('articles');
     if (relations) storeNames.add('relations');
+    // The summaries of the articles this change touches, kept in step in this transaction.
+    const summarized = new Set<string>([
+      ...(change.articles?.keys() ?? []),
+      ...(pageWrites ?? []).map(([[articleId]]) => articleId),
+    ]);
+    if (summarized.size > 0)
+      storeNames.add('articleSummaries').add('articles').add('annotationPages');
     const tx = this.db.transaction([...storeNames], 'readwrite', { durability: 'strict' });
     // An abort rejects `done` before it is awaited below: handled here, reported there.
     const done = tx.done;
@@ -291,6 +371,10 @@ export class Repository {
     // Queue every request without awaiting in between: awaiting unrelated
     // work inside a transaction lets it auto-commit early (idb README).
     const requests: Promise<unknown>[] = [];
+    /** Per summarized article: its pages' rewrites (what they changed), and its written record. */
+    const deltas = new Map<string, SummaryDelta>([...summarized].map((id) => [id, emptyDelta()]));
+    const rewrites = new Map<string, Promise<unknown>[]>();
+    const articleWrites = new Map<string, Promise<StoredArticle | null>>();
     /** Fails the whole transaction with `error` (a rejected request alone would not abort it). */
     const failWith = (error: unknown): Promise<never> => (abortQuietly(tx), Promise.reject(error));
     try {
@@ -314,15 +398,28 @@ export class Repository {
         const store = tx.objectStore(s);
         for (const [key, value] of change[s]!) {
           if (!bases?.[s]?.has(key)) {
-            requests.push(value === null ? store.delete(key) : store.put(value as never));
+            const write = value === null ? store.delete(key) : store.put(value as never);
+            requests.push(write);
+            if (s === 'articles')
+              articleWrites.set(
+                key,
+                write.then(() => value as StoredArticle | null),
+              );
             continue;
           }
           // Read and written in this transaction: no other write can come between.
+          let written: RecordTypes[typeof s] | null = null;
           const write = store.get(key).then((stored): Promise<unknown> => {
             const next = resolve(s, key, value, (stored as never) ?? null);
+            written = next;
             return next === null ? store.delete(key) : store.put(next as never);
           });
           requests.push(write.catch(failWith));
+          if (s === 'articles')
+            articleWrites.set(
+              key,
+              write.then(() => written as StoredArticle | null),
+            );
         }
       }
       if (relations) {
@@ -348,10 +445,58 @@ export class Repository {
               ),
             ]);
             const updated = updatePage(page, resolved);
+            // What the summary of the article gains: the counts' difference,
+            // and the latest time written (a deletion's is now).
+            let changed = '';
+            for (const [id, value] of resolved) {
+              const time =
+                value === null
+                  ? page.annotations.some((a) => (a as Annotation | null)?.id === id)
+                    ? this.now()
+                    : ''
+                  : typeof value.modified === 'string'
+                    ? value.modified
+                    : '';
+              if (time > changed) changed = time;
+            }
+            addPageRewrite(
+              deltas.get(key[0])!,
+              page.annotations,
+              updated?.annotations ?? [],
+              changed,
+            );
             return updated ? pages.put(updated) : pages.delete(key);
           });
           // put() throws on a value it cannot clone: abort, or the rest would commit.
           requests.push(rewrite.catch(failWith));
+          const list = rewrites.get(key[0]);
+          if (list) list.push(rewrite);
+          else rewrites.set(key[0], [rewrite]);
+        }
+      }
+      // Each summary once its article's writes are done: the stored one with
+      // what they changed, or (none stored, or of the wrong shape) a recount
+      // of the article's records as this transaction now has them.
+      if (summarized.size > 0) {
+        const summaries = tx.objectStore('articleSummaries');
+        for (const id of summarized) {
+          const update = Promise.all([
+            summaries.get(id),
+            articleWrites.get(id),
+            ...(rewrites.get(id) ?? []),
+          ]).then(async ([stored, article]): Promise<unknown> => {
+            if (article === null) return summaries.delete(id);
+            if (isSummary(stored))
+              return summaries.put(applyDelta(stored, deltas.get(id)!, article));
+            const [record, pages] = await Promise.all([
+              article ?? tx.objectStore('articles').get(id),
+              tx.objectStore('annotationPages').getAll(articlePages(id)),
+            ]);
+            // Annotations of an article that is not stored: no row, no summary.
+            if (record === undefined) return undefined;
+            return summaries.put(summarize(id, record, pageEntries(pages)));
+          });
+          requests.push(update.catch(failWith));
         }
       }
     } catch (error) {
@@ -376,7 +521,7 @@ export class Repository {
 }
 
 /** Whether a stored article is in the trash (a record of any shape is read with care). */
-export function isTrashed(article: StoredArticle | null | undefined): boolean {
+export function isTrashed(article: Pick<StoredArticle, 'trashedAt'> | null | undefined): boolean {
   return typeof article?.trashedAt === 'string';
 }
 

@@ -7,12 +7,20 @@
  * in the library; the title block of its text, which annotations point
  * into, never changes.
  *
- * The table is redrawn whole on each update; the focus is carried over to
- * the same control of the same row. At a thousand articles building every
- * row at once held the screen for seconds (issue 20), so the first
- * FIRST_ROWS are built at once and the rest in later tasks of ROW_CHUNK
- * rows: every row is in the table (for Tab and the browser's find) within
- * a few frames, and no single task is long.
+ * Only the rows near the viewport are in the DOM (issue 20: a thousand
+ * articles opened in seconds when every row was built). Two spacer rows,
+ * hidden from assistive technology, stand for the rows above and below,
+ * sized from the measured height of the drawn ones; scrolling draws the
+ * rows coming into view in the next frame. For screen readers the table
+ * keeps its full size: `aria-rowcount` is every article (+ the header) and
+ * each drawn row its `aria-rowindex`. The focused row and OVERSCAN rows
+ * either side of it are always drawn, so Tab and Shift+Tab walk from row to
+ * row as before (the browser then scrolls the next one into view, which
+ * draws those after it). Known limit: the browser's find in page sees only
+ * the drawn rows.
+ *
+ * On each update the drawn rows are built anew; the focus is carried over
+ * to the same control of the same row.
  */
 import { ANNOTATION_KINDS } from '../../model/annotation';
 import { i18n } from '../../i18n/i18n';
@@ -48,9 +56,10 @@ export interface ArticleList {
 
 type Control = 'open' | 'rename' | 'origin' | 'delete' | 'rename-input';
 
-/** Rows built before the first paint, then rows per later task. */
-const FIRST_ROWS = 60;
-const ROW_CHUNK = 100;
+/** Rows drawn beyond the viewport on each side, and around the focused row. */
+const OVERSCAN = 12;
+/** A row's height before any is measured (px). */
+const FIRST_PITCH = 64;
 
 export function createArticleList(
   container: HTMLElement,
@@ -59,8 +68,10 @@ export function createArticleList(
   const heading = h('h2', { id: 'library-list-heading' });
   const count = h('p', { class: 'library-count' });
   const caption = h('caption', { class: 'visually-hidden' });
-  const head = h('tr', {});
+  const head = h('tr', { 'aria-rowindex': 1 });
   const body = h('tbody', {});
+  const above = spacer();
+  const below = spacer();
   const table = h(
     'table',
     { class: 'library-table', 'aria-labelledby': 'library-list-heading' },
@@ -73,9 +84,13 @@ export function createArticleList(
 
   let rows: LibraryRow[] | null = null;
   let editing: string | null = null;
-  /** Rows of `rows` built so far, and the task that builds the next ones. */
-  let built = 0;
-  let pending: ReturnType<typeof setTimeout> | undefined;
+  /** The drawn rows: `rows[from]` up to, not including, `rows[to]`, between the spacers. */
+  let from = 0;
+  let to = 0;
+  let drawn: HTMLTableRowElement[] = [];
+  /** Measured height of a row, margins included (px). */
+  let pitch = FIRST_PITCH;
+  let frame = 0;
   let dates: { language: string; format: Intl.DateTimeFormat } | null = null;
 
   function translate(): void {
@@ -126,6 +141,8 @@ export function createArticleList(
       link,
       row.current && ' ',
       row.current && h('span', { class: 'library-current' }, say('list.current')),
+      row.problem &&
+        h('p', { class: 'library-field-error' }, say('list.unreadable', { problem: row.problem })),
     );
   }
 
@@ -273,23 +290,27 @@ export function createArticleList(
           }
         : null;
     if (keep?.control === 'rename-input' && !force) return; // never redraw under the person's typing
-    clearTimeout(pending);
-    body.replaceChildren();
-    built = 0;
-    buildRows(FIRST_ROWS);
-    if (editing) buildThrough(editing);
+    body.replaceChildren(above, below);
+    from = to = 0;
+    drawn = [];
+    table.setAttribute('aria-rowcount', String((rows?.length ?? 0) + 1));
+    table.hidden = rows === null || rows.length === 0;
+    draw(keep?.id);
     count.textContent =
       rows === null ? say('list.loading') : say('list.count', { count: rows.length });
-    table.hidden = rows === null || rows.length === 0;
     empty.hidden = rows === null || rows.length > 0;
     empty.textContent = say('list.empty');
     if (keep) focus(keep.id, keep.control === 'rename-input' ? 'rename' : keep.control);
   }
 
-  function rowOf(row: LibraryRow): HTMLTableRowElement {
+  function rowOf(row: LibraryRow, index: number): HTMLTableRowElement {
     return h(
       'tr',
-      { 'data-article-id': row.article.id, class: row.current ? 'library-current-row' : null },
+      {
+        'data-article-id': row.article.id,
+        'aria-rowindex': index + 2,
+        class: row.current ? 'library-current-row' : null,
+      },
       titleCell(row),
       h('td', {}, languageName(row.article.lang)),
       countsCell(row),
@@ -298,26 +319,117 @@ export function createArticleList(
     );
   }
 
-  /** Appends up to `n` more rows, and leaves the rest to a later task. */
-  function buildRows(n: number): void {
-    const all = rows ?? [];
-    const next = all.slice(built, built + n);
-    body.append(...next.map(rowOf));
-    built += next.length;
-    if (built < all.length) pending = setTimeout(() => buildRows(ROW_CHUNK));
+  /** A row standing for rows not drawn: its height only, hidden from assistive technology. */
+  function spacer(): HTMLTableRowElement {
+    const cell = h('td', { colspan: 5 });
+    const row = h('tr', { class: 'library-spacer', 'aria-hidden': 'true' }, cell);
+    // Through the CSSOM (the policy allows no style attribute); none of the rows' own box.
+    for (const el of [row, cell]) {
+      el.style.padding = '0';
+      el.style.border = '0';
+      el.style.margin = '0';
+    }
+    row.style.height = '0px';
+    // Never the scroll anchor: its height changes as rows are drawn, and the
+    // browser keeping it in place would carry the view away from where it was scrolled.
+    row.style.overflowAnchor = 'none';
+    return row;
   }
 
-  /** Builds the rows up to and including article `id`'s. */
-  function buildThrough(id: string): void {
-    const index = rows?.findIndex((r) => r.article.id === id) ?? -1;
-    if (index < built) return;
-    clearTimeout(pending);
-    buildRows(index + 1 - built);
+  function indexOf(id: string | undefined): number {
+    return id === undefined ? -1 : (rows?.findIndex((r) => r.article.id === id) ?? -1);
   }
+
+  /**
+   * Draws the rows in view (and OVERSCAN either side), plus those around the
+   * row of article `around` (the focus) and the row being renamed; keeps the
+   * drawn rows that stay, so the focus is never taken from under the person.
+   */
+  function draw(around?: string): void {
+    const all = rows ?? [];
+    if (all.length === 0) {
+      above.style.height = below.style.height = '0px';
+      return;
+    }
+    // Row k sits about k pitches below the top of the body (the spacers are sized so).
+    const first = Math.floor(-body.getBoundingClientRect().top / pitch);
+    const view = Math.ceil(window.innerHeight / pitch);
+    let start = Math.max(0, Math.min(first, all.length - 1) - OVERSCAN);
+    let end = Math.min(all.length, Math.max(first, 0) + view + OVERSCAN);
+    const target = indexOf(around);
+    if (target >= 0 && (target + OVERSCAN < start || target - OVERSCAN >= end)) {
+      // A row far from the view, to be focused: drawn alone with its
+      // neighbours; focusing it scrolls it into view, which draws the rest.
+      start = Math.max(0, target - OVERSCAN);
+      end = Math.min(all.length, target + OVERSCAN + 1);
+    }
+    for (const index of [target, indexOf(focusedId()), indexOf(editing ?? undefined)]) {
+      // The focused row (and the one being renamed) stays drawn while it is
+      // near the view; scrolled far away by the wheel, it is let go (the
+      // window would otherwise grow to every row in between).
+      if (index < 0 || index + OVERSCAN < start - view || index - OVERSCAN >= end + view) continue;
+      start = Math.min(start, Math.max(0, index - OVERSCAN));
+      end = Math.max(end, Math.min(all.length, index + OVERSCAN + 1));
+    }
+    // Drawn rows that stay are kept (with the focus); no overlap: drawn anew.
+    if (end <= from || start >= to) {
+      for (const row of drawn) row.remove();
+      drawn = [];
+      from = to = start;
+    }
+    for (; from < start; from++) drawn.shift()!.remove();
+    for (; to > end; to--) drawn.pop()!.remove();
+    const before = all.slice(start, from).map((r, i) => rowOf(r, start + i));
+    const after = all.slice(to, end).map((r, i) => rowOf(r, to + i));
+    above.after(...before);
+    below.before(...after);
+    drawn = [...before, ...drawn, ...after];
+    from = start;
+    to = end;
+    measure();
+  }
+
+  /** The height of a drawn row, and the spacers' heights from it. */
+  function measure(): void {
+    if (drawn.length >= 2) {
+      const first = drawn[0]!.getBoundingClientRect();
+      const last = drawn[drawn.length - 1]!.getBoundingClientRect();
+      const measured = (last.top - first.top) / (drawn.length - 1);
+      // Settled on the first measure; then only a clear change (another width, zoom).
+      if (measured > 0 && Math.abs(measured - pitch) > pitch * 0.05) pitch = measured;
+    }
+    above.style.height = `${from * pitch}px`;
+    below.style.height = `${((rows?.length ?? 0) - to) * pitch}px`;
+  }
+
+  function focusedId(): string | undefined {
+    const active = document.activeElement;
+    return active instanceof HTMLElement && body.contains(active)
+      ? active.dataset.articleId
+      : undefined;
+  }
+
+  /** Redraws for the new scroll position or size, once per frame. */
+  function schedule(): void {
+    if (frame || rows === null) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      draw();
+    });
+  }
+  window.addEventListener('scroll', schedule, { passive: true });
+  window.addEventListener('resize', schedule);
+  // Rows that change height (the screen's styles or fonts arriving, another
+  // width) are measured again, so the spacers stay true to them.
+  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(schedule) : null;
+  resized?.observe(table);
+  // The focus moving to a row near the edge of the drawn ones draws those beyond it.
+  // (The focus event comes before the browser scrolls the row into view.)
+  body.addEventListener('focusin', () => draw(focusedId()));
 
   function focus(id: string, control: 'open' | 'rename' | 'origin' | 'delete' = 'open'): void {
-    // A row not built yet is built now, with those before it.
-    buildThrough(id);
+    // A row not drawn is drawn now, with those around it.
+    draw(id);
     const target = [...body.querySelectorAll<HTMLElement>(`[data-action="${control}"]`)].find(
       (el) => el.dataset.articleId === id,
     );
@@ -334,7 +446,10 @@ export function createArticleList(
     focus,
     translate,
     destroy() {
-      clearTimeout(pending);
+      cancelAnimationFrame(frame);
+      resized?.disconnect();
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
       container.replaceChildren();
     },
   };
