@@ -135,6 +135,19 @@ export async function dragSelect(page: Page, needle: string): Promise<void> {
     .first()
     .scrollIntoViewIfNeeded()
     .catch(() => undefined);
+  // A section just scrolled into view is still skipped (content-visibility:
+  // auto) until the next rendering update: a press then lands on the empty
+  // section, as no reader could press it. Wait until the words are drawn
+  // under the pointer, as a reader waits to see them.
+  await expect
+    .poll(async () => {
+      const at = await textPoints(page, needle);
+      return page.evaluate(
+        ([x, y]) => !document.elementFromPoint(x!, y!)?.classList.contains('article-section'),
+        [at.x1, at.y1],
+      );
+    })
+    .toBe(true);
   const p = await textPoints(page, needle);
   await page.mouse.move(p.x1, p.y1);
   await page.mouse.down();
