@@ -175,6 +175,25 @@ async function expectPagedExactly(db: GlossaDatabase, annotations: Annotation[])
   }
 }
 
+/** Writes version 3's records (the annotations in pages) into a database of version 3 to 5. */
+async function putPagedRecords(
+  db: IDBPDatabase,
+  records: {
+    articles: readonly unknown[];
+    annotations: readonly Annotation[];
+    glosses: readonly unknown[];
+    reviews: readonly unknown[];
+  },
+): Promise<void> {
+  const tx = db.transaction(['articles', 'annotationPages', 'glosses', 'reviews'], 'readwrite');
+  for (const a of records.articles) void tx.objectStore('articles').put(a);
+  for (const page of groupIntoPages(records.annotations))
+    void tx.objectStore('annotationPages').put(page);
+  for (const g of records.glosses) void tx.objectStore('glosses').put(g);
+  for (const r of records.reviews) void tx.objectStore('reviews').put(r);
+  await tx.done;
+}
+
 describe('openGlossaDB on a new database', () => {
   it('creates version 6 with articles, annotationPages, articleSummaries, glosses, reviews, tmUnits, terms, entities and relations', async () => {
     expect(DB_VERSION).toBe(6);
@@ -558,13 +577,7 @@ describe('migration from version 3 to version 4', () => {
   async function version3() {
     const v3 = await openVersion(NAME, 3);
     expect(v3.version).toBe(3);
-    const tx = v3.transaction(['articles', 'annotationPages', 'glosses', 'reviews'], 'readwrite');
-    for (const a of articles) void tx.objectStore('articles').put(a);
-    for (const page of groupIntoPages(annotations))
-      void tx.objectStore('annotationPages').put(page);
-    for (const g of glosses) void tx.objectStore('glosses').put(g);
-    for (const r of reviews) void tx.objectStore('reviews').put(r);
-    await tx.done;
+    await putPagedRecords(v3, { articles, annotations, glosses, reviews });
     const contents = await oldContents(v3);
     v3.close();
     return contents;
@@ -756,16 +769,7 @@ describe('migration to version 6: a summary per article', () => {
         ...(version === 2 ? { glosses, reviews } : {}),
       });
     } else {
-      const tx = old.transaction(
-        ['articles', 'annotationPages', 'glosses', 'reviews'],
-        'readwrite',
-      );
-      for (const a of articles) void tx.objectStore('articles').put(a);
-      for (const page of groupIntoPages(annotations))
-        void tx.objectStore('annotationPages').put(page);
-      for (const g of glosses) void tx.objectStore('glosses').put(g);
-      for (const r of reviews) void tx.objectStore('reviews').put(r);
-      await tx.done;
+      await putPagedRecords(old, { articles, annotations, glosses, reviews });
     }
     const contents = await oldContents(old);
     old.close();
