@@ -193,7 +193,9 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
   }
   let frontier = action.drawTo ?? 0;
   if (prev.drawnTo < size) {
-    let pending = prev.pending;
+    const pending = prev.pending;
+    /** The [lo, hi) index ranges of `pending` drawn now: removed in one copy, not one per block. */
+    const taken: [number, number][] = [];
     let early: Set<number> | null = null;
     const now: Decoration[] = [];
     for (const r of touched) {
@@ -212,7 +214,7 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
             const members = st.members.filter((m) => spans.get(m.id) === m);
             if (members.length) now.push(decorationFor(members));
           }
-          pending = [...pending.slice(0, lo), ...pending.slice(hi)];
+          taken.push([lo, hi]);
         }
         return false;
       });
@@ -222,7 +224,17 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
     if (now.length) drawn = drawn.add(doc, now);
     if (early) {
       next.early = early;
-      next.pending = pending;
+      if (taken.length) {
+        taken.sort((a, b) => a[0] - b[0]);
+        const left: Stack<HighlightSpan>[] = [];
+        let at = 0;
+        for (const [lo, hi] of taken) {
+          for (let j = at; j < lo; j++) left.push(pending[j]!);
+          at = hi;
+        }
+        for (let j = at; j < pending.length; j++) left.push(pending[j]!);
+        next.pending = left;
+      }
     }
   }
   const drawTo = blockEnd(doc, frontier);
