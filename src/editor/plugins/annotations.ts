@@ -19,7 +19,9 @@
  * after the first frame: building the decorations and `<mark>`s of 10,000
  * annotations took about 150 ms of the start-up (bench/). Every highlight is
  * in `spans` from the start — queries see them all — and any highlight a
- * change touches (a new tag, the selected one) is drawn at once.
+ * change touches (a new tag, the selected one) is drawn at once, with the
+ * other highlights of its block only (`early`), so that a change costs the
+ * blocks it touches, not everything before them (issue 20).
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
@@ -643,8 +645,9 @@ export function highlightPlugin(
 }
 
 /**
- * Where drawing has reached: highlights starting before it are drawn. Other
- * decorations drawn progressively (glossary terms) follow it.
+ * Where drawing has reached: highlights starting before it are drawn (and
+ * those of the blocks a change drew early, beyond it). Other decorations
+ * drawn progressively (glossary terms) follow it.
  */
 export function drawnTo(state: EditorState): number {
   return key.getState(state)?.drawnTo ?? state.doc.content.size;
