@@ -73,13 +73,17 @@ describe('highlight plugin', () => {
 
   it('draws at once what a change touches, even beyond what is drawn', () => {
     const { plugin, state } = setup([span('far', 3000, 3010), span('before', 2500, 2510)], 1000);
-    // A new tag far down: drawn now, with everything before it.
+    // A new tag far down: drawn now, with its block only, not every block before it (issue 20).
     const tagged = state.apply(updateHighlights(state.tr, { upsert: [span('new', 2800, 2805)] }));
-    expect(ids(plugin.getState(tagged)!.drawn)).toEqual(['before', 'new']);
+    expect(ids(plugin.getState(tagged)!.drawn)).toEqual(['new']);
+    expect(plugin.getState(tagged)!.drawnTo).toBe(plugin.getState(state)!.drawnTo);
     // Selecting one that is not drawn yet draws it (and its emphasis).
     const selected = tagged.apply(updateHighlights(tagged.tr, { selected: 'far' }));
     const drawn = plugin.getState(selected)!.drawn;
-    expect(ids(drawn)).toEqual(['before', 'far', 'new']);
+    expect(ids(drawn)).toEqual(['far', 'new']);
+    // The frontier drawing past them later draws the rest, and nothing twice.
+    const all = selected.apply(selected.tr.setMeta(highlightPluginKey(plugin), { drawTo: SIZE }));
+    expect(ids(plugin.getState(all)!.drawn)).toEqual(['before', 'far', 'new']);
     expect(drawn.find(3000, 3010, (spec: { emphasis?: boolean }) => !!spec.emphasis)).toHaveLength(
       1,
     );
@@ -92,7 +96,7 @@ describe('highlight plugin', () => {
     expect(ids(plugin.getState(all)!.drawn)).toEqual(['kept']);
   });
 
-  it('property: whatever the changes and the chunks, what is drawn is what exists before drawnTo, and all of it at the end', () => {
+  it('property: whatever the changes and the chunks, what is drawn is what exists before drawnTo or in a block drawn early, and all of it at the end', () => {
     const pos = fc.integer({ min: 1, max: SIZE - 2 });
     const spanArb = fc
       .tuple(fc.integer({ min: 0, max: 30 }), pos, fc.integer({ min: 1, max: 150 }))
@@ -118,11 +122,14 @@ describe('highlight plugin', () => {
                 : updateHighlights(state.tr, a);
             state = state.apply(tr);
             const st = plugin.getState(state)!;
+            const inEarlyBlock = (from: number) =>
+              [...st.early].some((p) => p <= from && from < p + state.doc.nodeAt(p)!.nodeSize);
             const expected = [...st.spans.values()]
-              .filter((s) => s.from < st.drawnTo)
+              .filter((s) => s.from < st.drawnTo || inEarlyBlock(s.from))
               .map((s) => s.id)
               .sort();
-            // Drawn: exactly the highlights that start before drawnTo (no duplicates, none missing).
+            // Drawn: exactly the highlights that start before drawnTo or in a block a change
+            // drew early (no duplicates, none missing).
             expect(ids(st.drawn)).toEqual(expected);
           }
           state = state.apply(state.tr.setMeta(highlightPluginKey(plugin), { drawTo: SIZE }));

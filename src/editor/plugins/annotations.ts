@@ -19,7 +19,9 @@
  * after the first frame: building the decorations and `<mark>`s of 10,000
  * annotations took about 150 ms of the start-up (bench/). Every highlight is
  * in `spans` from the start — queries see them all — and any highlight a
- * change touches (a new tag, the selected one) is drawn at once.
+ * change touches (a new tag, the selected one) is drawn at once, with the
+ * other highlights of its block only (`early`), so that a change costs the
+ * blocks it touches, not everything before them (issue 20).
  */
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
@@ -67,6 +69,13 @@ interface HighlightState {
   drawnTo: number;
   /** Stacks of the initial ones not drawn yet, by start (members changed since are skipped). */
   pending: readonly Stack<HighlightSpan>[];
+  /**
+   * Blocks past `drawnTo` drawn early, because a change touched them (their
+   * positions): a change draws only its own blocks, not every one before it
+   * (with one frontier, tagging near the end of a 100,000-annotation article
+   * drew tens of thousands of highlights first; issue 20).
+   */
+  early: ReadonlySet<number>;
   /** Every highlight, where its decoration is: to remove it without a scan. */
   spans: SpanTable<HighlightSpan>;
   /** The selected annotation, drawn with an extra outline. */
@@ -175,28 +184,73 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
   let drawn = staleEmphasis.length ? prev.drawn.remove(staleEmphasis) : prev.drawn;
   const fresh = emphasis(next);
 
-  // What the change touches is drawn now, with everything before it.
+  // The frontier moves only when asked (idle drawing, scrolling); what the change touches is
+  // drawn now, block by block. A removed highlight's block is drawn too: its colour-layer
+  // range (ColourLayer) goes with it.
   const size = doc.content.size;
-  // A removed highlight's block is drawn too: its colour-layer range (colourLayer) goes with it.
-  const drawTo = blockEnd(
-    doc,
-    Math.max(
-      action.drawTo ?? 0,
-      ...upsert.map((s) => s.to),
-      ...fresh.map((d) => d.to),
-      ...removedIds.map((id) => prev.spans.get(id)?.to ?? 0),
-    ),
-  );
-  if (drawTo > prev.drawnTo) {
-    const count = countBefore(prev.pending, drawTo);
+  const touched: { from: number; to: number }[] = [...upsert, ...fresh];
+  for (const id of removedIds) {
+    const old = prev.spans.get(id);
+    if (old) touched.push(old);
+  }
+  let frontier = action.drawTo ?? 0;
+  if (prev.drawnTo < size) {
+    const pending = prev.pending;
+    /** The [lo, hi) index ranges of `pending` drawn now: removed in one copy, not one per block. */
+    const taken: [number, number][] = [];
+    let early: Set<number> | null = null;
     const now: Decoration[] = [];
-    for (const st of prev.pending.slice(0, count)) {
+    for (const r of touched) {
+      if (r.to < prev.drawnTo) continue;
+      const from = Math.max(prev.drawnTo, Math.min(r.from, size));
+      let inBlock = false;
+      doc.nodesBetween(from, Math.min(Math.max(r.to, from), size), (node, pos) => {
+        if (!node.isTextblock) return true;
+        if (pos <= from) inBlock = true;
+        if (pos < prev.drawnTo || prev.early.has(pos) || early?.has(pos)) return false;
+        (early ??= new Set(prev.early)).add(pos);
+        const lo = countBefore(pending, pos);
+        const hi = countBefore(pending, pos + node.nodeSize);
+        if (hi > lo) {
+          for (const st of pending.slice(lo, hi)) {
+            const members = st.members.filter((m) => spans.get(m.id) === m);
+            if (members.length) now.push(decorationFor(members));
+          }
+          taken.push([lo, hi]);
+        }
+        return false;
+      });
+      // A range that starts in no block (between blocks): the frontier is moved past it, as before.
+      if (!inBlock) frontier = Math.max(frontier, r.to);
+    }
+    if (now.length) drawn = drawn.add(doc, now);
+    if (early) {
+      next.early = early;
+      if (taken.length) {
+        taken.sort((a, b) => a[0] - b[0]);
+        const left: Stack<HighlightSpan>[] = [];
+        let at = 0;
+        for (const [lo, hi] of taken) {
+          for (let j = at; j < lo; j++) left.push(pending[j]!);
+          at = hi;
+        }
+        for (let j = at; j < pending.length; j++) left.push(pending[j]!);
+        next.pending = left;
+      }
+    }
+  }
+  const drawTo = blockEnd(doc, frontier);
+  if (drawTo > prev.drawnTo) {
+    const count = countBefore(next.pending, drawTo);
+    const now: Decoration[] = [];
+    for (const st of next.pending.slice(0, count)) {
       const members = st.members.filter((m) => spans.get(m.id) === m);
       if (members.length) now.push(decorationFor(members));
     }
     if (now.length) drawn = drawn.add(doc, now);
-    next.pending = drawTo >= size ? [] : prev.pending.slice(count);
+    next.pending = drawTo >= size ? [] : next.pending.slice(count);
     next.drawnTo = drawTo;
+    if (drawTo >= size) next.early = new Set();
   }
 
   // The ranges the change touches, each redrawn once however many of its annotations change.
@@ -305,6 +359,8 @@ interface LayerBlock {
   /** The block's text nodes when its ranges were made: if one leaves the DOM, they are remade. */
   nodes: Text[];
   ranges: { kind: AnnotationKind; range: StaticRange }[];
+  /** Drawn as elements ahead of the frontier (a change touched it): no ranges any more. */
+  done?: boolean;
 }
 
 /**
@@ -430,10 +486,17 @@ class ColourLayer {
   /** After each view update: blocks now drawn lose their ranges; blocks redrawn meanwhile are remade. */
   update(): void {
     const drawn = drawnTo(this.view.state);
+    const early = key.getState(this.view.state)?.early;
     while (this.next < this.blocks.length && this.blocks[this.next]!.pos < drawn)
       this.clear(this.blocks[this.next++]!);
     for (let j = this.next; j < this.blocks.length; j++) {
       const b = this.blocks[j]!;
+      if (b.done) continue;
+      if (early?.has(b.pos)) {
+        this.clear(b);
+        b.done = true;
+        continue;
+      }
       if (b.nodes.every((n) => n.isConnected)) continue;
       this.clear(b);
       this.fill(b);
@@ -566,6 +629,7 @@ export function highlightPlugin(
             : DecorationSet.empty,
           drawnTo,
           pending: drawnTo >= size ? [] : layout.drawn.slice(first),
+          early: new Set<number>(),
           spans: SpanTable.of(initial.map((s) => [s.id, s])),
           selected: null,
           flash: null,
@@ -581,8 +645,9 @@ export function highlightPlugin(
 }
 
 /**
- * Where drawing has reached: highlights starting before it are drawn. Other
- * decorations drawn progressively (glossary terms) follow it.
+ * Where drawing has reached: highlights starting before it are drawn (and
+ * those of the blocks a change drew early, beyond it). Other decorations
+ * drawn progressively (glossary terms) follow it.
  */
 export function drawnTo(state: EditorState): number {
   return key.getState(state)?.drawnTo ?? state.doc.content.size;
