@@ -52,6 +52,33 @@ describe('gloss panel', () => {
   });
 });
 
+describe('an open editor', () => {
+  it('keeps what the person typed, and its message, when the panel redraws (a language change)', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const panel = createGlossPanel(host, {
+      glosses: new GlossSource(i18n, 'no-glosses-here', 'en'),
+      write: () => undefined,
+      setLanguage: () => undefined,
+    });
+    panel.show([sentences[0]!], false);
+    host.querySelector<HTMLButtonElement>('.gloss-edit')!.click();
+    const area = host.querySelector('textarea')!;
+    area.value = '   ';
+    area.dispatchEvent(new Event('input'));
+    host.querySelector<HTMLButtonElement>('.gloss-save')!.click();
+    area.value = 'Half a sentence';
+    area.dispatchEvent(new Event('input'));
+    await setUiLanguage('fr');
+    expect(host.querySelector('textarea')?.value).toBe('Half a sentence');
+    expect(host.querySelector('[role=alert]')?.textContent).toBe(
+      i18n.t('gloss.empty', { lng: 'fr' }),
+    );
+    await setUiLanguage('en');
+    panel.destroy();
+  });
+});
+
 describe('where a stored gloss came from', () => {
   it('says "Machine translation" and "Not yet checked" for an engine’s gloss, not "written by you"', () => {
     const host = document.createElement('div');

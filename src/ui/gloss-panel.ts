@@ -61,6 +61,12 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
   const showListeners = new Set<(sentences: Sentence[]) => void>();
   /** The sentence whose gloss is being edited, kept across redraws. */
   let editing: string | null = null;
+  /**
+   * What is typed in the open editor, and its message: the panel redraws
+   * when a part loaded after the first frame arrives or the language changes,
+   * and a redraw must not take back a word the person typed.
+   */
+  let draft: { text: string; empty: boolean } | null = null;
 
   function glossBlock(sentence: Sentence): HTMLElement {
     const gloss: Gloss | null = options.glosses.glossOf(sentence);
@@ -97,6 +103,7 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
     );
     edit.addEventListener('click', () => {
       editing = sentence.id;
+      draft = null;
       render();
       list.querySelector('textarea')?.focus();
     });
@@ -169,12 +176,17 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
       t('gloss.editLabel', { sentence: sentence.text }),
     );
     const area = h('textarea', { id, rows: 3, lang: options.glosses.language });
-    area.value = gloss?.text ?? '';
+    draft ??= { text: gloss?.text ?? '', empty: false };
+    const kept = draft;
+    area.value = kept.text;
+    area.addEventListener('input', () => (kept.text = area.value));
     const error = h('p', { class: 'gloss-error', role: 'alert' });
+    if (kept.empty) error.textContent = t('gloss.empty');
     const save = h('button', { type: 'button', class: 'gloss-save' }, t('gloss.save'));
     const cancel = h('button', { type: 'button', class: 'secondary' }, t('gloss.cancel'));
     const done = (): void => {
       editing = null;
+      draft = null;
       render();
       list
         .querySelector<HTMLButtonElement>(`[data-sentence-id="${sentence.id}"] .gloss-edit`)
@@ -183,11 +195,13 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
     save.addEventListener('click', () => {
       const text = area.value.trim();
       if (!text) {
+        kept.empty = true;
         error.textContent = t('gloss.empty');
         area.focus();
         return;
       }
       editing = null;
+      draft = null;
       options.write(sentence, text);
       done();
     });
@@ -261,6 +275,7 @@ export function createGlossPanel(container: HTMLElement, options: GlossPanelOpti
       shown = sentences;
       forAnnotation = annotation;
       editing = null;
+      draft = null;
       render();
       for (const l of showListeners) l(shown);
     },
