@@ -17,16 +17,22 @@ beforeAll(async () => {
   await initI18n('en');
 });
 
+/** A panel in the document, on the first sentence, with no gloss stored. */
+function panelOnFirstSentence() {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const panel = createGlossPanel(host, {
+    glosses: new GlossSource(i18n, 'no-glosses-here', 'en'),
+    write: () => undefined,
+    setLanguage: () => undefined,
+  });
+  panel.show([sentences[0]!], false);
+  return { host, panel };
+}
+
 describe('gloss panel', () => {
   it('shows "No English gloss yet" (translated) for a sentence without a gloss, never a raw key', async () => {
-    const host = document.createElement('div');
-    document.body.append(host);
-    const panel = createGlossPanel(host, {
-      glosses: new GlossSource(i18n, 'no-glosses-here', 'en'),
-      write: () => undefined,
-      setLanguage: () => undefined,
-    });
-    panel.show([sentences[0]!], false);
+    const { host, panel } = panelOnFirstSentence();
     expect(host.querySelector('.gloss-en')?.textContent).toBe('No English gloss yet');
     await setUiLanguage('fr');
     panel.translate();
@@ -54,14 +60,7 @@ describe('gloss panel', () => {
 
 describe('an open editor', () => {
   it('keeps what the person typed, and its message, when the panel redraws (a language change)', async () => {
-    const host = document.createElement('div');
-    document.body.append(host);
-    const panel = createGlossPanel(host, {
-      glosses: new GlossSource(i18n, 'no-glosses-here', 'en'),
-      write: () => undefined,
-      setLanguage: () => undefined,
-    });
-    panel.show([sentences[0]!], false);
+    const { host, panel } = panelOnFirstSentence();
     host.querySelector<HTMLButtonElement>('.gloss-edit')!.click();
     const area = host.querySelector('textarea')!;
     area.value = '   ';
