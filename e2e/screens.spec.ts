@@ -329,8 +329,13 @@ test.describe('fixes', () => {
     await page.keyboard.press('Escape');
     await expect(page.locator('#details')).not.toHaveAttribute('data-annotation-id');
     await page.locator('#annotation-list [role="option"]').first().click();
+    // The details show a choice after the next paint: until then the form is
+    // hidden, and focusing its button would do nothing (Delete then reaches no one).
+    await expect(page.locator('#details')).toHaveAttribute('data-annotation-id', /./);
     await page.locator('#details-delete').focus();
+    await expect(page.locator('#details-delete')).toBeFocused();
     await page.keyboard.press('Delete');
+    await expect(page.locator('#article-text [data-annotation-id]')).toHaveCount(0);
     await expectSaved(page);
     expect(await storedAnnotations(page)).toEqual([]);
     expect(errors).toEqual([]);
