@@ -14,7 +14,8 @@ import { bilingualNodeViews, type BlockGloss } from '../editor/bilingual';
 import { posToOffset } from '../editor/positions';
 import { createGlossPanel } from '../ui/gloss-panel';
 import { termTooltip } from '../ui/term-tooltip';
-import { followLanguage, t, withUiStrings } from '../i18n/i18n';
+import { followLanguage, t } from '../i18n/i18n';
+import { LAZY_PARTS, withStringsOf } from './lazy-parts';
 import { h } from '../dom/h';
 import { afterPaint } from '../dom/after-paint';
 import type { MtAttachment } from '../ui/mt/attach';
@@ -60,7 +61,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   let exchangeDestroyed = false;
   const exchangeExpected = annotator.expect(['export', 'import']);
   void firstFrame
-    .then(() => withUiStrings(import('./exchange-menu')))
+    .then(LAZY_PARTS.exchangeMenu)
     .then(({ attachExchangeMenu }) => {
       if (exchangeDestroyed) return;
       exchange = attachExchangeMenu(context, exchangeSlot, {
@@ -170,7 +171,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
     'aria-keyshortcuts': 'Alt+M',
   });
   // The dialog shows exchange strings (file import), loaded after the first frame.
-  const openTmDialog = () => void withUiStrings(loadTm()).then((w) => w.openDialog());
+  const openTmDialog = () => void withStringsOf(loadTm).then((w) => w.openDialog());
   tmButton.addEventListener('click', openTmDialog);
   annotator.toolbar.extra.append(tmButton);
   // Alt+M, Alt+Y, Alt+B: commands of the screen's table (ui/annotate/annotate-keys.ts).
@@ -242,7 +243,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   // After the first frame, like export and import; Alt+Shift+M meanwhile is held till it arrives.
   const mtExpected = annotator.expect(['machineTranslate']);
   void firstFrame
-    .then(() => withUiStrings(import('../ui/mt/attach')))
+    .then(LAZY_PARTS.machineTranslation)
     .then(async ({ attachMachineTranslation, loadMtStrings }) => {
       await loadMtStrings();
       if (mtDestroyed) return;
@@ -268,7 +269,7 @@ export function createAnnotateScreen(context: AppContext): Screen {
   // L and Alt+K meanwhile are held till it arrives.
   const factcheckExpected = annotator.expect(['link', 'factcheck']);
   void firstFrame
-    .then(() => withUiStrings(import('../ui/factcheck/attach')))
+    .then(LAZY_PARTS.factcheck)
     .then(({ attachFactcheck }) =>
       attachFactcheck({
         session,

@@ -4,7 +4,8 @@
  * Route changes (links, back/forward) swap the screen; the article's session
  * is kept while the article stays the same, so undo spans screens.
  */
-import { initI18n, t, i18n, loadRestOfStrings, withUiStrings } from '../i18n/i18n';
+import { initI18n, t, i18n, loadRestOfStrings } from '../i18n/i18n';
+import { LAZY_PARTS } from './lazy-parts';
 import { DEFAULT_ARTICLE_ID } from '../store/articles';
 import { readArticle, type StartUpReads } from '../store/start-up-reads';
 import type { UpgradeError } from '../store/db';
@@ -35,14 +36,13 @@ import { afterPaint } from '../dom/after-paint';
 /**
  * The screens. The annotator is in the main bundle; the others are loaded
  * when first opened, so a reader who only annotates does not download them,
- * with the strings the first screen does not have (i18n.ts, `withUiStrings`).
+ * with the strings the first screen does not have (lazy-parts.ts).
  */
 const SCREENS: Record<View, () => Promise<ScreenFactory>> = {
   annotate: () => Promise.resolve(createAnnotateScreen),
-  review: () =>
-    withUiStrings(import('./review-screen'), { glossary: true }).then((m) => m.createReviewScreen),
-  library: () => withUiStrings(import('./library-screen')).then((m) => m.createLibraryScreen),
-  search: () => withUiStrings(import('./search-screen')).then((m) => m.loadSearchScreen()),
+  review: () => LAZY_PARTS.reviewScreen().then((m) => m.createReviewScreen),
+  library: () => LAZY_PARTS.libraryScreen().then((m) => m.createLibraryScreen),
+  search: () => LAZY_PARTS.searchScreen().then((m) => m.loadSearchScreen()),
 };
 
 /** This tab, to ignore our own announcements. */
@@ -186,7 +186,7 @@ export async function start(reads: StartUpReads): Promise<void> {
     await show(currentRoute(), true);
     const reopened = open?.session;
     if (!work || !reopened || reopened.article.id !== work.article.id) return;
-    const { carryOver } = await withUiStrings(import('../library/rebase'));
+    const { carryOver } = await LAZY_PARTS.rebase();
     const carried = carryOver(work, reopened.article, reopened, new Date().toISOString());
     if (RECORD_STORES.some((s) => carried.change[s]?.size)) reopened.apply(carried.change);
     showCarriedOver(carried.report, carried.orphans, reopened.article.lang, () =>

@@ -17,14 +17,15 @@ import type { TermMatch } from '../glosses/term-finder';
 import { offsetToPos } from '../editor/positions';
 import { glossaryTermsPlugin, setTerms } from '../editor/plugins/glossary-terms';
 import type { TermDescription } from '../ui/term-tooltip';
-import { followLanguage, i18n, t, withUiStrings } from '../i18n/i18n';
+import { followLanguage, i18n, t } from '../i18n/i18n';
+import { LAZY_PARTS } from './lazy-parts';
 import { h } from '../dom/h';
 
 type Runtime = typeof import('./termbase-runtime');
 let runtime: Promise<Runtime> | null = null;
 /** The lazily loaded part (the same one for every screen and article), with the glossary it seeds. */
 function loadRuntime(): Promise<Runtime> {
-  return (runtime ??= withUiStrings(import('./termbase-runtime'), { glossary: true }));
+  return (runtime ??= LAZY_PARTS.termbase());
 }
 
 export interface TermMarks {

@@ -125,7 +125,8 @@ export function loadRestOfStrings(): Promise<void> {
  * `load` (a lazily loaded part's `import()`), resolved once every interface
  * string of the language in use is in too, and with `glossary` the glossary:
  * every part loaded after the first frame that may show strings of the other
- * screens goes through here, so none shows a key for a string. Nothing else
+ * screens goes through here (app/lazy-parts.ts, the one table of them), so
+ * none shows a key for a string. Nothing else
  * waits: a part that needs neither (the memory's matches) keeps its timing.
  */
 export function withUiStrings<T>(load: Promise<T>, { glossary = false } = {}): Promise<T> {
