@@ -205,7 +205,11 @@ test('tag with the keyboard alone: caret, Shift+arrows across blocks, keys, the 
   // Delete from the panel with the keyboard, then undo the delete.
   await page.locator('#annotation-list').focus();
   await page.keyboard.press('Home');
+  // The panel follows the list a frame later: until then its Delete is the
+  // previous annotation's.
+  await expect(page.locator('.details-excerpt')).toContainText('Parler a abandonné');
   await page.getByRole('button', { name: ui('details.delete') }).focus();
+  await expect(page.getByRole('button', { name: ui('details.delete') })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('#annotation-list [role="option"]')).toHaveCount(1);
   await page.keyboard.press('Control+z');

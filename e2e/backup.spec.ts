@@ -12,7 +12,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { groupIntoPages } from '../src/store/annotation-pages';
 import type { Annotation } from '../src/model/annotation';
-import { dragSelect, expectSaved, openApp, restoreBackup, storedRecords, ui } from './helpers';
+import {
+  dragSelect,
+  expectSaved,
+  openApp,
+  restoreBackup,
+  storedRecords,
+  ui,
+  expectDetailsOf,
+} from './helpers';
 
 const T = '2024-05-06T07:08:09.000Z';
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -152,6 +160,7 @@ test('export everything, restore it into a fresh profile: every record is there 
   // A claim with a note on the open article, made the way a person does.
   await dragSelect(page, 'Parler poursuit Amazon pour diffamation et rupture de contrat');
   await page.keyboard.press('c');
+  await expectDetailsOf(page, 'Parler poursuit Amazon pour diffamation et rupture de contrat');
   await page.getByLabel(ui('details.note'), { exact: true }).fill(`Note ${HOSTILE}`);
   await expectSaved(page);
 

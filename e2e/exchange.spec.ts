@@ -16,6 +16,7 @@ import {
   openApp,
   storedAnnotations,
   ui,
+  expectDetailsOf,
 } from './helpers';
 import { validateW3CFile } from '../src/exchange/testing/w3c-validator';
 
@@ -54,9 +55,11 @@ test('export W3C, which the W3C suite accepts; delete everything; import it back
 }, testInfo) => {
   await dragSelect(page, 'Parler poursuit Amazon pour diffamation et rupture de contrat');
   await page.keyboard.press('c');
+  await expectDetailsOf(page, 'Parler poursuit Amazon pour diffamation et rupture de contrat');
   await page.getByLabel(ui('details.claimant')).fill('Parler');
   await dragSelect(page, 'a répudié et violé son contrat');
   await page.keyboard.press('q');
+  await expectDetailsOf(page, 'a répudié et violé son contrat');
   await page.getByLabel(ui('details.speaker')).fill('Parler (plainte)');
   await page.getByLabel(ui('details.note'), { exact: true }).fill('Mot clé : « répudié »');
   await dragSelect(page, 'en janvier 2021');

@@ -10,7 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { ClaimReviewJson } from '../src/exchange/claim-review';
-import { dragSelect, expectSaved, openApp, storedRecords, ui } from './helpers';
+import { dragSelect, expectSaved, openApp, storedRecords, ui, expectDetailsOf } from './helpers';
 
 interface StoredFactcheck {
   exact: string;
@@ -67,6 +67,7 @@ test('tag, pick a speaker, link, date, rate, export ClaimReview and W3C, reload 
   // A first quote: its speaker typed, added to the library as an entity.
   await dragSelect(page, 'a répudié et violé son contrat');
   await page.keyboard.press('q');
+  await expectDetailsOf(page, 'a répudié et violé son contrat');
   const speaker = page.getByLabel(ui('details.speaker'));
   await speaker.click();
   await speaker.pressSequentially('Parler');
@@ -81,6 +82,7 @@ test('tag, pick a speaker, link, date, rate, export ClaimReview and W3C, reload 
   // The quote to check: its speaker picked from the autocomplete.
   await dragSelect(page, 'ternir et diffamer');
   await page.keyboard.press('q');
+  await expectDetailsOf(page, 'ternir et diffamer');
   await speaker.click();
   await speaker.pressSequentially('par');
   const option = page.getByRole('option', { name: /^Parler/ });
@@ -120,6 +122,7 @@ test('tag, pick a speaker, link, date, rate, export ClaimReview and W3C, reload 
   // An event with a date people write.
   await dragSelect(page, 'les émeutes de Capitol Hill');
   await page.keyboard.press('e');
+  await expectDetailsOf(page, 'les émeutes de Capitol Hill');
   await page.getByLabel(ui('details.date')).fill('9 janvier 2021');
   await expect(panel(page).locator('.date-reading')).toHaveText(
     ui('factcheck:date.readAs', { date: 'January 9, 2021', value: '2021-01-09' }),
@@ -132,6 +135,7 @@ test('tag, pick a speaker, link, date, rate, export ClaimReview and W3C, reload 
   // The claim: rated, explained, and linked to the event with the mouse.
   await dragSelect(page, 'AWS savait être fausses');
   await page.keyboard.press('c');
+  await expectDetailsOf(page, 'AWS savait être fausses');
   await page.getByLabel(ui('factcheck:verdict.rating')).selectOption('misleading');
   await page
     .getByLabel(ui('factcheck:verdict.explanation'))
@@ -304,6 +308,7 @@ test('a claim contradicted by a passage of another article: linked across, shown
   await expect(page.locator('#article-text h1')).toContainText('Parler annule');
   await dragSelect(page, 'AWS savait être fausses');
   await page.keyboard.press('c');
+  await expectDetailsOf(page, 'AWS savait être fausses');
   await panel(page)
     .getByRole('button', { name: ui('factcheck:links.link') })
     .click();
@@ -342,6 +347,7 @@ test('at 320 px: the fact-check section, the open autocomplete and the picker fi
     );
   await dragSelect(page, 'AWS savait être fausses');
   await page.keyboard.press('c');
+  await expectDetailsOf(page, 'AWS savait être fausses');
   await page.getByLabel(ui('factcheck:verdict.rating')).selectOption('false');
   const claimant = page.getByLabel(ui('details.claimant'));
   await claimant.click();

@@ -138,6 +138,8 @@ test('a person writes a gloss, finds it after reload marked as theirs, and rever
   const third = page.locator(ARTICLE_BLOCKS).nth(5);
   await third.click({ position: { x: 30, y: 8 } });
   const panel = page.locator('#gloss-panel');
+  // The panel follows the caret a frame later: until then its Edit is another sentence's.
+  await expect(panel.locator('.gloss-en')).toHaveText(glosses['b5.s0']!);
   await panel.getByRole('button', { name: ui('gloss.edit') }).click();
   const area = panel.getByRole('textbox');
   await expect(area).toHaveValue(glosses['b5.s0']!);

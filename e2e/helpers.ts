@@ -258,6 +258,16 @@ export async function failEveryWrite(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Waits until the details panel shows the annotation of `exact`, as a person
+ * looks before acting on it: the panel follows a tag or a choice one frame
+ * later (src/app/annotator.ts, afterPaint), and until then its fields are
+ * those of the annotation shown before, or hidden.
+ */
+export async function expectDetailsOf(page: Page, exact: string): Promise<void> {
+  await expect(page.locator('#details .details-excerpt')).toHaveText(exact);
+}
+
 /** Waits for the save indicator to say "Saved". */
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.locator('#save-state')).toHaveAttribute('data-state', 'saved');

@@ -11,7 +11,15 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { groupIntoPages } from '../src/store/annotation-pages';
 import type { Annotation } from '../src/model/annotation';
-import { dragSelect, expectSaved, openApp, restoreBackup, storedRecords, ui } from './helpers';
+import {
+  dragSelect,
+  expectSaved,
+  openApp,
+  restoreBackup,
+  storedRecords,
+  ui,
+  expectDetailsOf,
+} from './helpers';
 
 const T = '2024-05-06T07:08:09.000Z';
 const OTHER = 'le-dementi';
@@ -123,18 +131,22 @@ test('a fact-checker links across articles, finds it all on the search screen an
   // A quote, its speaker added from the autocomplete as an entity; a second naming him otherwise.
   await dragSelect(page, 'ternir et diffamer');
   await page.keyboard.press('q');
+  await expectDetailsOf(page, 'ternir et diffamer');
   await pickSpeaker(page, 'Parler', ui('factcheck:entity.create', { name: 'Parler' }));
   await dragSelect(page, 'a répudié et violé son contrat');
   await page.keyboard.press('q');
+  await expectDetailsOf(page, 'a répudié et violé son contrat');
   await pickSpeaker(page, 'Parler LLC', ui('factcheck:entity.create', { name: 'Parler LLC' }));
   // A claim, rated.
   await dragSelect(page, 'AWS savait être fausses');
   await page.keyboard.press('c');
+  await expectDetailsOf(page, 'AWS savait être fausses');
   await page.getByLabel(ui('factcheck:verdict.rating')).selectOption('false');
 
   // The event, dated as people write it.
   await dragSelect(page, 'les émeutes de Capitol Hill');
   await page.keyboard.press('e');
+  await expectDetailsOf(page, 'les émeutes de Capitol Hill');
   await page.getByLabel(ui('details.date')).fill('9 janvier 2021');
   await expect(panel(page).locator('.date-reading')).toContainText('2021-01-09');
 

@@ -18,6 +18,7 @@ import {
   storedRecords,
   textPoints,
   ui,
+  expectDetailsOf,
 } from './helpers';
 import { shortExcerpt } from '../src/session/history-summary';
 
@@ -287,6 +288,7 @@ test.describe('fixes', () => {
 
     await dragSelect(page, 'Parler poursuit Amazon');
     await page.keyboard.press('c');
+    await expectDetailsOf(page, 'Parler poursuit Amazon');
     await page.locator('#details-delete').click();
     await expectSaved(page);
     await page.keyboard.press('Control+z');
@@ -325,7 +327,9 @@ test.describe('fixes', () => {
     await page.keyboard.press('Alt+1');
     await expect(page.locator('#article-text')).toBeVisible();
     await page.locator('#annotation-list [role="option"]').first().click();
+    await expect(page.locator('#details')).toHaveAttribute('data-annotation-id', /./);
     await page.locator('#details input[type="radio"]:checked').focus();
+    await expect(page.locator('#details input[type="radio"]:checked')).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(page.locator('#details')).not.toHaveAttribute('data-annotation-id');
     await page.locator('#annotation-list [role="option"]').first().click();
@@ -381,6 +385,7 @@ test('nested spans: a click opens the innermost, clicks again cycle outward in p
   await page.keyboard.press('c');
   await dragSelect(page, 'diffamation');
   await page.keyboard.press('e');
+  await expectDetailsOf(page, 'diffamation');
   await page.locator('#details-close').click();
   const inner = page.locator('mark[data-kind="claim"] mark[data-kind="event"]').first();
   const excerpt = page.locator('.details-excerpt');

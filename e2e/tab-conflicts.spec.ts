@@ -44,6 +44,8 @@ function claim(id: string) {
 
 async function openClaim(page: Page, id: string): Promise<void> {
   await page.locator(`#annotation-list [data-annotation-id="${id}"]`).click();
+  // The details follow a frame later; until then they show the annotation shown before.
+  await expect(page.locator('#details')).toHaveAttribute('data-annotation-id', id);
   await expect(page.getByLabel(ui('details.note'), { exact: true })).toBeVisible();
 }
 
