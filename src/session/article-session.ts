@@ -168,6 +168,8 @@ export class ArticleSession {
   private redoStack: HistoryEntry[] = [];
   private writing: Promise<void> = Promise.resolve();
   private pendingWrites = 0;
+  /** Writes of the library's records made beside this article's, not finished yet (track). */
+  private trackedWrites = 0;
   private readonly tabId = crypto.randomUUID();
   private readonly repository: Repository | null;
   private readonly channel: BroadcastChannel | null;
@@ -237,7 +239,31 @@ export class ArticleSession {
 
   /** Has this tab changes that are not on disk yet (unsaved, or being written)? */
   get hasUnsavedChanges(): boolean {
-    return SESSION_STORES.some((s) => this.dirty[s].size > 0 || this.inFlight[s].size > 0);
+    return (
+      this.trackedWrites > 0 ||
+      SESSION_STORES.some((s) => this.dirty[s].size > 0 || this.inFlight[s].size > 0)
+    );
+  }
+
+  /**
+   * A write of the library's records made beside this article's (the links
+   * and entities of the fact-check service, which writes them itself): until
+   * it has finished the tab says "Saving…" and asks before it is closed, as
+   * for the session's own records. Else "Saved" showed while a new link was
+   * still on its way to disk, and a reload or a closed tab could lose it.
+   * Its failure is said by the fact-check service.
+   */
+  track(write: Promise<unknown>): void {
+    this.pendingWrites++;
+    this.trackedWrites++;
+    this.setSaveState('saving');
+    void write
+      .catch(() => undefined)
+      .then(() => {
+        this.trackedWrites--;
+        this.pendingWrites--;
+        if (this.pendingWrites === 0) this.setSaveState(this.hasDirty() ? 'unsaved' : 'saved');
+      });
   }
 
   /**

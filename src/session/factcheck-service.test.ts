@@ -211,13 +211,18 @@ describe('an import of spans and their links, undone', () => {
     created: '2024-01-02T00:00:00.000Z',
   };
 
-  it('one undo takes back the spans and the links written with them, one redo puts both back', async () => {
+  /** The article's session and its fact-check service, opened as the annotate screen opens them. */
+  async function openArticle() {
     await db.put('articles', article as never);
     const repository = new Repository(db);
     const session = new ArticleSession(article, await repository.loadArticleRecords('a'), {
       repository,
     });
-    const service = await FactcheckService.open(db, 'a', () => '');
+    return { session, service: await FactcheckService.open(db, 'a', () => '') };
+  }
+
+  it('one undo takes back the spans and the links written with them, one redo puts both back', async () => {
+    const { session, service } = await openArticle();
     // As ui/factcheck/attach.ts wires them.
     session.onLibraryCommitted(({ relations, time }) =>
       service.recordCommitted({ relations: new Map(relations) }, time),
@@ -254,5 +259,25 @@ describe('an import of spans and their links, undone', () => {
     expect([...session.annotations.keys()].sort()).toEqual(['q1', 's1']);
     expect(await loadRelationsOf(db, 'a')).toEqual([link]);
     session.destroy();
+  });
+
+  it('a link being written keeps the tab "Saving…" and asking before it closes, until it is on disk', async () => {
+    const { session, service } = await openArticle();
+    // As ui/factcheck/attach.ts wires them.
+    service.onWrite((write) => session.track(write));
+    expect(session.saveState).toBe('saved');
+    service.link(
+      'about',
+      { annotationId: 'x1', articleId: 'a' },
+      { annotationId: 'y1', articleId: 'a' },
+    );
+    expect(session.saveState).toBe('saving');
+    expect(session.hasUnsavedChanges).toBe(true);
+    await service.settled();
+    await expect.poll(() => session.saveState).toBe('saved');
+    expect(session.hasUnsavedChanges).toBe(false);
+    expect(await loadRelationsOf(db, 'a')).toHaveLength(1);
+    session.destroy();
+    service.close();
   });
 });

@@ -49,6 +49,7 @@ export class FactcheckService {
   private redoStack: Entry[] = [];
   private readonly listeners = new Set<FactcheckListener>();
   private readonly errorListeners = new Set<(error: unknown) => void>();
+  private readonly writeListeners = new Set<(write: Promise<void>) => void>();
   private writing: Promise<void> = Promise.resolve();
   /** This service, to ignore its own announcements. */
   private readonly tab = newId();
@@ -130,6 +131,16 @@ export class FactcheckService {
   subscribe(listener: FactcheckListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Called with each write as it is queued, a promise settled once it has
+   * finished (committed or failed): the open article's session counts it
+   * in the tab's save state (ArticleSession.track).
+   */
+  onWrite(listener: (write: Promise<void>) => void): () => void {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
   }
 
   /** Called when a write fails (the change stays in memory, as the session's do). */
@@ -324,6 +335,7 @@ export class FactcheckService {
       .catch((error: unknown) => {
         for (const l of this.errorListeners) l(error);
       });
+    for (const l of this.writeListeners) l(this.writing);
   }
 
   /** Resolves when every write so far has finished (tests, export). */

@@ -62,6 +62,7 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
   const article = session.article;
   const service = await FactcheckService.open(repository?.database ?? null, article.id, userName);
   host.addUndoSource(service);
+  const untrack = service.onWrite((write) => session.track(write));
 
   // Other articles: titles, and their annotations once read (for links that cross).
   let articles: StoredArticle[] = [];
@@ -280,6 +281,7 @@ export async function attachFactcheck(host: FactcheckHost): Promise<FactcheckAtt
   return {
     service,
     destroy() {
+      untrack();
       service.close();
       unsubscribe();
       unsubscribeErrors();
