@@ -1,10 +1,12 @@
 // Traces single interaction samples at 100,000 annotations (issue 20, tagging and selection):
 // builds the app (--app-root=DIR, default this checkout), seeds the --large workload, opens the
-// app as run.mjs does, then runs each tagging / selection sample under its own Chrome trace and
-// prints the sample's figures with the main thread's work between the sample's first event and
-// its frame: the tasks, their JS functions and rendering steps (what the slow samples spend on).
+// app as run.mjs does, then runs the tagging and selection samples under one Chrome trace and the
+// CPU profiler, and prints each sample's figures with its main-thread CPU time (from its first
+// event to its frame) by rendering step, and the JS in the samples' windows by source function
+// (what the slow samples spend their time on).
 //   node bench/trace-samples.mjs [--app-root=DIR] [--port=N] [--taggings=20] [--selections=6]
 //     [--wait-elements] (start once every highlight is an element) [--keep-trace=FILE]
+//     [--layer-cost] (first: a frame's cost with the colour layer registered and without it)
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -128,6 +130,40 @@ function inWindows(profile, mapSource, list, pageT0) {
   return `inclusive:\n${fmt(incl)}\nself:\n${fmt(self)}`;
 }
 
+/**
+ * The main-thread cost of the frame after a trivial DOM change (an attribute on <body>), with
+ * the colour layer's highlights registered and without them (CSS.highlights emptied and
+ * restored around each sample), alternating, 10 each: what the layer costs every frame that
+ * follows a DOM or style change while it holds ranges.
+ */
+async function layerCost(page) {
+  return page.evaluate(async () => {
+    const frame = () =>
+      new Promise((resolve) => {
+        const t0 = performance.now();
+        document.body.toggleAttribute('data-bench-poke');
+        requestAnimationFrame(() => {
+          const raf = performance.now();
+          scheduler.postTask(() => resolve({ wait: raf - t0, frame: performance.now() - raf }), {
+            priority: 'user-blocking',
+          });
+        });
+      });
+    const ranges = () => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0);
+    const out = { ranges: ranges(), with: [], without: [] };
+    for (let i = 0; i < 10; i++) {
+      out.with.push((await frame()).frame);
+      const saved = [...CSS.highlights.entries()];
+      CSS.highlights.clear();
+      out.without.push((await frame()).frame);
+      for (const [name, h] of saved) CSS.highlights.set(name, h);
+    }
+    out.rangesAfter = ranges();
+    const median = (l) => [...l].sort((a, b) => a - b)[l.length >> 1].toFixed(1);
+    return `layer cost: ${out.ranges} ranges → ${out.rangesAfter}; frame after a DOM change, median of 10: with the layer ${median(out.with)} ms, without ${median(out.without)} ms (with: ${out.with.map((x) => x.toFixed(1)).join(' ')}; without: ${out.without.map((x) => x.toFixed(1)).join(' ')})`;
+  });
+}
+
 async function traced(browser, page, action) {
   await browser.startTracing(page, { categories: [...TRACE_CATEGORIES, 'blink_gc'] });
   // A mark to line page time up with the trace's clock.
@@ -167,6 +203,9 @@ async function main() {
     await ip.goto(`${BASE}/?article=${BENCH_ARTICLE_ID}`);
     await waitReady(ip);
     await settle(ip, 500);
+    // --layer-cost: the frame of a one-attribute DOM change with the colour layer registered and
+    // with it taken out (CSS.highlights emptied, then restored), alternating; before the idle drawing ends.
+    if (argv.includes('--layer-cost')) console.log(await layerCost(ip));
     if (argv.includes('--wait-elements'))
       await ip.waitForFunction(() => window.__bench.elementsDrawnPainted != null, null, {
         timeout: 120_000,
