@@ -56,6 +56,24 @@ export async function seed(page, article, annotations) {
 
 // ------------------------------------------------------------ loads
 
+/** The benchmark's browser context: 1280×800, scale 1, English. */
+export function newBenchContext(browser) {
+  return browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    deviceScaleFactor: 1,
+    locale: 'en-US',
+  });
+}
+
+/** Loads the app once so that it creates its database; returns that page, left on a blank page. */
+export async function createDatabase(context, base) {
+  const setup = await openApp(context);
+  await setup.goto(`${base}/`);
+  await waitReady(setup);
+  await setup.goto(`${base}/__bench/blank.html`);
+  return setup;
+}
+
 export async function openApp(context, { probe = true } = {}) {
   const page = await context.newPage();
   if (probe) await page.addInitScript(pageProbe);
@@ -377,6 +395,15 @@ export async function searchSamples(page, queries) {
   return samples;
 }
 
+/** What a trace of the page records: tasks, rendering steps, JS calls, the app's marks. */
+export const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'v8.execute',
+  'toplevel',
+];
+
 /**
  * One more app load under a Chrome trace (`browser.startTracing`), written to
  * `file`: open it in chrome://tracing or Perfetto, or read its main thread's
@@ -384,16 +411,7 @@ export async function searchSamples(page, queries) {
  */
 export async function traceLoad(browser, context, base, file) {
   const page = await openApp(context);
-  await browser.startTracing(page, {
-    path: file,
-    categories: [
-      'devtools.timeline',
-      'disabled-by-default-devtools.timeline',
-      'blink.user_timing',
-      'v8.execute',
-      'toplevel',
-    ],
-  });
+  await browser.startTracing(page, { path: file, categories: TRACE_CATEGORIES });
   await page.goto(`${base}/?article=${BENCH_ARTICLE_ID}`, { waitUntil: 'commit' });
   await waitReady(page);
   await page.waitForFunction(elementsDrawn, null, {

@@ -27,7 +27,9 @@ import { findChromium } from '../scripts/chromium-path.mjs';
 import { serve } from './server.mjs';
 import {
   CHROMIUM_ARGS,
+  createDatabase,
   filterOnce,
+  newBenchContext,
   loadAppOnce,
   loadStaticOnce,
   traceLoad,
@@ -532,16 +534,9 @@ async function main() {
   const mapSource = sourceMapper(join(distDir, 'assets'), APP_ROOT);
   const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
   try {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 800 },
-      deviceScaleFactor: 1,
-      locale: 'en-US',
-    });
+    const context = await newBenchContext(browser);
     // Load the app once so that it creates the database (version 2).
-    const setup = await openApp(context);
-    await setup.goto(`${BASE}/`);
-    await waitReady(setup);
-    await setup.goto(`${BASE}/__bench/blank.html`);
+    const setup = await createDatabase(context, BASE);
 
     let lastAnnotations = null;
     for (const n of CONFIG.counts) {
