@@ -668,6 +668,8 @@ async function main() {
           console.log(
             `  app import, JS self ms: ${r.appImport.functions.top.map((f) => `${f.fn} ${f.ms}`).join('; ')}`,
           );
+        for (const run of r.appImport?.busyRuns ?? [])
+          console.log(`  busy run at ${run.start} ms, ${run.ms} ms: ${run.functions.join('; ')}`);
       }
       r.loadAverage.end = os.loadavg().map((x) => round(x, 2));
       console.log(`  exchange done (${elapsed()})`);

@@ -60,7 +60,17 @@ export async function measureAppImport(context, setup, base, article, annotation
     input.dispatchEvent(new Event('change', { bubbles: true }));
     return t0;
   });
-  await page.waitForSelector('#import-all:not([disabled])', { timeout: 300_000 });
+  // Polled by id, not with waitForSelector: Playwright's CSS engine walks the whole DOM (into
+  // shadow roots) on each poll, once a frame; that was up to 4 s of the page's main thread in
+  // this step and some of its long tasks, counted against the app (2 Dec 2026, --profile-import).
+  await page.waitForFunction(
+    () => {
+      const button = document.getElementById('import-all');
+      return button instanceof HTMLButtonElement && !button.disabled;
+    },
+    null,
+    { timeout: 300_000, polling: 50 },
+  );
   const reported = await page.evaluate(() =>
     window.__bench.frames(1).then(() => performance.now()),
   );
@@ -98,6 +108,7 @@ export async function measureAppImport(context, setup, base, article, annotation
       ? {
           functions: summariseProfile(profile, mapSource, { top: 25 }),
           inclusive: inclusiveTimes(profile, mapSource),
+          busyRuns: busyRuns(profile, mapSource),
         }
       : {}),
   };
@@ -157,8 +168,8 @@ export async function measureScroll(page, step = 0) {
   }, step);
 }
 
-/** Time per function including its callees (each sample counted once per function on its stack). */
-function inclusiveTimes(profile, mapSource, top = 30) {
+/** A CPU profile's nodes by id, each node's parent, and a function's source-mapped label. */
+function profileTree(profile, mapSource) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -168,6 +179,54 @@ function inclusiveTimes(profile, mapSource, top = 30) {
       ? `${f.functionName || '(anonymous)'} ${where.source}:${where.line}`
       : f.functionName || '(anonymous)';
   };
+  return { byId, parent, label };
+}
+
+/**
+ * The profile's runs of busy samples (no `(idle)` sample between) over 50 ms:
+ * the long tasks, approximately (two tasks back to back are one run), each
+ * with its start (ms after the profile's start), length and the functions
+ * that were on the stack longest in it (inclusive, source-mapped).
+ */
+function busyRuns(profile, mapSource, over = 50, top = 8) {
+  const { byId, parent, label } = profileTree(profile, mapSource);
+  const runs = [];
+  let run = null;
+  let t = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += (profile.timeDeltas[i] ?? 0) / 1000;
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const leaf = byId.get(profile.samples[i]);
+    if (leaf.callFrame.functionName === '(idle)') {
+      if (run && run.ms > over) runs.push(run);
+      run = null;
+      continue;
+    }
+    run ??= { start: t, ms: 0, totals: new Map() };
+    run.ms += dt;
+    const seen = new Set();
+    for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+      const l = label(byId.get(id).callFrame);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      run.totals.set(l, (run.totals.get(l) ?? 0) + dt);
+    }
+  }
+  if (run && run.ms > over) runs.push(run);
+  return runs.map((r) => ({
+    start: Math.round(r.start),
+    ms: Math.round(r.ms),
+    functions: [...r.totals]
+      .filter(([fn]) => fn !== '(root)')
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([fn, ms]) => `${fn} ${ms.toFixed(1)}`),
+  }));
+}
+
+/** Time per function including its callees (each sample counted once per function on its stack). */
+function inclusiveTimes(profile, mapSource, top = 30) {
+  const { byId, parent, label } = profileTree(profile, mapSource);
   const labels = new Map();
   const totals = new Map();
   for (let i = 0; i < profile.samples.length; i++) {

@@ -503,6 +503,9 @@ export function createAnnotator(
 
   // ---- session → views
 
+  /** Changes with this many highlights or more draw their elements in idle time (`later`). */
+  const LATER_FROM = 100;
+
   const unsubscribe = session.subscribe(({ change }: SessionChange) => {
     const changes = change.annotations;
     if (!changes || changes.size === 0) {
@@ -528,6 +531,9 @@ export function createAnnotator(
       updateHighlights(tr, {
         upsert,
         remove: removeIds,
+        // A big change (an import's slice) is painted by the colour layer first, its
+        // elements drawn in idle time: drawing them held each slice's task (issue 20).
+        later: upsert.length >= LATER_FROM,
         ...(selectNow
           ? { selected: selectNow }
           : selected && changes.get(selected) === null

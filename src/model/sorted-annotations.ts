@@ -44,27 +44,41 @@ export class SortedAnnotations {
     this.items = items;
   }
 
-  /** The change's annotations sorted, and merged with the others: O(n + m log m). */
+  /**
+   * The change's annotations sorted, and merged with the others: O(m log n)
+   * comparisons and one copy of the list. The kept annotations are copied in
+   * runs between the insertion points, found by binary search, with no
+   * comparison or lookup per kept annotation: an import's slices of 1,000 into
+   * 100,000 compared and looked up every annotation once per slice (1.9 s of
+   * its profile, issue 20).
+   */
   private merge(changes: [string, Annotation | null][]): void {
     const added = new Map<string, Annotation>();
+    /** The filed values the change replaces or removes: left out of the copy. */
+    const dropped = new Set<Annotation>();
     for (const [id, value] of changes) {
       const old = this.byId.get(id);
-      if (old) this.byId.delete(id);
+      if (old) {
+        dropped.add(old);
+        this.byId.delete(id);
+      }
       if (value) added.set(id, value);
       else added.delete(id);
     }
     const incoming = [...added.values()].sort(compareAnnotations);
     for (const a of incoming) this.byId.set(a.id, a);
-    const items: Annotation[] = [];
-    let j = 0;
-    for (const a of this.items) {
-      // Changed (the change's value comes from `incoming`) or removed (none filed).
-      if (added.has(a.id) || this.byId.get(a.id) !== a) continue;
-      while (j < incoming.length && compareAnnotations(incoming[j]!, a) < 0)
-        items.push(incoming[j++]!);
-      items.push(a);
+    const kept = dropped.size ? this.items.filter((a) => !dropped.has(a)) : this.items;
+    const items = new Array<Annotation>(kept.length + incoming.length);
+    let at = 0;
+    let from = 0;
+    for (const a of incoming) {
+      // Equal values cannot be both kept and incoming (ties are broken by id).
+      const to = lowerBound(kept, a, from);
+      for (let i = from; i < to; i++) items[at++] = kept[i]!;
+      items[at++] = a;
+      from = to;
     }
-    while (j < incoming.length) items.push(incoming[j++]!);
+    for (let i = from; i < kept.length; i++) items[at++] = kept[i]!;
     this.items = items;
   }
 
@@ -74,8 +88,7 @@ export class SortedAnnotations {
   }
 }
 
-function lowerBound(items: Annotation[], a: Annotation): number {
-  let lo = 0;
+function lowerBound(items: readonly Annotation[], a: Annotation, lo = 0): number {
   let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;

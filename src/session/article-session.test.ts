@@ -363,6 +363,29 @@ describe('the history as subscribers see it', () => {
     expect(session.canUndo).toBe(false);
   });
 
+  it('a big import reaches subscribers in document order, deletions first: each slice a run of the text', async () => {
+    const { session } = await openSession();
+    await session.applyDurably(annotationChange('gone', annotation('gone', { start: 5, end: 9 })));
+    const n = 2 * MEMORY_SLICE + 5;
+    // In the file's order the spans run backwards through the text.
+    const ids = Array.from({ length: n }, (_, i) => `b${String(i).padStart(5, '0')}`);
+    const change = new Map<string, Annotation | null>(
+      ids.map((id, i) => [id, annotation(id, { start: 2 * (n - i), end: 2 * (n - i) + 1 })]),
+    );
+    change.set('gone', null);
+    const slices: (number | null)[][] = [];
+    session.subscribe(({ change }) =>
+      slices.push([...(change.annotations?.values() ?? [])].map((a) => a?.start ?? null)),
+    );
+    await session.applyDurably({ annotations: change });
+    expect(slices.map((s) => s.length)).toEqual([MEMORY_SLICE, MEMORY_SLICE, 6]);
+    const starts = slices.flat();
+    expect(starts[0]).toBeNull();
+    const rest = starts.slice(1) as number[];
+    expect(rest).toEqual([...rest].sort((a, b) => a - b));
+    expect(session.annotations.size).toBe(n);
+  });
+
   it('nextStep names the records the next undo and redo would change', async () => {
     const { session } = await openSession();
     expect(session.nextStep('undo')).toBeNull();

@@ -96,6 +96,30 @@ describe('highlight plugin', () => {
     expect(ids(plugin.getState(all)!.drawn)).toEqual(['kept']);
   });
 
+  it('an import slice (later) lays out the new highlights of blocks with none drawn, draws them in idle time, finds them meanwhile', () => {
+    // Block 0 has a drawn highlight; blocks 5 and 7 have none.
+    const { plugin, state } = setup([span('old', 3, 10)]);
+    const block5 = doc.resolve(520).before();
+    const slice = [span('n1', 520, 530), span('n2', 525, 540, 'quote'), span('n3', 720, 730)];
+    const next = state.apply(
+      updateHighlights(state.tr, { upsert: [...slice, span('n0', 20, 30)], later: true }),
+    );
+    const st = plugin.getState(next)!;
+    // Block 0's new one is drawn now (its block has elements); the others are pending.
+    expect(ids(st.drawn)).toEqual(['n0', 'old']);
+    expect(st.drawnTo).toBe(block5);
+    expect(st.laidOut).toEqual([block5, doc.resolve(720).before()]);
+    expect(allHighlightsDrawn(next)).toBe(false);
+    expect(highlightsAt(next, 527).map((s) => s.id)).toEqual(['n1', 'n2']);
+    // A block between (6) was drawn, and stays drawn: a change there draws only itself.
+    const tagged = next.apply(updateHighlights(next.tr, { upsert: [span('t', 620, 625)] }));
+    expect(ids(plugin.getState(tagged)!.drawn)).toEqual(['n0', 'old', 't']);
+    // The idle-time drawing then draws them as elements.
+    const all = tagged.apply(tagged.tr.setMeta(highlightPluginKey(plugin), { drawTo: SIZE }));
+    expect(allHighlightsDrawn(all)).toBe(true);
+    expect(ids(plugin.getState(all)!.drawn)).toEqual(['n0', 'n1', 'n2', 'n3', 'old', 't']);
+  });
+
   it('property: whatever the changes and the chunks, what is drawn is what exists before drawnTo or in a block drawn early, and all of it at the end', () => {
     const pos = fc.integer({ min: 1, max: SIZE - 2 });
     const spanArb = fc
@@ -103,6 +127,11 @@ describe('highlight plugin', () => {
       .map(([id, from, len]) => span(`s${id}`, from, Math.min(SIZE - 1, from + len)));
     const action = fc.oneof(
       fc.record({ upsert: fc.uniqueArray(spanArb, { selector: (s) => s.id, maxLength: 3 }) }),
+      // An import's slice: its new highlights laid out for the colour layer, drawn later.
+      fc.record({
+        upsert: fc.uniqueArray(spanArb, { selector: (s) => s.id, maxLength: 12 }),
+        later: fc.constant(true),
+      }),
       fc.record({ remove: fc.array(fc.integer({ min: 0, max: 30 }).map((i) => `s${i}`)) }),
       fc.record({ selected: fc.option(fc.integer({ min: 0, max: 30 }).map((i) => `s${i}`)) }),
       fc.record({ drawTo: fc.integer({ min: 0, max: SIZE + 10 }) }),

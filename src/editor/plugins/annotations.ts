@@ -82,6 +82,11 @@ interface HighlightState {
   selected: string | null;
   /** A short-lived emphasis after jumping to an annotation. */
   flash: string | null;
+  /**
+   * Blocks whose pending stacks the last action laid out (`later`): the colour
+   * layer paints them, idle time draws their elements.
+   */
+  laidOut: readonly number[];
 }
 
 interface HighlightAction {
@@ -92,7 +97,14 @@ interface HighlightAction {
   flash?: string | null;
   /** Draw the highlights that start before this position. */
   drawTo?: number;
+  /**
+   * New highlights in blocks that have none drawn go to the colour layer, their
+   * elements to idle time, as on opening (an import's slice; see layLater).
+   */
+  later?: boolean;
 }
+
+const NONE: readonly number[] = [];
 
 const key = new PluginKey<HighlightState>('glossa-highlights');
 
@@ -148,21 +160,27 @@ interface RangeChange {
   added: HighlightSpan[];
 }
 
-function apply(tr: Transaction, prev: HighlightState): HighlightState {
+function apply(tr: Transaction, before: HighlightState): HighlightState {
   const action = tr.getMeta(key) as HighlightAction | undefined;
-  if (!action) return prev;
-  const upsert = action.upsert ?? [];
+  if (!action) return before;
+  const all = action.upsert ?? [];
+  // What `later` lays out for the colour layer is left out of the drawing below.
+  const { state: prev, rest: upsert } =
+    action.later && all.length > 0
+      ? layLater(tr.doc, before, all, [action.selected, action.flash])
+      : { state: before, rest: all };
   const removedIds = [...(action.remove ?? []), ...upsert.map((s) => s.id)];
   // A new table only when spans change (selecting, flashing, drawing leave it).
   const spans =
-    removedIds.length > 0
+    removedIds.length > 0 || all.length > 0
       ? prev.spans.with(
           removedIds,
-          upsert.map((s) => [s.id, s]),
+          all.map((s) => [s.id, s]),
         )
       : prev.spans;
   const next: HighlightState = {
     ...prev,
+    laidOut: prev === before ? NONE : prev.laidOut,
     spans,
     selected: action.selected === undefined ? prev.selected : action.selected,
     flash: action.flash === undefined ? prev.flash : action.flash,
@@ -318,6 +336,125 @@ function apply(tr: Transaction, prev: HighlightState): HighlightState {
 }
 
 /**
+ * An import's slice (`later`): its new highlights in blocks with no highlight
+ * drawn (or not drawn yet) become those blocks' pending stacks, laid out with
+ * the stacks pending there, as on opening — painted by the colour layer in
+ * this update, drawn as elements in idle time — instead of drawn as elements
+ * in the slice's task (each slice of 1,000 then cost the redraw of its blocks,
+ * 50-90 ms at 100,000; issue 20). A drawn block taking them is put back
+ * behind the frontier, which moves back to it; the blocks drawn between go
+ * to `early`. The rest (a highlight replaced, or in a block with highlights
+ * drawn or folded, or crossing its block, or about to be selected) is
+ * returned, to be drawn as usual.
+ */
+function layLater(
+  doc: ProseMirrorNode,
+  prev: HighlightState,
+  upsert: readonly HighlightSpan[],
+  emphasised: readonly (string | null | undefined)[],
+): { state: HighlightState; rest: HighlightSpan[] } {
+  const size = doc.content.size;
+  /** Per block (position before it): its end, and its new highlights; null: drawn as usual. */
+  const blocks = new Map<number, { end: number; spans: HighlightSpan[] } | null>();
+  const rest: HighlightSpan[] = [];
+  for (const s of upsert) {
+    const $from = s.from < size ? doc.resolve(s.from) : null;
+    if (!$from?.parent.isTextblock) {
+      rest.push(s);
+      continue;
+    }
+    const pos = $from.before();
+    const block = blocks.get(pos);
+    const fits =
+      block !== null && s.to <= $from.end() && !prev.spans.has(s.id) && !emphasised.includes(s.id);
+    if (!fits) {
+      if (block) rest.push(...block.spans);
+      rest.push(s);
+      blocks.set(pos, null);
+    } else if (block) block.spans.push(s);
+    else blocks.set(pos, { end: $from.after(), spans: [s] });
+  }
+  const pending = prev.pending;
+  /** The blocks laid out, by position, with the index range of their old pending stacks. */
+  const laid: { pos: number; lo: number; hi: number; stacks: Stack<HighlightSpan>[] }[] = [];
+  const folded: Decoration[] = [];
+  let lowest = prev.drawnTo;
+  for (const [pos, block] of blocks) {
+    if (block === null) continue;
+    const { end, spans } = block;
+    const isPending = pos >= prev.drawnTo && !prev.early.has(pos);
+    const taken =
+      prev.folded.find(pos + 1, end - 1).length > 0 ||
+      (!isPending && prev.drawn.find(pos + 1, end - 1, isStack).length > 0);
+    if (taken) {
+      rest.push(...spans);
+      continue;
+    }
+    const lo = countBefore(pending, pos);
+    const hi = isPending ? countBefore(pending, end) : lo;
+    const members = [...spans];
+    for (let j = lo; j < hi; j++)
+      for (const m of pending[j]!.members) if (prev.spans.get(m.id) === m) members.push(m);
+    const layout = layoutStacks(members);
+    for (const st of layout.folded) for (const m of st.members) folded.push(foldedFor(m));
+    laid.push({ pos, lo, hi, stacks: layout.drawn });
+    if (!isPending && pos < lowest) lowest = pos;
+  }
+  laid.sort((a, b) => a.pos - b.pos);
+  // The blocks drawn between the frontier's new place and its old one stay drawn: early. A
+  // highlight drawn from between two blocks there (no block to be early) keeps the frontier.
+  const early = new Set(prev.early);
+  if (lowest < prev.drawnTo) {
+    let gap = lowest;
+    let kept = false;
+    const startsIn = (from: number, to: number) =>
+      prev.drawn.find(from, to, isStack).some((d) => d.from >= from && d.from <= to);
+    doc.nodesBetween(lowest, prev.drawnTo, (node, pos) => {
+      if (kept || !node.isTextblock) return !kept;
+      if (pos >= gap && startsIn(gap, pos)) kept = true;
+      gap = pos + node.nodeSize;
+      early.add(pos);
+      return false;
+    });
+    if (kept || (gap < prev.drawnTo && startsIn(gap, prev.drawnTo))) {
+      // Drawn as usual, the ones that would have moved the frontier back.
+      for (let i = laid.length - 1; i >= 0; i--) {
+        const b = laid[i]!;
+        if (b.pos < prev.drawnTo) {
+          rest.push(...(blocks.get(b.pos)?.spans ?? []));
+          laid.splice(i, 1);
+        }
+      }
+      early.clear();
+      for (const pos of prev.early) early.add(pos);
+      lowest = prev.drawnTo;
+    }
+  }
+  if (laid.length === 0) return { state: prev, rest };
+  const nextPending: Stack<HighlightSpan>[] = [];
+  let at = 0;
+  for (const { lo, hi, stacks } of laid) {
+    for (let j = at; j < lo; j++) nextPending.push(pending[j]!);
+    for (const st of stacks) nextPending.push(st);
+    at = Math.max(at, hi);
+  }
+  for (let j = at; j < pending.length; j++) nextPending.push(pending[j]!);
+  const isLaid = new Set(laid.map((b) => b.pos));
+  for (const pos of isLaid) early.delete(pos);
+  return {
+    state: {
+      ...prev,
+      pending: nextPending,
+      drawnTo: lowest,
+      early,
+      folded: folded.length ? prev.folded.add(doc, folded) : prev.folded,
+      laidOut: [...isLaid],
+    },
+    rest,
+  };
+}
+
+/**
  * `pos`, moved to the end of the block it is in: drawing stops only between
  * blocks, so a block is either wholly drawn as elements or wholly in the
  * colour layer, and drawing never rebuilds a block that still has ranges.
@@ -382,6 +519,10 @@ class ColourLayer {
   /** Blocks before this index are drawn as elements: their ranges are gone. */
   private next = 0;
   private readonly layers = new Map<AnnotationKind, Highlight>();
+  /** The frontier at the last update: when it moves back (`later`), blocks drawn since stay done. */
+  private lastDrawn: number;
+  /** The plugin state's `laidOut` already painted (made, or laid out in an update). */
+  private painted: readonly number[];
 
   static supported(): boolean {
     return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
@@ -389,6 +530,8 @@ class ColourLayer {
 
   constructor(private readonly view: EditorView) {
     const start = performance.now();
+    this.lastDrawn = drawnTo(view.state);
+    this.painted = key.getState(view.state)?.laidOut ?? NONE;
     this.build();
     // Its cost in the start-up, for bench/ traces.
     performance.measure('glossa:colour-layer', { start });
@@ -483,10 +626,54 @@ class ColourLayer {
     b.ranges = [];
   }
 
+  /**
+   * A block's stacks laid out again (`later`: an import's slice): its ranges
+   * remade from its pending stacks, the block added if it had none.
+   */
+  private layOut(pos: number): void {
+    const st = key.getState(this.view.state)!;
+    const node = this.view.state.doc.nodeAt(pos);
+    if (!node) return;
+    const stacks = st.pending.slice(
+      countBefore(st.pending, pos),
+      countBefore(st.pending, pos + node.nodeSize),
+    );
+    let lo = 0;
+    let hi = this.blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.blocks[mid]!.pos < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    let b = this.blocks[lo];
+    if (b?.pos === pos) {
+      this.clear(b);
+      b.stacks = stacks;
+      b.done = false;
+    } else {
+      b = { pos, stacks, nodes: [], ranges: [] };
+      this.blocks.splice(lo, 0, b);
+      if (lo < this.next) this.next++;
+    }
+    this.fill(b);
+  }
+
   /** After each view update: blocks now drawn lose their ranges; blocks redrawn meanwhile are remade. */
   update(): void {
     const drawn = drawnTo(this.view.state);
-    const early = key.getState(this.view.state)?.early;
+    const st = key.getState(this.view.state);
+    const early = st?.early;
+    if (drawn < this.lastDrawn) {
+      // The frontier moved back to blocks laid out again: those passed meanwhile are drawn.
+      let at = this.next;
+      while (at > 0 && this.blocks[at - 1]!.pos >= drawn) this.blocks[--at]!.done = true;
+      this.next = at;
+    }
+    this.lastDrawn = drawn;
+    if (st && st.laidOut !== this.painted) {
+      this.painted = st.laidOut;
+      for (const pos of st.laidOut) this.layOut(pos);
+    }
     while (this.next < this.blocks.length && this.blocks[this.next]!.pos < drawn)
       this.clear(this.blocks[this.next++]!);
     for (let j = this.next; j < this.blocks.length; j++) {
@@ -550,7 +737,7 @@ function drawInIdleTime(view: EditorView) {
   const build =
     !layer && !allHighlightsDrawn(view.state) && ColourLayer.supported()
       ? afterPaint(() => {
-          if (allHighlightsDrawn(view.state)) return;
+          if (layer || allHighlightsDrawn(view.state)) return;
           layer = new ColourLayer(view);
           markDone();
         })
@@ -582,7 +769,12 @@ function drawInIdleTime(view: EditorView) {
   markDone();
   return {
     update: () => {
+      // An import's slice laid highlights out for the colour layer (`later`): painted now,
+      // their elements drawn in idle time, by a layer made for them if there was none.
+      if (!layer && !allHighlightsDrawn(view.state) && key.getState(view.state)?.laidOut.length)
+        if (ColourLayer.supported()) layer = new ColourLayer(view);
       layer?.update();
+      schedule();
       markDone();
     },
     destroy: () => {
@@ -633,6 +825,7 @@ export function highlightPlugin(
           spans: SpanTable.of(initial.map((s) => [s.id, s])),
           selected: null,
           flash: null,
+          laidOut: NONE,
         };
       },
       apply,

@@ -35,4 +35,25 @@ describe('SpanTable', () => {
       { numRuns: 200 },
     );
   });
+
+  it('grows past its rebuilds (an import in slices) as a Map would, the tables before kept as they were', () => {
+    let table = SpanTable.of<number>([]);
+    const tables: SpanTable<number>[] = [];
+    for (let slice = 0; slice < 40; slice++) {
+      tables.push(table);
+      table = table.with(
+        [`id${slice * 1000 - 1}`],
+        Array.from({ length: 1000 }, (_, i): [string, number] => [`id${slice * 1000 + i}`, slice]),
+      );
+    }
+    expect(table.size).toBe(40_000 - 39);
+    expect(table.get('id39999')).toBe(39);
+    expect(table.has('id999')).toBe(false);
+    expect(table.get('id1000')).toBe(1);
+    expect([...table.keys()]).toHaveLength(table.size);
+    tables.forEach((t, slice) => {
+      expect(t.size).toBe(slice === 0 ? 0 : slice * 1000 - (slice - 1));
+      expect(t.has(`id${slice * 1000}`)).toBe(false);
+    });
+  });
 });
