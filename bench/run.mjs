@@ -632,7 +632,11 @@ async function main() {
           for (let i = 0; i < CONFIG.filters; i++) r.filter.push(await filterOnce(ip, i));
         if (wants('search')) r.search = await searchSamples(ip, CONFIG.queries);
         r.interactionLongTasks = await ip.evaluate(() => window.__bench.longTasks);
-        if (wants('scroll')) r.scroll = await measureScroll(ip);
+        if (wants('scroll')) {
+          r.scroll = await measureScroll(ip);
+          for (const f of r.scroll.longFrames)
+            console.log(`  scroll: long frame ${JSON.stringify(f)}`);
+        }
         await ip.close();
         // The floor control for scrolling: the static page, scrolled the same way.
         if (wants('scroll')) {

@@ -128,6 +128,13 @@ export async function measureScroll(page, step = 0) {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const by = step || Math.max(200, Math.floor(scroller.clientHeight * 0.9));
     const deltas = [];
+    // Long animation frames (over 50 ms) while scrolling, with what ran in them: what to change.
+    const loafs = [];
+    let loafObserver = null;
+    if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) {
+      loafObserver = new PerformanceObserver((list) => loafs.push(...list.getEntries()));
+      loafObserver.observe({ type: 'long-animation-frame' });
+    }
     const t0 = performance.now();
     await new Promise((resolve) => {
       let last = 0;
@@ -142,6 +149,13 @@ export async function measureScroll(page, step = 0) {
       requestAnimationFrame(tick);
     });
     const wall = performance.now() - t0;
+    // The last frame's entry arrives once it has been presented.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
+    if (loafObserver) {
+      loafs.push(...loafObserver.takeRecords());
+      loafObserver.disconnect();
+    }
+    const ms = (x) => Math.round(x * 10) / 10;
     const sorted = [...deltas].sort((a, b) => a - b);
     const longTasks = window.__bench.longTasks.filter((t) => t.startTime >= t0);
     return {
@@ -153,6 +167,29 @@ export async function measureScroll(page, step = 0) {
       p95Frame: sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] ?? NaN,
       over50: deltas.filter((d) => d > 50).length,
       longestTask: longTasks.reduce((m, t) => Math.max(m, t.duration), 0),
+      // The five longest animation frames (LoAF), in ms: the script in them; the tasks before the
+      // rendering; rendering up to style (frame callbacks, observers); style, layout and paint;
+      // and the scripts over 5 ms (invoker and function).
+      longFrames: loafs
+        .filter((e) => e.startTime >= t0)
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 5)
+        .map((e) => {
+          const end = e.startTime + e.duration;
+          const style = e.styleAndLayoutStart || end;
+          const render = e.renderStart || style;
+          return {
+            at: ms(e.startTime - t0),
+            ms: ms(e.duration),
+            script: ms(e.scripts.reduce((t, x) => t + x.duration, 0)),
+            tasks: ms(render - e.startTime),
+            frameCallbacks: ms(style - render),
+            styleLayoutPaint: ms(end - style),
+            scripts: e.scripts
+              .filter((x) => x.duration > 5)
+              .map((x) => `${x.invoker} ${x.sourceFunctionName || ''} ${ms(x.duration)}`.trim()),
+          };
+        }),
     };
   }, step);
 }
