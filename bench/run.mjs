@@ -636,6 +636,9 @@ async function main() {
           r.scroll = await measureScroll(ip);
           for (const f of r.scroll.longFrames)
             console.log(`  scroll: long frame ${JSON.stringify(f)}`);
+          console.log(
+            `  scroll: script in long frames ${JSON.stringify(r.scroll.longFrameScript)}`,
+          );
         }
         await ip.close();
         // The floor control for scrolling: the static page, scrolled the same way.

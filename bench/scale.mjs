@@ -167,6 +167,18 @@ export async function measureScroll(page, step = 0) {
       p95Frame: sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] ?? NaN,
       over50: deltas.filter((d) => d > 50).length,
       longestTask: longTasks.reduce((m, t) => Math.max(m, t.duration), 0),
+      // Script time in long animation frames, by what ran it (invoker type): the app's share.
+      longFrameScript: Object.fromEntries(
+        Object.entries(
+          loafs
+            .filter((e) => e.startTime >= t0)
+            .flatMap((e) => e.scripts)
+            .reduce(
+              (by, x) => ((by[x.invokerType] = (by[x.invokerType] ?? 0) + x.duration), by),
+              {},
+            ),
+        ).map(([k, v]) => [k, ms(v)]),
+      ),
       // The five longest animation frames (LoAF), in ms: the script in them; the tasks before the
       // rendering; rendering up to style (frame callbacks, observers); style, layout and paint;
       // and the scripts over 5 ms (invoker and function).
