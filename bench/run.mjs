@@ -66,6 +66,8 @@ const PORT = Number(option('port') ?? process.env.BENCH_PORT ?? 4190);
 const LARGE = args.has('--large');
 /** Loads only (no interactions, no exchange): for quick A/B runs of the start-up figures. */
 const LOADS_ONLY = args.has('--loads-only');
+/** After the scroll: 200 frames with the colour layer and 200 without, twice (issue 20). */
+const SCROLL_LAYER_AB = args.has('--scroll-layer-ab');
 /**
  * The growth report (issue 20): how each figure grows with the annotations, the article growing
  * with them (10 characters per annotation, the density of the 10,000-on-100,000 run), so that a
@@ -627,7 +629,27 @@ async function main() {
           for (let i = 0; i < CONFIG.filters; i++) r.filter.push(await filterOnce(ip, i));
         if (wants('search')) r.search = await searchSamples(ip, CONFIG.queries);
         r.interactionLongTasks = await ip.evaluate(() => window.__bench.longTasks);
-        if (wants('scroll')) r.scroll = await measureScroll(ip);
+        if (wants('scroll')) {
+          r.scroll = await measureScroll(ip);
+          for (const f of r.scroll.longFrames)
+            console.log(`  scroll: long frame ${JSON.stringify(f)}`);
+          console.log(
+            `  scroll: script in long frames ${JSON.stringify(r.scroll.longFrameScript)}`,
+          );
+          // --scroll-layer-ab: what the colour layer costs a scroll, from the top again, 200 frames
+          // with it and 200 without, twice, interleaved on the same page.
+          if (SCROLL_LAYER_AB) {
+            r.scrollLayerAB = [];
+            for (let i = 0; i < 4; i++) {
+              const layer = i % 2 === 0;
+              const s = await measureScroll(ip, { maxFrames: 200, layer });
+              r.scrollLayerAB.push({ layer, ...s });
+              console.log(
+                `  scroll ${layer ? 'with' : 'without'} the colour layer: ${s.frames} frames in ${Math.round(s.wall)} ms, worst ${s.worstFrame.toFixed(1)}, p95 ${s.p95Frame.toFixed(1)}, ${s.over50} over 50`,
+              );
+            }
+          }
+        }
         await ip.close();
         // The floor control for scrolling: the static page, scrolled the same way.
         if (wants('scroll')) {

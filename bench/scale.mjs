@@ -120,52 +120,108 @@ export async function measureAppImport(context, setup, base, article, annotation
  * worst is issue 20's "no frame over 50 ms". The page is a settled one
  * (every highlight drawn).
  */
-export async function measureScroll(page, step = 0) {
+export async function measureScroll(page, { step = 0, maxFrames = Infinity, layer = true } = {}) {
   await settle(page, 300);
-  return page.evaluate(async (step) => {
-    const text = document.getElementById('article-text');
-    // The article's scroller: the nearest ancestor that scrolls, else the page.
-    let scroller = text.parentElement;
-    while (
-      scroller &&
-      !(
-        scroller.scrollHeight > scroller.clientHeight + 1 &&
-        /(auto|scroll)/.test(getComputedStyle(scroller).overflowY)
+  return page.evaluate(
+    async ({ step, maxFrames, layer }) => {
+      // Without the colour layer (CSS Custom Highlights) for this pass, put back after it.
+      const saved = layer ? null : new Map(CSS.highlights);
+      if (saved) CSS.highlights.clear();
+      const text = document.getElementById('article-text');
+      // The article's scroller: the nearest ancestor that scrolls, else the page.
+      let scroller = text.parentElement;
+      while (
+        scroller &&
+        !(
+          scroller.scrollHeight > scroller.clientHeight + 1 &&
+          /(auto|scroll)/.test(getComputedStyle(scroller).overflowY)
+        )
       )
-    )
-      scroller = scroller.parentElement;
-    scroller ??= document.scrollingElement;
-    scroller.scrollTop = 0;
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const by = step || Math.max(200, Math.floor(scroller.clientHeight * 0.9));
-    const deltas = [];
-    const t0 = performance.now();
-    await new Promise((resolve) => {
-      let last = 0;
-      const tick = (now) => {
-        if (last) deltas.push(now - last);
-        last = now;
-        const before = scroller.scrollTop;
-        scroller.scrollTop = before + by;
-        if (scroller.scrollTop <= before) resolve();
-        else requestAnimationFrame(tick);
+        scroller = scroller.parentElement;
+      scroller ??= document.scrollingElement;
+      scroller.scrollTop = 0;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const by = step || Math.max(200, Math.floor(scroller.clientHeight * 0.9));
+      const deltas = [];
+      // Long animation frames (over 50 ms) while scrolling, with what ran in them: what to change.
+      const loafs = [];
+      let loafObserver = null;
+      if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame')) {
+        loafObserver = new PerformanceObserver((list) => loafs.push(...list.getEntries()));
+        loafObserver.observe({ type: 'long-animation-frame' });
+      }
+      const t0 = performance.now();
+      await new Promise((resolve) => {
+        let last = 0;
+        const tick = (now) => {
+          if (last) deltas.push(now - last);
+          last = now;
+          const before = scroller.scrollTop;
+          scroller.scrollTop = before + by;
+          if (scroller.scrollTop <= before || deltas.length >= maxFrames) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      });
+      const wall = performance.now() - t0;
+      if (saved) for (const [name, h] of saved) CSS.highlights.set(name, h);
+      // The last frame's entry arrives once it has been presented.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
+      if (loafObserver) {
+        loafs.push(...loafObserver.takeRecords());
+        loafObserver.disconnect();
+      }
+      const ms = (x) => Math.round(x * 10) / 10;
+      const sorted = [...deltas].sort((a, b) => a - b);
+      const longTasks = window.__bench.longTasks.filter((t) => t.startTime >= t0);
+      return {
+        frames: deltas.length,
+        step: by,
+        height: scroller.scrollHeight,
+        wall,
+        worstFrame: sorted.at(-1) ?? NaN,
+        p95Frame: sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] ?? NaN,
+        over50: deltas.filter((d) => d > 50).length,
+        longestTask: longTasks.reduce((m, t) => Math.max(m, t.duration), 0),
+        // Script time in long animation frames, by what ran it (invoker type): the app's share.
+        longFrameScript: Object.fromEntries(
+          Object.entries(
+            loafs
+              .filter((e) => e.startTime >= t0)
+              .flatMap((e) => e.scripts)
+              .reduce(
+                (by, x) => ((by[x.invokerType] = (by[x.invokerType] ?? 0) + x.duration), by),
+                {},
+              ),
+          ).map(([k, v]) => [k, ms(v)]),
+        ),
+        // The five longest animation frames (LoAF), in ms: the script in them; the tasks before the
+        // rendering; rendering up to style (frame callbacks, observers); style, layout and paint;
+        // and the scripts over 5 ms (invoker and function).
+        longFrames: loafs
+          .filter((e) => e.startTime >= t0)
+          .sort((a, b) => b.duration - a.duration)
+          .slice(0, 5)
+          .map((e) => {
+            const end = e.startTime + e.duration;
+            const style = e.styleAndLayoutStart || end;
+            const render = e.renderStart || style;
+            return {
+              at: ms(e.startTime - t0),
+              ms: ms(e.duration),
+              script: ms(e.scripts.reduce((t, x) => t + x.duration, 0)),
+              tasks: ms(render - e.startTime),
+              frameCallbacks: ms(style - render),
+              styleLayoutPaint: ms(end - style),
+              scripts: e.scripts
+                .filter((x) => x.duration > 5)
+                .map((x) => `${x.invoker} ${x.sourceFunctionName || ''} ${ms(x.duration)}`.trim()),
+            };
+          }),
       };
-      requestAnimationFrame(tick);
-    });
-    const wall = performance.now() - t0;
-    const sorted = [...deltas].sort((a, b) => a - b);
-    const longTasks = window.__bench.longTasks.filter((t) => t.startTime >= t0);
-    return {
-      frames: deltas.length,
-      step: by,
-      height: scroller.scrollHeight,
-      wall,
-      worstFrame: sorted.at(-1) ?? NaN,
-      p95Frame: sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)] ?? NaN,
-      over50: deltas.filter((d) => d > 50).length,
-      longestTask: longTasks.reduce((m, t) => Math.max(m, t.duration), 0),
-    };
-  }, step);
+    },
+    { step, maxFrames: Number.isFinite(maxFrames) ? maxFrames : 1e9, layer },
+  );
 }
 
 /** A CPU profile's nodes by id, each node's parent, and a function's source-mapped label. */

@@ -481,6 +481,16 @@ export function countBefore(spans: readonly { from: number }[], pos: number): nu
 /** Highlights drawn per idle callback while a long article is partly drawn. */
 const DRAW_CHUNK = 6000;
 
+/**
+ * How long (ms) after the article last scrolled idle drawing waits, and for
+ * how many frames without a scroll (on a loaded machine a frame can be
+ * longer than that): a chunk drawn while the page scrolled made that frame
+ * 50-100 ms at 100,000 annotations, 1-2 s at load 15 (bench/); the colour
+ * layer paints the rest meanwhile.
+ */
+export const SCROLL_QUIET_MS = 250;
+const SCROLL_QUIET_FRAMES = 2;
+
 /** The CSS highlight (`::highlight(…)` in glossa.css) of each kind's colour layer. */
 const LAYER_NAMES: Record<AnnotationKind, string> = {
   claim: 'hl-claim',
@@ -754,10 +764,43 @@ function drawInIdleTime(view: EditorView) {
       performance.mark('glossa:highlight-elements-drawn');
     }
   };
+  // Scrolling the article (the page or a scroller around it) pauses the drawing.
+  const doc = view.dom.ownerDocument;
+  let scrolledAt = -Infinity;
+  /** Frames produced since the last scroll, counted up to SCROLL_QUIET_FRAMES. */
+  let stillFrames = SCROLL_QUIET_FRAMES;
+  let counting = false;
+  const countFrame = () => {
+    if (++stillFrames < SCROLL_QUIET_FRAMES) requestAnimationFrame(countFrame);
+    else counting = false;
+  };
+  const onScroll = (event: Event) => {
+    const target = event.target;
+    if (target !== doc && !(target instanceof Node && target.contains(view.dom))) return;
+    scrolledAt = performance.now();
+    stillFrames = 0;
+    if (!counting) {
+      counting = true;
+      requestAnimationFrame(countFrame);
+    }
+  };
+  doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
   const step = () => {
     cancel = null;
     const st = key.getState(view.state);
     if (!st || allHighlightsDrawn(view.state)) return;
+    const wait = scrolledAt + SCROLL_QUIET_MS - performance.now();
+    if (wait > 0 || stillFrames < SCROLL_QUIET_FRAMES) {
+      const timer = setTimeout(
+        () => {
+          cancel = null;
+          schedule();
+        },
+        Math.max(wait, 50),
+      );
+      cancel = () => clearTimeout(timer);
+      return;
+    }
     view.dispatch(view.state.tr.setMeta(key, { drawTo: st.drawnTo + DRAW_CHUNK }));
     schedule();
   };
@@ -780,6 +823,7 @@ function drawInIdleTime(view: EditorView) {
     destroy: () => {
       cancel?.();
       build?.cancel();
+      doc.removeEventListener('scroll', onScroll, { capture: true });
       const drawing: KeptDrawing = { plugin, layer, marked, elementsMarked };
       parked.set(view, drawing);
       queueMicrotask(() => {
