@@ -8,20 +8,17 @@
 //
 //   node bench/library.mjs [--articles=1000] [--annotations=200] [--port=4232] [--loads=3]
 import { chromium } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 import { groupIntoPages } from './annotation-pages.mjs';
+import { ROOT, benchOption, buildBenchApp } from './build.mjs';
 import { openApp, waitReady } from './driver.mjs';
 import { serve } from './server.mjs';
 import { generateAnnotations, longArticle } from './workload.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const option = (name) =>
-  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const option = (name) => benchOption(process.argv.slice(2), name);
 const ARTICLES = Number(option('articles') ?? 1000);
 const ANNOTATIONS = Number(option('annotations') ?? 200);
 const LOADS = Number(option('loads') ?? 3);
@@ -138,18 +135,8 @@ async function openArticle(context, id) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 async function main() {
-  const work = mkdtempSync(join(os.tmpdir(), 'glossa-library-bench-'));
-  const distDir = join(work, 'dist');
-  const benchDir = join(work, 'bench');
-  mkdirSync(benchDir, { recursive: true });
-  writeFileSync(join(benchDir, 'blank.html'), '<!doctype html><title>bench</title>\n');
   const load0 = os.loadavg()[0];
-  const build = spawnSync(
-    'npx',
-    ['vite', 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  if (build.status !== 0) throw new Error('vite build failed');
+  const { work, distDir, benchDir } = buildBenchApp({ prefix: 'glossa-library-bench-' });
   const server = await serve({ distDir, benchDir, port: PORT });
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const out = { date: new Date().toISOString(), articles: ARTICLES, annotations: ANNOTATIONS };

@@ -17,13 +17,13 @@
 // import, scroll; for quick iteration, e.g. `--large --only=search`; a partial run),
 // --profile-import (a CPU profile of the app's import: JS self time by function, printed).
 import { chromium } from '@playwright/test';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { findChromium } from '../scripts/chromium-path.mjs';
+import { ROOT, appRoot, benchOption, buildBenchApp, sh } from './build.mjs';
 import { serve } from './server.mjs';
 import {
   CHROMIUM_ARGS,
@@ -53,14 +53,13 @@ import {
   staticPage,
 } from './workload.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const args = new Set(argv);
-const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const option = (name) => benchOption(argv, name);
 const TINY = args.has('--tiny');
 const PROFILE =
   args.has('--profile') || (!TINY && !args.has('--growth') && !args.has('--no-profile'));
-const APP_ROOT = option('app-root') ? resolve(option('app-root')) : ROOT;
+const APP_ROOT = appRoot(argv);
 const PORT = Number(option('port') ?? process.env.BENCH_PORT ?? 4190);
 /** Ten times the article (issue 20): 1,000,000 characters, 100,000 annotations. */
 const LARGE = args.has('--large');
@@ -161,11 +160,6 @@ function round(x, d = 1) {
 }
 
 // ------------------------------------------------------------ build and sizes
-
-function sh(cmd, list, cwd = ROOT) {
-  const r = spawnSync(cmd, list, { cwd, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (r.status !== 0) throw new Error(`${cmd} ${list.join(' ')} failed (${r.status})`);
-}
 
 function git(list) {
   try {
@@ -471,20 +465,12 @@ async function main() {
   }
   const started = Date.now();
   const load0 = os.loadavg();
-  const work = mkdtempSync(join(os.tmpdir(), 'glossa-bench-'));
+  const { work, distDir, benchDir } = buildBenchApp({
+    appRoot: APP_ROOT,
+    prefix: 'glossa-bench-',
+    keep: args.has('--keep'),
+  });
   workDir = work;
-  const distDir = join(work, 'dist');
-  const benchDir = join(work, 'bench');
-  mkdirSync(benchDir, { recursive: true });
-  writeFileSync(join(benchDir, 'blank.html'), '<!doctype html><title>bench</title>\n');
-
-  console.log(`Building the production bundle (vite build → ${distDir}) …`);
-  // A private outDir, so that a test run serving dist/ meanwhile is not disturbed.
-  sh(
-    'npx',
-    ['vite', 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'],
-    APP_ROOT,
-  );
   sh('npx', [
     'vite',
     'build',

@@ -14,13 +14,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { ROOT, benchOption } from './build.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name, fallback) => {
-  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
-  return a ? Number(a.split('=')[1]) : fallback;
-};
+const arg = (name, fallback) => Number(benchOption(process.argv.slice(2), name) ?? fallback);
 const chars = arg('chars', 100_000);
 const termCount = arg('terms', 1000);
 const runs = arg('runs', 10);
@@ -32,7 +29,7 @@ try {
     'npx',
     ['vite', 'build', '--config', 'bench/vite.terms.config.ts', '--outDir', out],
     {
-      cwd: root,
+      cwd: ROOT,
       stdio: 'inherit',
     },
   );

@@ -21,20 +21,17 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { ROOT, benchOption } from './build.mjs';
 import { longArticle, prng } from './workload.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const arg = (name, fallback) => {
-  const a = process.argv.find((x) => x.startsWith(`--${name}=`));
-  return a ? Number(a.split('=')[1]) : fallback;
-};
+const arg = (name, fallback) => Number(benchOption(process.argv.slice(2), name) ?? fallback);
 
 if (isMainThread) {
   const units = arg('units', 100_000);
   const chunk = arg('chunk', 50);
   const out = mkdtempSync(join(tmpdir(), 'glossa-bench-tm-'));
   execFileSync('npx', ['vite', 'build', '--config', 'bench/vite.tm.config.ts', '--outDir', out], {
-    cwd: root,
+    cwd: ROOT,
     stdio: 'inherit',
   });
   const worker = new Worker(fileURLToPath(import.meta.url), {
@@ -62,7 +59,7 @@ if (isMainThread) {
   const { bundle, units, chunk } = workerData;
   const { TmIndex, segmentSentences } = await import(bundle);
   const log = (text) => parentPort.postMessage({ type: 'log', text });
-  const article = longArticle(join(root, 'public/articles/parler-amazon-fr.json'));
+  const article = longArticle(join(ROOT, 'public/articles/parler-amazon-fr.json'));
   const sentences = segmentSentences(article.blocks);
   const distinct = [...new Set(sentences.map((s) => s.text))];
   const articleWords = [...new Set(distinct.flatMap((s) => s.split(/\s+/)))];

@@ -8,12 +8,11 @@
 //     [--wait-elements] (start once every highlight is an element) [--keep-trace=FILE]
 //     [--layer-cost] (first: a frame's cost with the colour layer registered and without it)
 import { chromium } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { findChromium } from '../scripts/chromium-path.mjs';
+import { ROOT, appRoot, benchOption, buildBenchApp } from './build.mjs';
 import { serve } from './server.mjs';
 import { sourceMapper } from './profile.mjs';
 import {
@@ -30,10 +29,9 @@ import {
 } from './driver.mjs';
 import { BENCH_ARTICLE_ID, generateAnnotations, longArticle, prng } from './workload.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
-const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const APP_ROOT = option('app-root') ? resolve(option('app-root')) : ROOT;
+const option = (name) => benchOption(argv, name);
+const APP_ROOT = appRoot(argv);
 const PORT = Number(option('port') ?? 4312);
 const TAGGINGS = Number(option('taggings') ?? 20);
 const SELECTIONS = Number(option('selections') ?? 6);
@@ -177,20 +175,7 @@ async function traced(browser, page, action) {
 }
 
 async function main() {
-  const work = mkdtempSync(join(os.tmpdir(), 'glossa-trace-'));
-  const distDir = join(work, 'dist');
-  const benchDir = join(work, 'bench');
-  mkdirSync(benchDir, { recursive: true });
-  writeFileSync(join(benchDir, 'blank.html'), '<!doctype html><title>bench</title>\n');
-  const r = spawnSync(
-    'npx',
-    ['vite', 'build', '--outDir', distDir, '--emptyOutDir', '--logLevel', 'warn'],
-    {
-      cwd: APP_ROOT,
-      stdio: 'inherit',
-    },
-  );
-  if (r.status !== 0) throw new Error('build failed');
+  const { distDir, benchDir } = buildBenchApp({ appRoot: APP_ROOT, prefix: 'glossa-trace-' });
   const article = longArticle(join(ROOT, 'public/articles/parler-amazon-fr.json'), 1_000_000);
   const annotations = generateAnnotations(article, 100000);
   const server = await serve({ distDir, benchDir, port: PORT });
