@@ -111,62 +111,108 @@ test('a long article: far highlights can be jumped to at once, and all are drawn
   expect(texts).toEqual(['tribunal']);
 });
 
-test('a long article: the highlights not yet drawn as elements are painted right after the first frame (colour layer)', async ({
+/**
+ * What is painted of the paragraphs in view, read in the page: for each, its
+ * annotation (long-i in paragraph §i) as an element, or as the colour layer's
+ * ranges (CSS Custom Highlight API, src/editor/plugins/annotations.ts) with
+ * their text and kind; and the layer's size.
+ */
+interface InView {
+  /** Paragraph indices in view. */
+  shown: number[];
+  /** Of those, the ones whose annotation is an element. */
+  elements: number[];
+  /** The layer's ranges in those paragraphs. */
+  ranges: { paragraph: number; kind: string; text: string }[];
+  /** Every range in the layer. */
+  layerSize: number;
+}
+
+/** Installs `window.inView()` (see InView) before the app's scripts run. */
+async function installInView(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const paragraphOf = (node: Node | null): number => {
+      const p = (node instanceof Element ? node : node?.parentElement)?.closest('p');
+      // The block's text as shown: without the hidden "\n\n" separator that
+      // begins every block after the first (editor/plugins/block-separators.ts).
+      const text = (p?.textContent ?? '').replace(/^\n\n/, '');
+      return Number(/^§(\d+)/.exec(text)?.[1] ?? NaN);
+    };
+    (window as unknown as { inView: () => unknown }).inView = () => {
+      const shown: number[] = [];
+      const elements: number[] = [];
+      for (const p of document.querySelectorAll('#article-text p')) {
+        const box = p.getBoundingClientRect();
+        if (box.bottom <= 0 || box.top >= innerHeight) continue;
+        const i = paragraphOf(p);
+        if (Number.isNaN(i)) continue;
+        shown.push(i);
+        if (p.querySelector(`mark[data-annotation-id="long-${i}"]`)) elements.push(i);
+      }
+      const ranges: { paragraph: number; kind: string; text: string }[] = [];
+      let layerSize = 0;
+      for (const kind of ['claim', 'quote', 'event'])
+        for (const r of CSS.highlights.get(`hl-${kind}`) ?? []) {
+          layerSize++;
+          const paragraph = paragraphOf(r.startContainer);
+          if (!shown.includes(paragraph)) continue;
+          const range = new Range();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          ranges.push({ paragraph, kind, text: range.toString() });
+        }
+      return { shown, elements, ranges, layerSize };
+    };
+  });
+}
+
+/** Every paragraph in view has its annotation painted once: an element, or a range of its kind on its word. */
+function expectAllPainted({ shown, elements, ranges }: InView): void {
+  expect(shown.length).toBeGreaterThan(0);
+  for (const r of ranges) {
+    expect(r.text).toBe('tribunal');
+    expect(r.kind).toBe(['claim', 'quote', 'event'][r.paragraph % 3]);
+  }
+  const painted = [...elements, ...ranges.map((r) => r.paragraph)].sort((x, y) => x - y);
+  expect(painted).toEqual([...shown].sort((x, y) => x - y));
+}
+
+/** Scrolls paragraph §i to the middle of the view, then reads InView two frames later. */
+async function scrollToParagraph(page: Page, i: number): Promise<InView> {
+  return page.evaluate(async (i) => {
+    const p = [...document.querySelectorAll('#article-text p')].find((el) =>
+      (el.textContent ?? '').replace(/^\n\n/, '').startsWith(`§${i} `),
+    );
+    p!.scrollIntoView({ block: 'center' });
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return (window as unknown as { inView: () => InView }).inView();
+  }, i);
+}
+
+test('a long article: the highlights in view are painted right after the first frame, elements later (colour layer)', async ({
   page,
 }) => {
   await openApp(page);
   const count = await seedLongArticle(page);
-  // When the app marks every highlight painted (the frame after the first): the annotations
-  // drawn as elements, and the colour layer's ranges (CSS Custom Highlight API,
-  // src/editor/plugins/annotations.ts) with their text and block.
+  await installInView(page);
+  // What is painted in view when the app marks every highlight near the view painted (the
+  // frame after the first).
   await page.addInitScript(() => {
     const mark = performance.mark.bind(performance);
     performance.mark = (name: string, options?: PerformanceMarkOptions) => {
-      const w = window as unknown as { atPainted?: unknown };
-      if (name === 'glossa:highlights-drawn' && !w.atPainted) {
-        const drawn = [...document.querySelectorAll('#article-text mark[data-annotation-id]')].map(
-          (m) => (m as HTMLElement).dataset.annotationId,
-        );
-        const layer: { kind: string; text: string; block: string }[] = [];
-        for (const kind of ['claim', 'quote', 'event'])
-          for (const r of CSS.highlights.get(`hl-${kind}`) ?? []) {
-            const range = new Range();
-            range.setStart(r.startContainer, r.startOffset);
-            range.setEnd(r.endContainer, r.endOffset);
-            // The block's text as shown: without the hidden "\n\n" separator that
-            // begins every block after the first (editor/plugins/block-separators.ts).
-            const block = (r.startContainer.parentElement?.closest('p')?.textContent ?? '').replace(
-              /^\n\n/,
-              '',
-            );
-            layer.push({ kind, text: range.toString(), block: block.slice(0, 5) });
-          }
-        w.atPainted = { drawn, layer };
-      }
+      const w = window as unknown as { atPainted?: unknown; inView: () => unknown };
+      if (name === 'glossa:highlights-drawn' && !w.atPainted) w.atPainted = w.inView();
       return mark(name, options);
     };
   });
   await openApp(page, `/?article=${ARTICLE}`);
   await page.waitForFunction(() => 'atPainted' in window);
-  const { drawn, layer } = await page.evaluate(
-    () =>
-      (
-        window as unknown as {
-          atPainted: { drawn: string[]; layer: { kind: string; text: string; block: string }[] };
-        }
-      ).atPainted,
+  const atPainted = await page.evaluate(
+    () => (window as unknown as { atPainted: InView }).atPainted,
   );
-  // Every annotation is painted then: the first screens as elements, the rest as ranges.
-  expect(new Set(drawn).size).toBeGreaterThan(0);
-  expect(layer.length).toBeGreaterThan(count / 2);
-  expect(new Set(drawn).size + layer.length).toBe(count);
-  // Each range covers its annotation's word, in the colour of the annotation's kind
-  // (paragraph §i holds annotation long-i, of kind i mod 3).
-  for (const r of layer) {
-    expect(r.text).toBe('tribunal');
-    const i = Number(/^§(\d+)/.exec(r.block)?.[1]);
-    expect(r.kind).toBe(['claim', 'quote', 'event'][i % 3]);
-  }
+  expectAllPainted(atPainted);
+  // The layer holds the ranges near the view only, not the rest of the article's.
+  expect(atPainted.layerSize).toBeLessThan(count / 4);
   // Once every highlight is an element, the colour layer is empty.
   await expect
     .poll(() => page.locator('#article-text mark[data-annotation-id]').count())
@@ -175,6 +221,29 @@ test('a long article: the highlights not yet drawn as elements are painted right
     ['claim', 'quote', 'event'].reduce((n, k) => n + (CSS.highlights.get(`hl-${k}`)?.size ?? 0), 0),
   );
   expect(left).toBe(0);
+});
+
+test('a long article: highlights not drawn as elements are painted by the frame a scroll shows them in, and only those near the view (colour layer)', async ({
+  page,
+}) => {
+  await openApp(page);
+  const count = await seedLongArticle(page);
+  await installInView(page);
+  // Idle time never comes: past the first screens no element is drawn, so what paints the
+  // highlights scrolled to is the colour layer.
+  await page.addInitScript(() => {
+    window.requestIdleCallback = () => 0;
+  });
+  await openApp(page, `/?article=${ARTICLE}`);
+  await page.waitForFunction(() => performance.getEntriesByName('glossa:highlights-drawn').length);
+  for (const i of [200, count - 1, 60]) {
+    const seen = await scrollToParagraph(page, i);
+    expect(seen.shown).toContain(i);
+    expect(seen.elements).toEqual([]);
+    expectAllPainted(seen);
+    // Near the view only: a screen's worth of ranges or so, not the whole article's.
+    expect(seen.layerSize).toBeLessThan(count / 4);
+  }
 });
 
 test('blocks are spaced alike within a section and across sections (contained sections keep their margins)', async ({
@@ -284,6 +353,7 @@ test('a long article: fact-checking reconfiguring the view keeps the colour laye
 }) => {
   await openApp(page);
   await seedLongArticle(page);
+  await installInView(page);
   // Idle time never comes, so the elements are never all drawn and the colour layer stays.
   await page.addInitScript(() => {
     window.requestIdleCallback = () => 0;
@@ -311,5 +381,9 @@ test('a long article: fact-checking reconfiguring the view keeps the colour laye
     ),
   }));
   expect(after).toEqual({ builds: 1, same: true, ranges: expect.any(Number) });
-  expect(after.ranges).toBeGreaterThan(0);
+  // And it still paints what is scrolled to.
+  const seen = await scrollToParagraph(page, 200);
+  expect(seen.elements).toEqual([]);
+  expectAllPainted(seen);
+  expect(seen.ranges.length).toBeGreaterThan(0);
 });

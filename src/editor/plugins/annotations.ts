@@ -506,21 +506,39 @@ interface LayerBlock {
   /** The block's text nodes when its ranges were made: if one leaves the DOM, they are remade. */
   nodes: Text[];
   ranges: { kind: AnnotationKind; range: StaticRange }[];
+  /** Its ranges are made (it is near the viewport); `ranges` may still be empty. */
+  filled: boolean;
   /** Drawn as elements ahead of the frontier (a change touched it): no ranges any more. */
   done?: boolean;
 }
 
 /**
+ * How far beyond the viewport, in viewport heights above and below, the
+ * colour layer holds ranges: far enough that a scroll of a screen or two
+ * finds them made, near enough that the layer stays a few hundred ranges.
+ */
+const LAYER_MARGIN = 1;
+
+/**
  * The colour layer: the highlights not yet drawn as elements, painted with
  * the CSS Custom Highlight API — one `Highlight` per kind, of `StaticRange`s
- * over the text — so that on a long article every highlight is painted in
- * the frame after the first, its kind shown by its colour and its underline style, as
- * the elements show it (glossa.css). The elements (`<mark>` with
- * `data-annotation-id`, `data-kind`, the stack count, nested depths, what a
- * screen reader and the hover card use) follow in idle chunks as before;
- * drawing a block's elements removes its ranges in the same update. A static
- * range, unlike a live `Range`, costs nothing on DOM changes; one whose text
- * node ProseMirror replaced paints nothing, so its block's ranges are remade.
+ * over the text — so that on a long article every highlight in view is
+ * painted in the frame after the first, its kind shown by its colour and its
+ * underline style, as the elements show it (glossa.css). The elements
+ * (`<mark>` with `data-annotation-id`, `data-kind`, the stack count, nested
+ * depths, what a screen reader and the hover card use) follow in idle chunks
+ * as before; drawing a block's elements removes its ranges in the same
+ * update. A static range, unlike a live `Range`, costs nothing on DOM
+ * changes; one whose text node ProseMirror replaced paints nothing, so its
+ * block's ranges are remade.
+ *
+ * Only the blocks of the sections near the viewport (LAYER_MARGIN) have
+ * ranges, remade from the scroll position before the frame that shows them:
+ * after any DOM or style change Chromium re-adds every range of every
+ * registered highlight (`HighlightRegistry::ValidateHighlightMarkers`), so
+ * with all 98,000 ranges of a 100,000-annotation article registered the
+ * frame after a tag, a selection or a scroll step took 100-400 ms (bench/).
+ * Sections out of view are not painted anyway (`content-visibility: auto`).
  * Where the API is missing (or in tests without a DOM) this does nothing and
  * the highlights appear as their elements are drawn.
  */
@@ -533,6 +551,19 @@ class ColourLayer {
   private lastDrawn: number;
   /** The plugin state's `laidOut` already painted (made, or laid out in an update). */
   private painted: readonly number[];
+  /** Where each section (the document's children) starts: the text, so these, never change. */
+  private readonly sections: number[] = [];
+  /** The positions near the viewport, [nearFrom, nearTo): the blocks there have ranges. */
+  private nearFrom = 0;
+  private nearTo = 0;
+  private frame = 0;
+  private readonly onMove = () => {
+    if (!this.frame)
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        this.refreshNear();
+      });
+  };
 
   static supported(): boolean {
     return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
@@ -542,7 +573,11 @@ class ColourLayer {
     const start = performance.now();
     this.lastDrawn = drawnTo(view.state);
     this.painted = key.getState(view.state)?.laidOut ?? NONE;
+    view.state.doc.forEach((_node, offset) => this.sections.push(offset));
     this.build();
+    const doc = view.dom.ownerDocument;
+    doc.addEventListener('scroll', this.onMove, { capture: true, passive: true });
+    doc.defaultView?.addEventListener('resize', this.onMove, { passive: true });
     // Its cost in the start-up, for bench/ traces.
     performance.measure('glossa:colour-layer', { start });
   }
@@ -550,33 +585,102 @@ class ColourLayer {
   private build(): void {
     for (const kind of Object.keys(LAYER_NAMES) as AnnotationKind[])
       this.layers.set(kind, new Highlight());
-    this.fillAll();
+    this.groupPending();
+    this.refreshNear();
     // Registered once filled: each range added to a registered highlight costs more (bench/).
     for (const [kind, name] of Object.entries(LAYER_NAMES) as [AnnotationKind, string][])
       CSS.highlights.set(name, this.layers.get(kind)!);
   }
 
-  private fillAll(): void {
-    const view = this.view;
-    const st = key.getState(view.state);
+  /** The pending stacks (sorted by start) grouped by block, walking blocks and stacks together. */
+  private groupPending(): void {
+    const st = key.getState(this.view.state);
     if (!st || st.pending.length === 0) return;
-    // The pending stacks (sorted by start) grouped by block, walking blocks and stacks together.
     const pending = st.pending;
     let i = 0;
-    view.state.doc.descendants((node, pos) => {
+    this.view.state.doc.descendants((node, pos) => {
       if (i >= pending.length) return false;
       if (!node.isTextblock) return true;
       const end = pos + node.nodeSize;
       const stacks: Stack<HighlightSpan>[] = [];
       while (i < pending.length && pending[i]!.from < end) stacks.push(pending[i++]!);
-      if (stacks.length) this.blocks.push({ pos, stacks, nodes: [], ranges: [] });
+      if (stacks.length) this.blocks.push({ pos, stacks, nodes: [], ranges: [], filled: false });
       return false;
     });
-    for (const b of this.blocks) this.fill(b);
+  }
+
+  /**
+   * The sections whose box is within LAYER_MARGIN of the viewport, as a
+   * position range: two binary searches over the sections' boxes (they are
+   * stacked in document order), a few dozen reads of a clean layout.
+   */
+  private measureNear(): [number, number] {
+    const view = this.view;
+    const sections = this.sections;
+    const win = view.dom.ownerDocument.defaultView;
+    // Not shown (another screen, a closed tab's last frames): nothing is painted.
+    if (!win || !view.dom.isConnected || view.dom.getClientRects().length === 0) return [0, 0];
+    const height = win.innerHeight;
+    const margin = height * LAYER_MARGIN;
+    const box = (i: number) => (view.nodeDOM(sections[i]!) as Element).getBoundingClientRect();
+    let lo = 0;
+    let hi = sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (box(mid).bottom < -margin) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = lo;
+    hi = sections.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (box(mid).top <= height + margin) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo <= first) return [0, 0];
+    const end = lo < sections.length ? sections[lo]! : view.state.doc.content.size;
+    return [sections[first]!, end];
+  }
+
+  /** The index of the first block at or after `pos`. */
+  private blockAt(pos: number): number {
+    let lo = 0;
+    let hi = this.blocks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.blocks[mid]!.pos < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private isNear(b: LayerBlock): boolean {
+    return b.pos >= this.nearFrom && b.pos < this.nearTo;
+  }
+
+  /** Gives ranges to the blocks now near the viewport, and takes them from those no longer near. */
+  private refreshNear(): void {
+    const [from, to] = this.measureNear();
+    const wasFrom = this.nearFrom;
+    const wasTo = this.nearTo;
+    this.nearFrom = from;
+    this.nearTo = to;
+    for (let j = this.blockAt(wasFrom); j < this.blocks.length; j++) {
+      const b = this.blocks[j]!;
+      if (b.pos >= wasTo) break;
+      if (!this.isNear(b)) this.clear(b);
+    }
+    const early = key.getState(this.view.state)?.early;
+    for (let j = Math.max(this.blockAt(from), this.next); j < this.blocks.length; j++) {
+      const b = this.blocks[j]!;
+      if (b.pos >= to) break;
+      if (!b.filled && !b.done && !early?.has(b.pos)) this.fill(b);
+    }
   }
 
   /** Makes a block's ranges from its stacks (members replaced or removed since are left out). */
   private fill(b: LayerBlock): void {
+    b.filled = true;
     const st = key.getState(this.view.state)!;
     const dom = this.view.nodeDOM(b.pos);
     if (!(dom instanceof HTMLElement)) return;
@@ -634,11 +738,14 @@ class ColourLayer {
   private clear(b: LayerBlock): void {
     for (const { kind, range } of b.ranges) this.layers.get(kind)!.delete(range);
     b.ranges = [];
+    b.nodes = [];
+    b.filled = false;
   }
 
   /**
    * A block's stacks laid out again (`later`: an import's slice): its ranges
-   * remade from its pending stacks, the block added if it had none.
+   * remade from its pending stacks if it is near the viewport, the block
+   * added if it had none.
    */
   private layOut(pos: number): void {
     const st = key.getState(this.view.state)!;
@@ -648,24 +755,18 @@ class ColourLayer {
       countBefore(st.pending, pos),
       countBefore(st.pending, pos + node.nodeSize),
     );
-    let lo = 0;
-    let hi = this.blocks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.blocks[mid]!.pos < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    let b = this.blocks[lo];
+    const at = this.blockAt(pos);
+    let b = this.blocks[at];
     if (b?.pos === pos) {
       this.clear(b);
       b.stacks = stacks;
       b.done = false;
     } else {
-      b = { pos, stacks, nodes: [], ranges: [] };
-      this.blocks.splice(lo, 0, b);
-      if (lo < this.next) this.next++;
+      b = { pos, stacks, nodes: [], ranges: [], filled: false };
+      this.blocks.splice(at, 0, b);
+      if (at < this.next) this.next++;
     }
-    this.fill(b);
+    if (this.isNear(b)) this.fill(b);
   }
 
   /** After each view update: blocks now drawn lose their ranges; blocks redrawn meanwhile are remade. */
@@ -686,21 +787,27 @@ class ColourLayer {
     }
     while (this.next < this.blocks.length && this.blocks[this.next]!.pos < drawn)
       this.clear(this.blocks[this.next++]!);
-    for (let j = this.next; j < this.blocks.length; j++) {
+    // Only the blocks near the viewport have ranges to take away or remake.
+    for (let j = Math.max(this.blockAt(this.nearFrom), this.next); j < this.blocks.length; j++) {
       const b = this.blocks[j]!;
+      if (b.pos >= this.nearTo) break;
       if (b.done) continue;
       if (early?.has(b.pos)) {
         this.clear(b);
         b.done = true;
         continue;
       }
-      if (b.nodes.every((n) => n.isConnected)) continue;
+      if (b.filled && b.nodes.every((n) => n.isConnected)) continue;
       this.clear(b);
       this.fill(b);
     }
   }
 
   destroy(): void {
+    const doc = this.view.dom.ownerDocument;
+    doc.removeEventListener('scroll', this.onMove, { capture: true });
+    doc.defaultView?.removeEventListener('resize', this.onMove);
+    if (this.frame) cancelAnimationFrame(this.frame);
     for (const [kind, name] of Object.entries(LAYER_NAMES) as [AnnotationKind, string][])
       if (CSS.highlights.get(name) === this.layers.get(kind)) CSS.highlights.delete(name);
   }
@@ -720,8 +827,9 @@ const parked = new WeakMap<EditorView, KeptDrawing>();
 /**
  * Draws the rest of a partly drawn article in idle time, a chunk at a time,
  * with the colour layer painting the rest meanwhile. Marks (performance
- * marks, for bench/) `glossa:highlights-drawn` once every highlight is
- * painted — as an element or in the colour layer — and
+ * marks, for bench/) `glossa:highlights-drawn` once every highlight near
+ * the viewport is painted — as an element or in the colour layer; the
+ * layer paints the others before a scroll shows them — and
  * `glossa:highlight-elements-drawn` once every highlight is an element.
  *
  * A reconfigure (`state.reconfigure`, as fact-checking does to add its link
