@@ -166,6 +166,14 @@ async function installInView(page: Page): Promise<void> {
   });
 }
 
+/** Stores the long article (seedLongArticle) and installs `window.inView()` for its next opening. */
+async function seedWatchedArticle(page: Page): Promise<number> {
+  await openApp(page);
+  const count = await seedLongArticle(page);
+  await installInView(page);
+  return count;
+}
+
 /** Every paragraph in view has its annotation painted once: an element, or a range of its kind on its word. */
 function expectAllPainted({ shown, elements, ranges }: InView): void {
   expect(shown.length).toBeGreaterThan(0);
@@ -192,9 +200,7 @@ async function scrollToParagraph(page: Page, i: number): Promise<InView> {
 test('a long article: the highlights in view are painted right after the first frame, elements later (colour layer)', async ({
   page,
 }) => {
-  await openApp(page);
-  const count = await seedLongArticle(page);
-  await installInView(page);
+  const count = await seedWatchedArticle(page);
   // What is painted in view when the app marks every highlight near the view painted (the
   // frame after the first).
   await page.addInitScript(() => {
@@ -226,9 +232,7 @@ test('a long article: the highlights in view are painted right after the first f
 test('a long article: highlights not drawn as elements are painted by the frame a scroll shows them in, and only those near the view (colour layer)', async ({
   page,
 }) => {
-  await openApp(page);
-  const count = await seedLongArticle(page);
-  await installInView(page);
+  const count = await seedWatchedArticle(page);
   // Idle time never comes: past the first screens no element is drawn, so what paints the
   // highlights scrolled to is the colour layer.
   await page.addInitScript(() => {
@@ -351,9 +355,7 @@ test('an article of 1,000,000 code points (the import limit) opens, tags and sav
 test('a long article: fact-checking reconfiguring the view keeps the colour layer, built once', async ({
   page,
 }) => {
-  await openApp(page);
-  await seedLongArticle(page);
-  await installInView(page);
+  await seedWatchedArticle(page);
   // Idle time never comes, so the elements are never all drawn and the colour layer stays.
   await page.addInitScript(() => {
     window.requestIdleCallback = () => 0;
