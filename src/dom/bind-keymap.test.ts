@@ -60,6 +60,18 @@ describe('bindKeymap', () => {
     document.body.append(dialog);
     expect(press('?')).toBe(false);
     dialog.remove();
+    // A dialog elsewhere than the body's children: a key from inside it is left alone too.
+    const holder = document.createElement('div');
+    const nested = document.createElement('dialog');
+    nested.setAttribute('open', '');
+    const inside = document.createElement('button');
+    nested.append(inside);
+    holder.append(nested);
+    document.body.append(holder);
+    expect(press('?', inside)).toBe(false);
+    holder.remove();
+    expect(press('?')).toBe(true);
+    ran.length = 0;
     const handled = vi.fn((e: Event) => e.preventDefault());
     document.body.addEventListener('keydown', handled);
     press('?');

@@ -175,6 +175,20 @@ export function commandById<C>(commands: readonly Command<C>[], id: string): Com
 }
 
 /**
+ * Whether a dialog is open: the key's target is in one, or one is a child
+ * of the body, where every dialog of the app is put (ui/dialogs.ts and the
+ * other dialogs). Not `querySelector('dialog[open]')`: with no dialog open
+ * it walked every element of the page on every key, 4 ms a key at 100,000
+ * highlights (bench/, issue 20).
+ */
+function modalOpen(doc: Document, e: KeyboardEvent): boolean {
+  if (e.target instanceof Element && e.target.closest('dialog[open]')) return true;
+  for (const child of doc.body?.children ?? [])
+    if (child.localName === 'dialog' && child.hasAttribute('open')) return true;
+  return false;
+}
+
+/**
  * A screen's one key handler, as a function of the key event: dispatches
  * each key press to `commands` (dispatchKey). Keys already handled
  * (`defaultPrevented`), and every key while a modal dialog is open (the
@@ -193,7 +207,7 @@ export function keyHandler<C>(
   return (e) => {
     if (seen.has(e)) return false;
     seen.add(e);
-    if (e.defaultPrevented || target.querySelector('dialog[open]')) return false;
+    if (e.defaultPrevented || modalOpen(target, e)) return false;
     const ran = dispatchKey(commands, e, (shortcut) => contextFor(e, shortcut), {
       typing: isTypingTarget(e.target),
     });
