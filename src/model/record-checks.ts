@@ -43,9 +43,14 @@ export function annotationProblem(value: unknown, textLength: number): string | 
   }
   for (const key of ['exact', 'prefix', 'suffix', 'note'] as const)
     if (typeof value[key] !== 'string') return `${key} is not text`;
-  if (!isObject(value.fields)) return 'fields is not an object';
-  for (const [key, field] of Object.entries(value.fields))
+  const fields = value.fields;
+  if (!isObject(fields)) return 'fields is not an object';
+  // Own keys, as Object.entries gives them, without its array of pairs per record.
+  for (const key in fields) {
+    if (!Object.hasOwn(fields, key)) continue;
+    const field = fields[key];
     if (field !== undefined && typeof field !== 'string') return `fields.${key} is not text`;
+  }
   if (typeof value.created !== 'string' || typeof value.modified !== 'string')
     return 'created and modified must be dates';
   return null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compareAnnotations, type Annotation } from './annotation';
-import { SortedAnnotations } from './sorted-annotations';
+import { SortedAnnotations, documentOrder } from './sorted-annotations';
 
 function ann(id: string, start: number, end: number): Annotation {
   return {
@@ -80,6 +80,29 @@ describe('SortedAnnotations', () => {
           expect(sorted.list).toEqual([...byId.values()].sort(compareAnnotations));
         }
       }),
+    );
+  });
+
+  it('property: documentOrder sorts as compareAnnotations does, shared starts and odd starts included', () => {
+    const entry = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g'),
+      // Few distinct starts, so that runs sharing one are common; now and then not a whole number.
+      start: fc.oneof(
+        { arbitrary: fc.nat(40), weight: 60 },
+        { arbitrary: fc.constantFrom(0.5, -1, 2 ** 33), weight: 1 },
+      ),
+      len: fc.integer({ min: 1, max: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 64, maxLength: 300 }), (list) => {
+        const annotations = list.map((e) => ann(e.id, e.start, e.start + e.len));
+        const expected = [...annotations].sort(compareAnnotations);
+        const got = documentOrder([...annotations]);
+        expect(got.length).toBe(expected.length);
+        got.forEach((a, i) => expect(compareAnnotations(a, expected[i]!)).toBe(0));
+        expect(new Set(got)).toEqual(new Set(annotations));
+      }),
+      { numRuns: 300 },
     );
   });
 });

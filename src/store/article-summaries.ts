@@ -74,21 +74,28 @@ export function pageEntries(pages: Iterable<unknown>): unknown[] {
 }
 
 /** The head of a stored article record (of any shape), or why it cannot be read. */
-export function headOf(value: unknown): { head: ArticleHead | null; problem?: string } {
-  const readable = readableArticle(value);
+export function headOf(
+  value: unknown,
+  readable: ReturnType<typeof readableArticle> = readableArticle(value),
+): { head: ArticleHead | null; problem?: string } {
   if (!readable.article) return { head: null, problem: readable.problem };
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { blocks, previousVersions, ...head } = readable.article;
   return { head };
 }
 
-/** The summary of an article recounted from its record and its pages' entries. */
+/**
+ * The summary of an article recounted from its record and its pages'
+ * entries; `readable`: the record as readableArticle read it, when the
+ * caller has it already (an opening), so it is not read twice.
+ */
 export function summarize(
   articleId: string,
   article: unknown,
   entries: Iterable<unknown>,
+  readable?: ReturnType<typeof readableArticle>,
 ): ArticleSummaryRecord {
-  const { head, problem } = headOf(article);
+  const { head, problem } = headOf(article, readable);
   const { counts, changed } = countEntries(entries);
   const modified = head && typeof head.modified === 'string' ? head.modified : '';
   return {

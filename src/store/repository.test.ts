@@ -665,6 +665,11 @@ describe('records of the wrong shape on disk', () => {
       [{ ...annotation('past-end', 'a'), start: 10, end: 500 }, /past the end of the text \(38\)/],
       [{ ...annotation('backwards', 'a'), start: 9, end: 3 }, /start 9 is not before end 3/],
       [{ ...annotation('bad-kind', 'a'), kind: 'rumour' }, /unknown kind "rumour"/],
+      [
+        { ...annotation('bad-field', 'a'), fields: { source: 'x', date: 2024 } },
+        /^fields\.date is not text$/,
+      ],
+      [{ ...annotation('list-fields', 'a'), fields: ['x'] }, /^fields is not an object$/],
     ];
     await putRawPage('a', pageOf('good'), [good, ...cases.map(([value]) => value)]);
     const loaded = await repository.loadArticle('a');

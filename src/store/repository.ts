@@ -194,25 +194,18 @@ export class Repository {
       tx.objectStore('articleSummaries').get(articleId),
     ]);
     await tx.done;
-    // Records written by another tool leave the library's summary behind: an
-    // opening, which has read everything anyway, sets it right (recounted in
-    // a transaction of its own, so no write can come between).
-    if (
-      article !== undefined &&
-      drifted(summary, summarize(articleId, article, pageEntries(pages)))
-    )
-      void this.recountSummaries([articleId]).catch(() => undefined);
     // Whatever is stored is checked before it is handed on: a record of the
     // wrong shape is set aside (and stays on disk), the rest opens.
     const readable = article === undefined ? undefined : readableArticle(article);
     const opened = readable?.article ?? undefined;
     // Without the article (read alone, or unreadable) offsets cannot be checked against its text.
     const textLength = opened ? codePointLength(canonicalText(opened.blocks)) : Infinity;
+    // The pages' entries (as pageEntries gives them), gathered once for the checks and the summary.
     const entries: unknown[] = [];
     const quarantinedPages: QuarantinedRecord[] = [];
     for (const page of pages as unknown[]) {
       const list = (page as { annotations?: unknown } | null)?.annotations;
-      if (Array.isArray(list)) entries.push(...(list as unknown[]));
+      if (Array.isArray(list)) for (const entry of list as unknown[]) entries.push(entry);
       else
         quarantinedPages.push({
           store: 'annotations',
@@ -221,6 +214,11 @@ export class Repository {
           value: page,
         });
     }
+    // Records written by another tool leave the library's summary behind: an
+    // opening, which has read everything anyway, sets it right (recounted in
+    // a transaction of its own, so no write can come between).
+    if (article !== undefined && drifted(summary, summarize(articleId, article, entries, readable)))
+      void this.recountSummaries([articleId]).catch(() => undefined);
     const sorted = sortRecords(
       { annotations: entries, reviews: reviews as unknown[], glosses: glosses as unknown[] },
       textLength,

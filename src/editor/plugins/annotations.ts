@@ -974,7 +974,8 @@ export function highlightPlugin(
           drawnTo,
           pending: drawnTo >= size ? [] : layout.drawn.slice(first),
           early: new Set<number>(),
-          spans: SpanTable.of(initial.map((s) => [s.id, s])),
+          // Filled on first use, after the first frame (span-table.ts).
+          spans: SpanTable.lazy(initial, (s) => s.id),
           selected: null,
           flash: null,
           laidOut: NONE,

@@ -36,6 +36,39 @@ describe('SpanTable', () => {
     );
   });
 
+  it('property: a lazy table is the table of its values, whichever method is called first', () => {
+    const id = fc.oneof(fc.uuid(), fc.string({ maxLength: 6 }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ id, n: fc.integer() }), { maxLength: 40 }),
+        fc.constantFrom('size', 'get', 'has', 'with', 'entries', 'values', 'keys'),
+        (values, first) => {
+          const given = [...values];
+          const table = SpanTable.lazy(given, (v) => v.id);
+          // The caller's list changing afterwards does not change the table.
+          given.length = 0;
+          const model = new Map(values.map((v) => [v.id, v]));
+          const probe = values[0]?.id ?? 'none';
+          if (first === 'size') expect(table.size).toBe(model.size);
+          if (first === 'get') expect(table.get(probe)).toBe(model.get(probe));
+          if (first === 'has') expect(table.has(probe)).toBe(model.has(probe));
+          if (first === 'with') {
+            const next = table.with([probe], []);
+            expect(next.size).toBe(model.size - (model.has(probe) ? 1 : 0));
+            expect(next.has(probe)).toBe(false);
+          }
+          if (first === 'entries') expect(new Map(table.entries())).toEqual(model);
+          if (first === 'values') expect([...table.values()].length).toBe(model.size);
+          if (first === 'keys') expect(new Set(table.keys())).toEqual(new Set(model.keys()));
+          expect(table.size).toBe(model.size);
+          expect(new Map(table.entries())).toEqual(model);
+          for (const [k, v] of model) expect(table.get(k)).toBe(v);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('grows past its rebuilds (an import in slices) as a Map would, the tables before kept as they were', () => {
     let table = SpanTable.of<number>([]);
     const tables: SpanTable<number>[] = [];

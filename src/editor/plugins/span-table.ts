@@ -17,25 +17,80 @@ const MIN_BUCKETS = 64;
 /** Entries a bucket on average past which the table gets four times as many buckets. */
 const LOAD = 32;
 
+type Buckets<T> = readonly (ReadonlyMap<string, T> | undefined)[];
+
 export class SpanTable<T> {
+  /** Null until first used, for a table made by `lazy` (built from `source` then). */
+  private built: Buckets<T> | null;
+  private source: { values: readonly T[]; idOf: (value: T) => string } | null;
+  private entryCount: number;
+
   private constructor(
-    /** Undefined: no entry in that bucket yet. */
-    private readonly buckets: readonly (ReadonlyMap<string, T> | undefined)[],
-    readonly size: number,
-  ) {}
+    buckets: Buckets<T> | null,
+    size: number,
+    source: { values: readonly T[]; idOf: (value: T) => string } | null = null,
+  ) {
+    this.built = buckets;
+    this.entryCount = size;
+    this.source = source;
+  }
 
   static of<T>(entries: Iterable<[string, T]>): SpanTable<T> {
     const list = Array.isArray(entries) ? (entries as [string, T][]) : [...entries];
+    const [buckets, size] = SpanTable.build(
+      list,
+      (e) => e[0],
+      (e) => e[1],
+    );
+    return new SpanTable(buckets, size);
+  }
+
+  /**
+   * A table of `values` by `idOf`, whose buckets are filled on first use,
+   * not now: the opening of an article makes the highlight plugin's table
+   * before the first frame, and hashing 10,000 ids there, cold, took
+   * 10-17 ms of that task (bench/README.md); the first use comes after the
+   * frame. The list is copied (a pointer each), so the caller may change it.
+   */
+  static lazy<T>(values: readonly T[], idOf: (value: T) => string): SpanTable<T> {
+    return new SpanTable<T>(null, 0, { values: values.slice(), idOf });
+  }
+
+  private static build<E, T>(
+    list: readonly E[],
+    idOf: (entry: E) => string,
+    valueOf: (entry: E) => T,
+  ): [Buckets<T>, number] {
     let count = MIN_BUCKETS;
     while (list.length > count * LOAD) count *= 4;
     const buckets: (Map<string, T> | undefined)[] = new Array<undefined>(count).fill(undefined);
     let size = 0;
-    for (const [id, value] of list) {
+    for (const entry of list) {
+      const id = idOf(entry);
       const b = (buckets[fnv1a(id) % count] ??= new Map<string, T>());
       if (!b.has(id)) size++;
-      b.set(id, value);
+      b.set(id, valueOf(entry));
     }
-    return new SpanTable(buckets, size);
+    return [buckets, size];
+  }
+
+  private get buckets(): Buckets<T> {
+    return this.built ?? this.fill();
+  }
+
+  /** Builds a lazy table's buckets from its values. */
+  private fill(): Buckets<T> {
+    const { values, idOf } = this.source!;
+    const [buckets, size] = SpanTable.build(values, idOf, (v) => v);
+    this.built = buckets;
+    this.entryCount = size;
+    this.source = null;
+    return buckets;
+  }
+
+  get size(): number {
+    if (!this.built) this.fill();
+    return this.entryCount;
   }
 
   private bucketOf(id: string): number {
