@@ -91,6 +91,60 @@ function nameFrom(text, fallback) {
   return m?.[1] ?? fallback;
 }
 
+/**
+ * Inclusive and self JS time (ms) by source function of the samples of a CPU profile whose time
+ * (the profile's clock, µs: the trace's) `counts(at)` accepts; a function on the stack twice
+ * is counted once. Idle samples are left out. Read with formatFunctionTimes.
+ */
+export function functionTimes(profile, mapSource, counts = () => true) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const labels = new Map();
+  const label = (id) => {
+    if (labels.has(id)) return labels.get(id);
+    const f = byId.get(id).callFrame;
+    const where = f.url ? mapSource(f.url, f.lineNumber, f.columnNumber) : null;
+    const text = !f.url
+      ? f.functionName || '(anonymous)'
+      : where
+        ? `${nameFrom(where.text, f.functionName || '?')} ${where.source}:${where.line}`
+        : `${f.functionName || '?'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    labels.set(id, text);
+    return text;
+  };
+  const incl = new Map();
+  const self = new Map();
+  let at = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i];
+    if (!counts(at)) continue;
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const id = profile.samples[i];
+    if (byId.get(id).callFrame.functionName === '(idle)') continue;
+    self.set(label(id), (self.get(label(id)) ?? 0) + dt);
+    const seen = new Set();
+    for (let n = id; n != null; n = parent.get(n)) {
+      const l = label(n);
+      if (seen.has(l)) continue;
+      seen.add(l);
+      incl.set(l, (incl.get(l) ?? 0) + dt);
+    }
+  }
+  return { incl, self };
+}
+
+/** functionTimes' maps as text: the `top` largest of each, in ms divided by `per`. */
+export function formatFunctionTimes({ incl, self }, per = 1, top = 25) {
+  const fmt = (m) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([l, ms]) => `  ${(ms / per).toFixed(2).padStart(7)}  ${l}`)
+      .join('\n');
+  return `inclusive:\n${fmt(incl)}\nself:\n${fmt(self)}`;
+}
+
 /** Self time per function (ms, divided by `per`), largest first, with the source location of each. */
 export function summariseProfile(profile, mapSource, { per = 1, top = 12 } = {}) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { findChromium } from '../scripts/chromium-path.mjs';
 import { ROOT, appRoot, benchOption, buildBenchApp } from './build.mjs';
 import { serve } from './server.mjs';
-import { sourceMapper } from './profile.mjs';
+import { formatFunctionTimes, functionTimes, sourceMapper } from './profile.mjs';
 import {
   CHROMIUM_ARGS,
   TRACE_CATEGORIES,
@@ -86,46 +86,11 @@ function summarise(trace, sample, pageT0) {
 
 /** Inclusive and self JS time by source function, in the samples' windows (t0 → painted). */
 function inWindows(profile, mapSource, list, pageT0) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const label = (id) => {
-    const f = byId.get(id).callFrame;
-    if (!f.url) return f.functionName || '(anonymous)';
-    const w = mapSource(f.url, f.lineNumber, f.columnNumber);
-    return w
-      ? `${f.functionName || '?'} ${w.source}:${w.line}`
-      : `${f.functionName || '?'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
-  };
-  const labels = new Map();
-  const lab = (id) => labels.get(id) ?? (labels.set(id, label(id)), labels.get(id));
   const windows = list.map((s) => [pageT0 + s.t0 * 1000, pageT0 + s.painted * 1000]);
-  const incl = new Map();
-  const self = new Map();
-  let at = profile.startTime;
-  for (let i = 0; i < profile.samples.length; i++) {
-    at += profile.timeDeltas[i];
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    if (!windows.some(([a, b]) => at >= a && at <= b)) continue;
-    const id = profile.samples[i];
-    if (byId.get(id).callFrame.functionName === '(idle)') continue;
-    self.set(lab(id), (self.get(lab(id)) ?? 0) + dt);
-    const seen = new Set();
-    for (let n = id; n != null; n = parent.get(n)) {
-      const l = lab(n);
-      if (seen.has(l)) continue;
-      seen.add(l);
-      incl.set(l, (incl.get(l) ?? 0) + dt);
-    }
-  }
-  const per = list.length || 1;
-  const fmt = (m) =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 25)
-      .map(([l, ms]) => `  ${(ms / per).toFixed(2).padStart(7)}  ${l}`)
-      .join('\n');
-  return `inclusive:\n${fmt(incl)}\nself:\n${fmt(self)}`;
+  const times = functionTimes(profile, mapSource, (at) =>
+    windows.some(([a, b]) => at >= a && at <= b),
+  );
+  return formatFunctionTimes(times, list.length || 1);
 }
 
 /**

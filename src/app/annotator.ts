@@ -46,6 +46,7 @@ import { createDetailsPanel, type DetailsPanel } from '../ui/details-panel';
 import { showHelp } from '../ui/dialogs';
 import { attachHoverCard } from '../ui/hover-card';
 import { afterPaint } from '../dom/after-paint';
+import { whenIdle } from '../dom/idle';
 import type { Notices } from '../ui/notices';
 import { isTypingTarget } from '../dom/h';
 import { userName } from '../dom/user-name';
@@ -551,6 +552,15 @@ export function createAnnotator(
   });
   let sidebarItems = sorted.list;
   sidebar.setAnnotations(sidebarItems);
+  // The id maps the list and the session build on their first change: in idle
+  // time after the first frame rather than in the opening's task (issue 20).
+  const cancelPrepare = whenIdle(
+    () => {
+      sorted.prepare();
+      session.prepare();
+    },
+    { timeout: 5000, fallbackDelay: 500 },
+  );
   const unsubscribeSave = session.onSaveState((state) => {
     toolbar.setSaveState(state);
     // Rows show an "unsaved" flag.
@@ -603,6 +613,7 @@ export function createAnnotator(
     refreshToolbar,
     translate,
     destroy() {
+      cancelPrepare();
       unsubscribe();
       unsubscribeSave();
       unsubscribeConflicts();

@@ -105,4 +105,29 @@ describe('SortedAnnotations', () => {
       { numRuns: 300 },
     );
   });
+
+  it('property: a list made from annotations takes changes to them as a full sort would', () => {
+    const start = fc.array(fc.tuple(fc.nat(50), fc.integer({ min: 1, max: 20 })), {
+      maxLength: 120,
+    });
+    fc.assert(
+      fc.property(start, fc.array(op, { maxLength: 20 }), fc.boolean(), (first, ops, big) => {
+        const byId = new Map(first.map(([s, len], i) => [`x${i}`, ann(`x${i}`, s, s + len)]));
+        const sorted = new SortedAnnotations(byId.values());
+        // Replace (a new object for the same id) or delete some of the first ones, and add others.
+        const changes: [string, Annotation | null][] = ops.map((o, i) => {
+          const id = i % 2 && byId.size ? [...byId.keys()][i % byId.size]! : o.id;
+          return [id, o.del ? null : ann(id, o.start, o.start + o.len)];
+        });
+        if (big) sorted.update(changes);
+        else for (const c of changes) sorted.update([c]);
+        for (const [id, value] of changes) {
+          if (value) byId.set(id, value);
+          else byId.delete(id);
+        }
+        expect(sorted.list).toEqual([...byId.values()].sort(compareAnnotations));
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

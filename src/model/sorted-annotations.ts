@@ -49,12 +49,30 @@ export function documentOrder(list: Annotation[]): Annotation[] {
 
 export class SortedAnnotations {
   private items: Annotation[];
-  /** The value each id is filed under, to find it again after the caller's copy changed. */
-  private readonly byId = new Map<string, Annotation>();
+  /**
+   * The value each id is filed under, to find it again after the caller's
+   * copy changed. Built from the list on first use (or by `prepare`), not in
+   * the constructor, which an opening runs before the first frame: every
+   * change reads it before it changes the list, so the list it is built
+   * from is still the constructor's.
+   */
+  private filed: Map<string, Annotation> | null = null;
 
   constructor(annotations: Iterable<Annotation>) {
     this.items = documentOrder([...annotations]);
-    for (const a of this.items) this.byId.set(a.id, a);
+  }
+
+  private get byId(): Map<string, Annotation> {
+    if (this.filed) return this.filed;
+    const byId = new Map<string, Annotation>();
+    for (const a of this.items) byId.set(a.id, a);
+    this.filed = byId;
+    return byId;
+  }
+
+  /** Builds the id map now (idle time after the first frame), rather than on the first change. */
+  prepare(): void {
+    void this.byId;
   }
 
   get list(): readonly Annotation[] {
