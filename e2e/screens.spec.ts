@@ -257,6 +257,10 @@ test.describe('fixes', () => {
     await openApp(page);
     await dragSelect(page, 'a répudié et violé son contrat');
     await page.keyboard.press('q');
+    // The quote is drawn on the key; the glossary's term marks once the termbase's runtime
+    // has loaded after the first frame (src/app/lazy-parts.ts): wait for both.
+    await expect(page.locator('mark.hl-quote').first()).toBeAttached();
+    await expect(page.locator('.gloss-term').first()).toBeAttached();
     const styles = await page.evaluate(() => {
       const term = getComputedStyle(document.querySelector('.gloss-term')!);
       const quote = getComputedStyle(document.querySelector('mark.hl-quote')!);
