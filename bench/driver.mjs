@@ -2,6 +2,8 @@
 // IndexedDB, timed loads of the app and of the static floor page, and the
 // timed interactions (tagging, sidebar selection, filter, search). Every
 // interaction sample is measured in the page by probe.mjs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../scripts/chromium-path.mjs';
 import { pageProbe } from './probe.mjs';
 import { BENCH_ARTICLE_ID } from './workload.mjs';
@@ -131,8 +133,14 @@ export async function loadAppOnce(context, base, n, validate) {
     return {
       ready: performance.getEntriesByName('glossa:ready')[0].startTime,
       readyPainted: window.__bench.readyPainted,
-      // The frame after every highlight was drawn, or after ready if that came later.
-      allDrawn: Math.max(window.__bench.allDrawnPainted, window.__bench.readyPainted),
+      // The article's first frame: drawn before the app (glossa:first-frame), or, by an app
+      // without one (before 3 Dec 2026, measured with --app-root), ready's.
+      firstFrame: window.__bench.firstFramePainted ?? window.__bench.readyPainted,
+      // The frame after every highlight was drawn, or after that first frame if that came later.
+      allDrawn: Math.max(
+        window.__bench.allDrawnPainted,
+        window.__bench.firstFramePainted ?? window.__bench.readyPainted,
+      ),
       elementsDrawn: Math.max(
         window.__bench.elementsDrawnPainted ?? window.__bench.allDrawnPainted,
         window.__bench.readyPainted,
@@ -147,7 +155,11 @@ export async function loadAppOnce(context, base, n, validate) {
       // to open an article (later ones — the termbase in idle time — are after start-up).
       beforeReady: performance
         .getEntriesByType('resource')
-        .filter((e) => e.name.endsWith('.js') && e.startTime < window.__bench.readyPainted)
+        .filter(
+          (e) =>
+            e.name.endsWith('.js') &&
+            e.startTime < (window.__bench.firstFramePainted ?? window.__bench.readyPainted),
+        )
         .map((e) => new URL(e.name).pathname),
       longTasks: window.__bench.longTasks.filter((t) => t.startTime < window.__bench.readyPainted),
     };
@@ -158,6 +170,44 @@ export async function loadAppOnce(context, base, n, validate) {
   r.requested = scripts.map((u) => u.replace(base, ''));
   await page.close();
   return r;
+}
+
+/**
+ * The scripts the article's first frame needs: the entry (`index.html`'s
+ * module script) and its static imports, read from the built files. One
+ * load with every other script held back (never answered, as a stalled
+ * network would leave it) shows whether the first frame comes without them:
+ * returns the entry's files if `glossa:first-frame` came, else null.
+ */
+export async function firstFrameNeeds(context, base, distDir) {
+  const assets = join(distDir, 'assets');
+  const entry = /<script type="module"[^>]*src="\/assets\/([^"]+\.js)"/.exec(
+    readFileSync(join(distDir, 'index.html'), 'utf8'),
+  )?.[1];
+  if (!entry) return null;
+  const files = new Set();
+  const visit = (file) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const code = readFileSync(join(assets, file), 'utf8');
+    for (const m of code.matchAll(/\b(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)) visit(m[1]);
+  };
+  visit(entry);
+  const page = await openApp(context);
+  await page.route(/\/assets\/[^/]+\.js$/, (route) => {
+    if (files.has(new URL(route.request().url()).pathname.split('/').pop())) route.continue();
+    // Otherwise held: the request stays open until the page closes.
+  });
+  await page.goto(`${base}/?article=${BENCH_ARTICLE_ID}`, { waitUntil: 'commit' });
+  const came = await page
+    .waitForFunction(() => window.__bench?.firstFramePainted != null, null, {
+      timeout: 20_000,
+      polling: 100,
+    })
+    .then(() => true)
+    .catch(() => false);
+  await page.close();
+  return came ? [...files] : null;
 }
 
 /** Opens the static floor page for the tagging control (it wraps one <mark> on C). */

@@ -28,6 +28,8 @@ export function pageProbe() {
 
   const probe = {
     readyPainted: null,
+    /** The frame after the article's first frame, drawn before the app (glossa:first-frame). */
+    firstFramePainted: null,
     /** The frame after the app's last highlight was drawn (glossa:highlights-drawn). */
     allDrawnPainted: null,
     /** The frame after every highlight was an element (glossa:highlight-elements-drawn). */
@@ -102,6 +104,10 @@ export function pageProbe() {
     if (name === 'glossa:ready')
       afterFrame((_raf, painted) => {
         probe.readyPainted = painted;
+      });
+    if (name === 'glossa:first-frame')
+      afterFrame((_raf, painted) => {
+        probe.firstFramePainted = painted;
       });
     // The first of each (a view whose plugins are reconfigured marks again; the first counts).
     if (

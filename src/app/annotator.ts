@@ -60,6 +60,7 @@ import {
 } from '../ui/annotate/annotate-keys';
 import { canStep, firstIsNext, step, type UndoSource } from '../session/undo-histories';
 import type { Plugin } from 'prosemirror-state';
+import type { StaticArticle } from '../ui/static-article';
 
 export interface AnnotatorLayout {
   toolbar: HTMLElement;
@@ -135,6 +136,7 @@ export function createAnnotator(
   index: ArticleIndex,
   notices: Notices,
   extraPlugins: Plugin[] = [],
+  staticArticle: StaticArticle | null = null,
 ): Annotator {
   const sorted = new SortedAnnotations(session.annotations.values());
   let selected: string | null = null;
@@ -443,8 +445,10 @@ export function createAnnotator(
 
   // ---- components
 
+  // A selection made in the first frame is carried over to the view that replaces it.
+  const carried = staticArticle?.selection() ?? null;
   const view = createArticleView(
-    layout.article,
+    staticArticle ? { mount: staticArticle.element } : layout.article,
     session.article.blocks,
     // In document order already, which spares the plugin most of its sort.
     sorted.list.filter((a) => !a.orphaned).map((a) => spanOf(index, a)),
@@ -493,6 +497,10 @@ export function createAnnotator(
     },
   });
   const detachHover = attachHoverCard(view.dom);
+  if (staticArticle) {
+    staticArticle.destroy();
+    if (carried) carrySelection(view, index, carried);
+  }
 
   function refreshToolbar(): void {
     toolbar.update({
@@ -630,4 +638,19 @@ export function createAnnotator(
         el.replaceChildren();
     },
   };
+}
+
+/**
+ * Puts the selection made in the first frame (canonical offsets) on the
+ * view's text: the DOM selection, which the view reads as its own (the
+ * article is not editable, so ProseMirror follows the page's selection).
+ */
+function carrySelection(
+  view: EditorView,
+  index: ArticleIndex,
+  { anchor, head }: { anchor: number; head: number },
+): void {
+  const a = view.domAtPos(offsetToPos(index, anchor));
+  const b = view.domAtPos(offsetToPos(index, head));
+  document.getSelection()?.setBaseAndExtent(a.node, a.offset, b.node, b.offset);
 }

@@ -12,6 +12,7 @@ import type { Layout } from '../ui/layout';
 import type { Notices } from '../ui/notices';
 import type { Route } from '../dom/router';
 import type { OpenArticle } from '../library/service';
+import type { StaticArticle } from '../ui/static-article';
 
 export interface AppContext {
   /** Null when IndexedDB is unavailable. */
@@ -31,6 +32,12 @@ export interface AppContext {
   sentences(): Sentence[];
   /** English glosses of its sentences and its glossary, through i18next. */
   glosses: GlossSource;
+  /**
+   * The article's first frame, drawn by the entry before the app's code
+   * arrived (ui/static-article.ts): the editor's view mounts on it. Only for
+   * the first screen shown, and only when it shows this article.
+   */
+  staticArticle?: StaticArticle | null;
   /** Re-opens the article's session (after the library changed the article). */
   reload(): Promise<void>;
   /** Tells other tabs that an article's text was replaced, or it was deleted or restored. */

@@ -32,6 +32,7 @@ import type { AppContext, Screen, ScreenFactory } from './context';
 import { createAnnotateScreen } from './annotate-screen';
 import { whenIdle } from '../dom/idle';
 import { afterPaint } from '../dom/after-paint';
+import type { StaticArticle } from '../ui/static-article';
 
 /**
  * The screens. The annotator is in the main bundle; the others are loaded
@@ -48,7 +49,10 @@ const SCREENS: Record<View, () => Promise<ScreenFactory>> = {
 /** This tab, to ignore our own announcements. */
 const TAB = crypto.randomUUID();
 
-export async function start(reads: StartUpReads): Promise<void> {
+export async function start(
+  reads: StartUpReads,
+  firstFrame: Promise<StaticArticle | null> = Promise.resolve(null),
+): Promise<void> {
   // Start-up phases, as User Timing marks for the benchmark (bench/README.md).
   performance.mark('glossa:start');
   // Only the first screen's strings are waited for; the rest follow its first frame (show()).
@@ -232,6 +236,27 @@ export async function start(reads: StartUpReads): Promise<void> {
   /** Counts route changes, so a screen that finished loading late is not mounted over a newer one. */
   let showing = 0;
 
+  /**
+   * The entry's first frame, for the first screen if it shows the same
+   * article on the annotator (after that frame has been painted: the reader
+   * sees the article while the editor is built); otherwise taken away.
+   * Once only.
+   */
+  let firstFrameTaken = false;
+  async function takeFirstFrame(route: Route, articleId: string): Promise<StaticArticle | null> {
+    if (firstFrameTaken) return null;
+    firstFrameTaken = true;
+    const drawn = await firstFrame;
+    if (!drawn) return null;
+    if (route.view === 'annotate' && drawn.articleId === articleId) {
+      await drawn.painted;
+      return drawn;
+    }
+    drawn.destroy();
+    drawn.element.remove();
+    return null;
+  }
+
   async function show(route: Route, reopen = false): Promise<void> {
     const turn = ++showing;
     screen?.destroy();
@@ -253,6 +278,8 @@ export async function start(reads: StartUpReads): Promise<void> {
         return;
       }
       if (!open) {
+        // Nothing opened: the first frame, if drawn, must not stand for it.
+        void takeFirstFrame(route, '');
         if (articleId !== DEFAULT_ARTICLE_ID) {
           notices.status(t('app.notFound', { id: articleId }), 'error');
           navigate({ articleId: null }, { replace: true });
@@ -261,14 +288,23 @@ export async function start(reads: StartUpReads): Promise<void> {
       }
     }
     let factory: ScreenFactory;
+    let staticArticle: StaticArticle | null;
     try {
-      factory = await SCREENS[route.view]();
+      [factory, staticArticle] = await Promise.all([
+        SCREENS[route.view](),
+        takeFirstFrame(route, open.session.article.id),
+      ]);
     } catch (error) {
       saveBanner = false;
       notices.banner(t('app.loadFailed', { reason: reasonOf(error) }));
       return;
     }
-    if (turn !== showing || !open) return;
+    if (turn !== showing || !open) {
+      // A newer route: its screen draws the article its own way.
+      staticArticle?.destroy();
+      staticArticle?.element.remove();
+      return;
+    }
     nav.setCurrent(route.view, open.session.article.id);
     const onWorkspace = route.view === 'annotate';
     layout.main.hidden = !onWorkspace;
@@ -284,6 +320,7 @@ export async function start(reads: StartUpReads): Promise<void> {
       glosses: open.glosses,
       sentences: open.sentences,
       index: open.index,
+      staticArticle,
       reload: () => show(currentRoute(), true),
       announceArticleChange: (articleId) =>
         channel?.postMessage({

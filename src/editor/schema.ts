@@ -15,13 +15,17 @@
  */
 import { Schema, type Node as PMNode, type NodeSpec, type ResolvedPos } from 'prosemirror-model';
 import type { ArticleBlock, BlockType } from '../model/article';
+import { BLOCK_ELEMENTS, SECTION_CLASS, SECTION_SIZE } from '../dom/article-blocks';
+
+export { SECTION_SIZE };
 
 /**
  * A block of text drawn as the element `tag` (a tag name, never a selector:
  * `toDOM` creates an element of exactly that name), with an optional class.
  * `parseDOM` matches the tag with that class.
  */
-function textBlock(tag: string, className?: string): NodeSpec {
+function textBlock(type: BlockType): NodeSpec {
+  const { tag, className } = BLOCK_ELEMENTS[type];
   return {
     group: 'block',
     content: 'text*',
@@ -36,20 +40,17 @@ export const articleSchema = new Schema({
     doc: { content: 'section+' },
     section: {
       content: 'block+',
-      toDOM: () => ['div', { class: 'article-section' }, 0],
-      parseDOM: [{ tag: 'div.article-section' }],
+      toDOM: () => ['div', { class: SECTION_CLASS }, 0],
+      parseDOM: [{ tag: `div.${SECTION_CLASS}` }],
     },
-    title: textBlock('h1', 'article-title'),
-    standfirst: textBlock('p', 'standfirst'),
-    heading: textBlock('h2', 'article-heading'),
-    paragraph: textBlock('p'),
+    title: textBlock('title'),
+    standfirst: textBlock('standfirst'),
+    heading: textBlock('heading'),
+    paragraph: textBlock('paragraph'),
     blockquote: textBlock('blockquote'),
     text: { group: 'inline' },
   },
 });
-
-/** Blocks per section. */
-export const SECTION_SIZE = 4;
 
 /** The document for an article's blocks (`sectionSize` other than the default: tests only). */
 export function articleDoc(blocks: readonly ArticleBlock[], sectionSize = SECTION_SIZE): PMNode {

@@ -44,8 +44,13 @@ export interface ArticleViewHandlers {
  */
 const DRAW_FIRST = 6000;
 
+/**
+ * The view, appended to `place`, or mounted on `{ mount }`: an element that
+ * already shows the article (the entry's first frame, ui/static-article.ts),
+ * whose content ProseMirror replaces with its own in the same task.
+ */
 export function createArticleView(
-  mount: HTMLElement,
+  place: HTMLElement | { mount: HTMLElement },
   blocks: readonly ArticleBlock[],
   initial: HighlightSpan[],
   handlers: ArticleViewHandlers,
@@ -84,7 +89,7 @@ export function createArticleView(
       ...(handlers.plugins ?? []),
     ],
   });
-  const view: EditorView = new EditorView(mount, {
+  const view: EditorView = new EditorView(place, {
     state,
     // Focusable though not editable, so a click or Tab gives it focus.
     attributes: () => ({ tabindex: '0', ...handlers.attributes?.() }),

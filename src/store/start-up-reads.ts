@@ -50,6 +50,11 @@ export interface StartUpReads {
    * Handed out once: later openings read afresh.
    */
   takeArticle(id: string | null): Promise<OpenedArticle | null> | null;
+  /**
+   * The article routed at start, as `takeArticle` hands it out, without
+   * taking it: the entry draws its first frame from it (ui/static-article.ts).
+   */
+  routedArticle: Promise<OpenedArticle | null>;
   /** Database events for the interface; those that came before it listened are replayed. */
   onDatabaseEvent(listener: (event: DatabaseEvent) => void): void;
 }
@@ -120,12 +125,14 @@ export function beginStartUpReads(articleId: string | null): StartUpReads {
     }
   })();
   const id = articleId ?? DEFAULT_ARTICLE_ID;
-  let opening: Promise<OpenedArticle | null> | null = repository.then((r) => readArticle(r, id));
+  const routedArticle = repository.then((r) => readArticle(r, id));
   // Keep an early failure from being reported as unhandled; the taker sees it.
-  opening.catch(() => undefined);
+  routedArticle.catch(() => undefined);
+  let opening: Promise<OpenedArticle | null> | null = routedArticle;
 
   return {
     repository,
+    routedArticle,
     upgradeFailure: () => upgradeFailure,
     newerDatabase: () => newerDatabase,
     takeArticle(wanted) {

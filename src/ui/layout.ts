@@ -92,7 +92,12 @@ export function createLayout(root: HTMLElement): Layout {
   const banner = h('div', { class: 'banner', id: 'banner' });
   banner.hidden = true;
   const status = h('p', { class: 'status-line', id: 'status' });
-  const article = h('main', { class: 'article', id: 'article' });
+  // The boxes the entry's first frame drew (ui/static-article.ts), with the article in them,
+  // are kept where they are: moved, the article would be laid out again.
+  const adopted = root.querySelector<HTMLElement>(':scope > .workspace');
+  const article =
+    adopted?.querySelector<HTMLElement>(':scope > main#article') ??
+    h('main', { class: 'article', id: 'article' });
   const sidebar = h('section', { class: 'sidebar panel', id: 'sidebar' });
   const details = h('section', { class: 'details panel', id: 'details' });
   const aside = h('div', { class: 'aside-extra' });
@@ -115,10 +120,19 @@ export function createLayout(root: HTMLElement): Layout {
   const placeTools = () => (compact.matches ? menuTools : tools).append(toolsHost);
   placeTools();
   compactListeners.add(placeTools);
-  const main = h('div', { class: 'workspace' }, article, side);
   const screen = h('main', { class: 'screen', id: 'screen', tabindex: -1 });
   screen.hidden = true;
-  root.replaceChildren(header, banner, status, main, screen);
+  let main: HTMLElement;
+  if (adopted && article.parentElement === adopted) {
+    main = adopted;
+    main.append(side);
+    for (const child of [...root.children]) if (child !== main) child.remove();
+    main.before(header, banner, status);
+    main.after(screen);
+  } else {
+    main = h('div', { class: 'workspace' }, article, side);
+    root.replaceChildren(header, banner, status, main, screen);
+  }
   function translate(): void {
     skip.textContent = t('app.skipToArticle');
     brand.textContent = t('app.name');

@@ -29,6 +29,7 @@ import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import { SpanTable } from './span-table';
 import { afterPaint } from '../../dom/after-paint';
 import { whenIdle } from '../../dom/idle';
+import { HIGHLIGHT_NAMES } from '../../dom/article-blocks';
 import type { AnnotationKind } from '../../model/annotation';
 import {
   depthOver,
@@ -492,11 +493,7 @@ export const SCROLL_QUIET_MS = 250;
 const SCROLL_QUIET_FRAMES = 2;
 
 /** The CSS highlight (`::highlight(…)` in glossa.css) of each kind's colour layer. */
-const LAYER_NAMES: Record<AnnotationKind, string> = {
-  claim: 'hl-claim',
-  quote: 'hl-quote',
-  event: 'hl-event',
-};
+const LAYER_NAMES = HIGHLIGHT_NAMES;
 
 /** A block not drawn yet, and the ranges of its highlights in the colour layer. */
 interface LayerBlock {

@@ -25,21 +25,11 @@
 import { Plugin, PluginKey } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as PMNode } from 'prosemirror-model';
-import { BLOCK_SEPARATOR } from '../../model/article';
-import { h } from '../../dom/h';
+import { SEPARATOR_CLASS, separatorElement } from '../../dom/article-blocks';
 
-/** The class of a drawn separator (e2e and the stylesheet use it). */
-export const SEPARATOR_CLASS = 'block-separator';
+export { SEPARATOR_CLASS };
 
 const key = new PluginKey<DecorationSet>('glossa-block-separators');
-
-function separator(): HTMLElement {
-  return h(
-    'span',
-    { class: SEPARATOR_CLASS, hidden: true, 'aria-hidden': 'true' },
-    BLOCK_SEPARATOR,
-  );
-}
 
 /** A separator widget at the start of every text block but the first. */
 export function separatorDecorations(doc: PMNode): DecorationSet {
@@ -49,7 +39,11 @@ export function separatorDecorations(doc: PMNode): DecorationSet {
     if (!node.isTextblock) return true;
     if (!first)
       widgets.push(
-        Decoration.widget(pos + 1, separator, { side: -1, key: 'block-separator', marks: [] }),
+        Decoration.widget(pos + 1, separatorElement, {
+          side: -1,
+          key: 'block-separator',
+          marks: [],
+        }),
       );
     first = false;
     return false;
