@@ -11,6 +11,7 @@ import { highlightPlugin, highlightsAt, type HighlightSpan } from './plugins/ann
 import { readOnlyText } from './read-only';
 import { caretModePlugin } from './plugins/caret-mode';
 import { blockSeparatorsPlugin } from './plugins/block-separators';
+import { h } from '../dom/h';
 
 export interface ArticleViewHandlers {
   /**
@@ -45,12 +46,15 @@ export interface ArticleViewHandlers {
 const DRAW_FIRST = 6000;
 
 /**
- * The view, appended to `place`, or mounted on `{ mount }`: an element that
- * already shows the article (the entry's first frame, ui/static-article.ts),
- * whose content ProseMirror replaces with its own in the same task.
+ * The view, appended to `place`, or put in the place of `{ replace }`: an
+ * element that already shows the article (the entry's first frame,
+ * ui/static-article.ts). That one is swapped for the view in the same task,
+ * once the view is built off the document: built over the shown article
+ * instead (ProseMirror's `mount`), every node it inserted and removed
+ * touched a laid-out page, and the view cost twice as much (bench/README.md).
  */
 export function createArticleView(
-  place: HTMLElement | { mount: HTMLElement },
+  place: HTMLElement | { replace: HTMLElement },
   blocks: readonly ArticleBlock[],
   initial: HighlightSpan[],
   handlers: ArticleViewHandlers,
@@ -89,7 +93,8 @@ export function createArticleView(
       ...(handlers.plugins ?? []),
     ],
   });
-  const view: EditorView = new EditorView(place, {
+  const replaced = 'replace' in place ? place.replace : null;
+  const view: EditorView = new EditorView(replaced ? { mount: h('div') } : (place as HTMLElement), {
     state,
     // Focusable though not editable, so a click or Tab gives it focus.
     attributes: () => ({ tabindex: '0', ...handlers.attributes?.() }),
@@ -107,5 +112,10 @@ export function createArticleView(
       return false;
     },
   });
+  if (replaced) {
+    const hadFocus = replaced.contains(document.activeElement);
+    replaced.replaceWith(view.dom);
+    if (hadFocus) view.dom.focus({ preventScroll: true });
+  }
   return view;
 }

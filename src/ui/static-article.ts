@@ -124,7 +124,13 @@ export function drawStaticArticle(
     tabindex: 0,
     [STATIC_ATTRIBUTE]: '',
   });
-  const texts: Text[] = [];
+  /**
+   * Where each block's text is: its text node, or, for an empty block, the
+   * block element itself (before its trailing break) — as ProseMirror draws
+   * an empty block, with a `<br>` that gives it its line.
+   */
+  const texts: (Text | HTMLElement)[] = [];
+  const offsetsIn: number[] = [];
   /** Code-point offset of each block's start in the canonical text. */
   const starts: number[] = [];
   const separator = codePointLength(BLOCK_SEPARATOR);
@@ -135,11 +141,27 @@ export function drawStaticArticle(
     const { tag, className } = BLOCK_ELEMENTS[block.type];
     const el = document.createElement(tag);
     if (className) el.className = className;
-    if (i > 0) el.append(separatorElement());
-    const text = document.createTextNode(block.text);
-    el.append(text);
+    if (i > 0) {
+      // As ProseMirror draws a widget: not editable, and marked as one.
+      const sep = separatorElement();
+      sep.contentEditable = 'false';
+      sep.classList.add('ProseMirror-widget');
+      el.append(sep);
+    }
+    if (block.text) {
+      const text = document.createTextNode(block.text);
+      el.append(text);
+      texts.push(text);
+      offsetsIn.push(0);
+    } else {
+      texts.push(el);
+      offsetsIn.push(el.childNodes.length);
+      // ProseMirror's own hack nodes for an empty block (an image after a widget, for Chrome's
+      // selection), so that the block has its line and the same elements.
+      if (i > 0) el.append(h('img', { class: 'ProseMirror-separator', alt: '' }));
+      el.append(h('br', { class: 'ProseMirror-trailingBreak' }));
+    }
     section!.append(el);
-    texts.push(text);
     if (i > 0) offset += separator;
     starts.push(offset);
     offset += codePointLength(block.text);
@@ -148,9 +170,10 @@ export function drawStaticArticle(
 
   const indexes = new Map<number, CodePointIndex>();
   /** The text node and UTF-16 offset of a canonical code-point offset. */
-  const point = (cp: number): [Text, number] => {
+  const point = (cp: number): [Node, number] => {
     const i = blockAt(starts, cp);
     const text = texts[i]!;
+    if (!(text instanceof Text)) return [text, offsetsIn[i]!];
     const inBlock = cp - starts[i]!;
     const data = text.data;
     if (data.length === codePointLength(data)) return [text, Math.min(inBlock, data.length)];
@@ -185,9 +208,11 @@ export function drawStaticArticle(
 
   /** The canonical offset of a DOM point in one of the blocks' text nodes, or null. */
   function offsetOf(node: Node | null, utf16: number): number | null {
-    const i = node instanceof Text ? texts.indexOf(node) : -1;
+    const i = node ? texts.indexOf(node as Text) : -1;
     if (i < 0) return null;
-    const data = texts[i]!.data;
+    const text = texts[i]!;
+    if (!(text instanceof Text)) return starts[i]!;
+    const data = text.data;
     const cp =
       data.length === codePointLength(data)
         ? utf16
@@ -218,7 +243,7 @@ function paintNear(
   starts: readonly number[],
   textLength: number,
   annotations: readonly Annotation[],
-  point: (cp: number) => [Text, number],
+  point: (cp: number) => [Node, number],
 ): Map<string, Highlight> | null {
   if (typeof CSS === 'undefined' || !('highlights' in CSS) || typeof Highlight !== 'function')
     return null;
