@@ -78,7 +78,13 @@ export function drawFirstFrame(
       const root = document.getElementById('app');
       if (!opened || !root || document.body.dataset.ready || opened.article.blocks.length === 0)
         return null;
-      return drawStaticArticle(root, opened.article, opened.records?.annotations ?? []);
+      try {
+        return drawStaticArticle(root, opened.article, opened.records?.annotations ?? []);
+      } catch {
+        // Whatever went wrong, the app opens the article as it would without a first frame.
+        document.querySelector(`[${STATIC_ATTRIBUTE}]`)?.remove();
+        return null;
+      }
     },
     () => null,
   );
