@@ -448,7 +448,7 @@ export function createAnnotator(
   // A selection made in the first frame is carried over to the view that replaces it.
   const carried = staticArticle?.selection() ?? null;
   const view = createArticleView(
-    staticArticle ? { replace: staticArticle.element } : layout.article,
+    staticArticle ? { over: staticArticle.element } : layout.article,
     session.article.blocks,
     // In document order already, which spares the plugin most of its sort.
     sorted.list.filter((a) => !a.orphaned).map((a) => spanOf(index, a)),

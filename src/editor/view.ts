@@ -12,6 +12,7 @@ import { readOnlyText } from './read-only';
 import { caretModePlugin } from './plugins/caret-mode';
 import { blockSeparatorsPlugin } from './plugins/block-separators';
 import { h } from '../dom/h';
+import { SECTION_CLASS } from '../dom/article-blocks';
 
 export interface ArticleViewHandlers {
   /**
@@ -46,15 +47,17 @@ export interface ArticleViewHandlers {
 const DRAW_FIRST = 6000;
 
 /**
- * The view, appended to `place`, or put in the place of `{ replace }`: an
- * element that already shows the article (the entry's first frame,
- * ui/static-article.ts). That one is swapped for the view in the same task,
- * once the view is built off the document: built over the shown article
- * instead (ProseMirror's `mount`), every node it inserted and removed
- * touched a laid-out page, and the view cost twice as much (bench/README.md).
+ * The view, appended to `place`, or mounted on `{ over }`: an element that
+ * already shows the article (the entry's first frame, ui/static-article.ts,
+ * drawn with the schema's own elements). Its section elements are kept —
+ * ProseMirror draws each section's blocks into the section already there —
+ * so that the sections keep their size and whether they are drawn
+ * (`content-visibility`, glossa.css): new ones would start at the estimated
+ * height, and the text in view moved by the difference when they were
+ * drawn (at 320 px, more than a screen).
  */
 export function createArticleView(
-  place: HTMLElement | { replace: HTMLElement },
+  place: HTMLElement | { over: HTMLElement },
   blocks: readonly ArticleBlock[],
   initial: HighlightSpan[],
   handlers: ArticleViewHandlers,
@@ -93,9 +96,21 @@ export function createArticleView(
       ...(handlers.plugins ?? []),
     ],
   });
-  const replaced = 'replace' in place ? place.replace : null;
-  const view: EditorView = new EditorView(replaced ? { mount: h('div') } : (place as HTMLElement), {
+  const over = 'over' in place ? place.over : null;
+  const anchor = over ? firstSectionInView(over) : null;
+  const hadFocus = !!over?.contains(document.activeElement);
+  /** The first frame's sections, taken by the view's sections in order as it draws them first. */
+  const sections = over ? ([...over.children] as HTMLElement[]) : [];
+  const view: EditorView = new EditorView(over ? { mount: over } : (place as HTMLElement), {
     state,
+    nodeViews: over
+      ? {
+          section: () => {
+            const dom = sections.shift() ?? h('div', { class: SECTION_CLASS });
+            return { dom, contentDOM: dom };
+          },
+        }
+      : {},
     // Focusable though not editable, so a click or Tab gives it focus.
     attributes: () => ({ tabindex: '0', ...handlers.attributes?.() }),
     dispatchTransaction(tr) {
@@ -112,10 +127,46 @@ export function createArticleView(
       return false;
     },
   });
-  if (replaced) {
-    const hadFocus = replaced.contains(document.activeElement);
-    replaced.replaceWith(view.dom);
-    if (hadFocus) view.dom.focus({ preventScroll: true });
+  if (over) {
+    if (anchor) keepInPlace(view.dom.children[anchor.index], anchor.top);
+    if (hadFocus && !view.dom.contains(document.activeElement))
+      view.dom.focus({ preventScroll: true });
   }
   return view;
+}
+
+/**
+ * The first section (a child of the article element) whose box reaches
+ * into the viewport, and its top: a binary search over the sections, which
+ * are stacked in document order.
+ */
+function firstSectionInView(article: Element): { index: number; top: number } | null {
+  const sections = article.children;
+  if (sections.length === 0) return null;
+  let lo = 0;
+  let hi = sections.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sections[mid]!.getBoundingClientRect().bottom <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return { index: lo, top: sections[lo]!.getBoundingClientRect().top };
+}
+
+/**
+ * Scrolls so that `section` is where it was before the view drew into it,
+ * should the browser's scroll anchor (a block of the first frame, now
+ * gone) not have kept it there.
+ */
+function keepInPlace(section: Element | undefined, top: number): void {
+  if (!section) return;
+  const moved = section.getBoundingClientRect().top - top;
+  if (Math.abs(moved) < 0.5) return;
+  let scroller: Element | null = section.parentElement;
+  while (scroller && !isScroller(scroller)) scroller = scroller.parentElement;
+  (scroller ?? document.scrollingElement)?.scrollBy(0, moved);
+}
+
+function isScroller(el: Element): boolean {
+  return el.scrollHeight > el.clientHeight && /(auto|scroll)/.test(getComputedStyle(el).overflowY);
 }
