@@ -272,7 +272,7 @@ export async function tagOnce(page, rand, { caret = false } = {}) {
   await page.evaluate(
     ({ blockPick }) => {
       const root = document.getElementById('article-text');
-      const paragraphs = [...root.querySelectorAll(':scope > .article-section > *')]
+      const paragraphs = [...root.querySelectorAll('.article-section > *')]
         .map((b, i) => [b, i])
         .filter(([b]) => b.tagName === 'P' && (b.textContent ?? '').length > 200);
       const [block, index] = paragraphs[Math.floor(blockPick * paragraphs.length)];
@@ -289,7 +289,7 @@ export async function tagOnce(page, rand, { caret = false } = {}) {
       const index = window.__bench.tagIndex;
       const block = document
         .getElementById('article-text')
-        .querySelectorAll(':scope > .article-section > *')[index];
+        .querySelectorAll('.article-section > *')[index];
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
       const nodes = [];
       let text = '';
@@ -337,9 +337,7 @@ export async function tagOnce(page, rand, { caret = false } = {}) {
   await settle(page, 250);
   const selected = await page.evaluate(() => {
     const b = window.__bench;
-    const blocks = document
-      .getElementById('article-text')
-      .querySelectorAll(':scope > .article-section > *');
+    const blocks = document.getElementById('article-text').querySelectorAll('.article-section > *');
     const box = blocks[b.tagIndex].getBoundingClientRect();
     const text = String(document.getSelection());
     if (!text.trim() || box.bottom < 0 || box.top > innerHeight)
@@ -347,7 +345,7 @@ export async function tagOnce(page, rand, { caret = false } = {}) {
     b.arm('keydown', 'keydown', () => {
       const block = b.tagBlock.isConnected
         ? b.tagBlock
-        : document.getElementById('article-text').querySelectorAll(':scope > .article-section > *')[
+        : document.getElementById('article-text').querySelectorAll('.article-section > *')[
             b.tagIndex
           ];
       return [...block.querySelectorAll('mark[data-annotation-id]')].some(

@@ -13,6 +13,7 @@
 // --loads-only (only the timed loads and the floor: a quick A/B of the start-up figures),
 // --growth (issue 20: 1,000, 10,000 and 100,000 annotations at one density, 10 characters of
 // article per annotation, few repeats; writes bench/out/results-growth.json for bench/growth-plot.mjs),
+// --selections=N (sidebar selections per count, instead of the defaults 4–16),
 // --only=search,filter,… (only these steps: loads, tagging, selection, filter, search, exchange,
 // import, scroll; for quick iteration, e.g. `--large --only=search`; a partial run),
 // --profile-import (a CPU profile of the app's import: JS self time by function, printed).
@@ -136,6 +137,12 @@ const CONFIG = GROWTH
           exchangeReps: 7,
         };
 if (option('counts')) CONFIG.counts = option('counts').split(',').map(Number);
+// --selections=N: this many sidebar selections per count (each waits out the 1.2 s emphasis);
+// the defaults are few, and at 100,000 one sample moves the median by more than a change does.
+if (option('selections')) {
+  const selections = Number(option('selections'));
+  CONFIG.selections = () => selections;
+}
 /** The count the targets are checked at (issue 7: 10,000 annotations). */
 const TARGET_COUNT = 10000;
 /** Issue 20's targets at 100,000 annotations on 1,000,000 characters (absolute, in ms). */

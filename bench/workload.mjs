@@ -246,6 +246,8 @@ const BLOCK_TAGS = {
  */
 /** Blocks per section, as src/editor/schema.ts (bench/workload.test.ts checks they agree). */
 export const SECTION_SIZE = 4;
+/** Sections per group, as src/editor/schema.ts. */
+export const GROUP_SIZE = 32;
 
 export function staticPage(article, annotations, cssHref) {
   const { chars, ranges } = layout(article);
@@ -288,10 +290,15 @@ export function staticPage(article, annotations, cssHref) {
       html += '</mark>'.repeat(stack.length);
       const [tag, attrs] = BLOCK_TAGS[b.type];
       const block = `<${tag}${attrs}>${html}</${tag}>`;
-      // Grouped in sections as the app groups them, so the stylesheet applies alike.
-      const first = i % SECTION_SIZE === 0 ? '<div class="article-section">' : '';
+      // Grouped in sections and groups as the app groups them, so the stylesheet applies alike.
+      const groupBlocks = SECTION_SIZE * GROUP_SIZE;
+      const end = i === article.blocks.length - 1;
+      const first =
+        (i % groupBlocks === 0 ? '<div class="article-group">' : '') +
+        (i % SECTION_SIZE === 0 ? '<div class="article-section">' : '');
       const last =
-        i % SECTION_SIZE === SECTION_SIZE - 1 || i === article.blocks.length - 1 ? '</div>' : '';
+        (i % SECTION_SIZE === SECTION_SIZE - 1 || end ? '</div>' : '') +
+        (i % groupBlocks === groupBlocks - 1 || end ? '</div>' : '');
       return first + block + last;
     })
     .join('\n');

@@ -54,7 +54,7 @@ export async function openApp(page: Page, path = '/'): Promise<void> {
 }
 
 /** The article's blocks, in order (the article groups them in sections, src/editor/schema.ts). */
-export const ARTICLE_BLOCKS = '#article-text > .article-section > *';
+export const ARTICLE_BLOCKS = '#article-text > .article-group > .article-section > *';
 
 /**
  * The article's text as the page shows it: each block's text, joined as the
@@ -63,7 +63,7 @@ export const ARTICLE_BLOCKS = '#article-text > .article-section > *';
  */
 export async function shownText(page: Page): Promise<string> {
   return page.locator('#article-text').evaluate((el) =>
-    [...el.querySelectorAll(':scope > .article-section > *')]
+    [...el.querySelectorAll(':scope > .article-group > .article-section > *')]
       .map((b) => {
         const copy = b.cloneNode(true) as Element;
         copy.querySelectorAll('.block-separator').forEach((s) => s.remove());
@@ -135,15 +135,18 @@ export async function dragSelect(page: Page, needle: string): Promise<void> {
     .first()
     .scrollIntoViewIfNeeded()
     .catch(() => undefined);
-  // A section just scrolled into view is still skipped (content-visibility:
-  // auto) until the next rendering update: a press then lands on the empty
-  // section, as no reader could press it. Wait until the words are drawn
-  // under the pointer, as a reader waits to see them.
+  // A section (or group) just scrolled into view is still skipped
+  // (content-visibility: auto) until the next rendering update: a press then
+  // lands on the empty section, as no reader could press it. Wait until the
+  // words are drawn under the pointer, as a reader waits to see them.
   await expect
     .poll(async () => {
       const at = await textPoints(page, needle);
       return page.evaluate(
-        ([x, y]) => !document.elementFromPoint(x!, y!)?.classList.contains('article-section'),
+        ([x, y]) => {
+          const hit = document.elementFromPoint(x!, y!)?.classList;
+          return !hit?.contains('article-section') && !hit?.contains('article-group');
+        },
         [at.x1, at.y1],
       );
     })

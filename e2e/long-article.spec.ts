@@ -257,7 +257,9 @@ test('blocks are spaced alike within a section and across sections (contained se
   await openApp(page);
   // Space above each paragraph that follows a paragraph, by whether a section boundary lies between.
   const gaps = await page.locator('#article-text').evaluate((root) => {
-    const blocks = [...root.querySelectorAll(':scope > .article-section > *')].slice(0, 16);
+    const blocks = [
+      ...root.querySelectorAll(':scope > .article-group > .article-section > *'),
+    ].slice(0, 16);
     const out = { within: [] as number[], across: [] as number[] };
     for (let i = 1; i < blocks.length; i++) {
       const [a, b] = [blocks[i - 1]!, blocks[i]!];

@@ -30,6 +30,17 @@ export const SECTION_SIZE = 4;
 /** The class of a section element. */
 export const SECTION_CLASS = 'article-section';
 
+/**
+ * Sections per group: the article's top-level elements, so that a frame
+ * pays for a few dozen of them, not for every section of a long article
+ * (1,044 at 1,000,000 characters; bench/README.md). glossa.css's estimate
+ * of a group's height is GROUP_SIZE sections'.
+ */
+export const GROUP_SIZE = 32;
+
+/** The class of a group element. */
+export const GROUP_CLASS = 'article-group';
+
 /** The class of a drawn block separator (e2e and the stylesheet use it). */
 export const SEPARATOR_CLASS = 'block-separator';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { BLOCK_SEPARATOR, canonicalText, type ArticleBlock } from '../model/article';
-import { articleDoc, blockIndexAt, SECTION_SIZE } from './schema';
+import { articleDoc, blockIndexAt, GROUP_SIZE, SECTION_SIZE } from './schema';
 import { ArticleIndex, offsetToPos, posToOffset } from './positions';
 
 const blockText = fc
@@ -21,8 +21,8 @@ const blocks = fc.array(
   }),
   { minLength: 1, maxLength: 12 },
 );
-/** Sections of 1 to 4 blocks, so that the random articles have several. */
-const sectionSize = fc.integer({ min: 1, max: 4 });
+/** Sections of 1 to 4 blocks, in groups of 1 to 3 sections, so that the random articles have several of each. */
+const sizes = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 3 }));
 
 /** A random span [a, b) of code points in a text of `length` code points. */
 function span(length: number, x: number, y: number): [number, number] {
@@ -34,17 +34,20 @@ function span(length: number, x: number, y: number): [number, number] {
 describe('offsets ↔ positions', () => {
   it('a span maps to document positions whose text is the span, within and across blocks', () => {
     fc.assert(
-      fc.property(blocks, sectionSize, fc.nat(), fc.nat(), (bs, size, x, y) => {
+      fc.property(blocks, sizes, fc.nat(), fc.nat(), (bs, [size, group], x, y) => {
         const text = canonicalText(bs);
-        const index = new ArticleIndex(bs, size);
-        const doc = articleDoc(bs, size);
+        const index = new ArticleIndex(bs, size, group);
+        const doc = articleDoc(bs, size, group);
         const [a, b] = span(index.length, x, y);
         const from = offsetToPos(index, a);
         const to = offsetToPos(index, b);
-        // Two tokens more per section boundary crossed than separator characters.
-        const crossed =
-          index.sectionOfUtf16(index.toUtf16(b)) - index.sectionOfUtf16(index.toUtf16(a));
-        expect(to - from).toBe(index.toUtf16(b) - index.toUtf16(a) + 2 * crossed);
+        // Two tokens more per section boundary crossed than separator characters, and two per group boundary.
+        const [sa, sb] = [a, b].map((o) => index.sectionOfUtf16(index.toUtf16(o))) as [
+          number,
+          number,
+        ];
+        const groups = Math.floor(sb / group) - Math.floor(sa / group);
+        expect(to - from).toBe(index.toUtf16(b) - index.toUtf16(a) + 2 * (sb - sa) + 2 * groups);
         // textBetween puts the separator between blocks, as the canonical text does.
         const inDoc = doc.textBetween(from, to, BLOCK_SEPARATOR);
         const expected = Array.from(text).slice(a, b).join('');
@@ -58,9 +61,9 @@ describe('offsets ↔ positions', () => {
 
   it('round-trips every offset that lies inside a block', () => {
     fc.assert(
-      fc.property(blocks, sectionSize, (bs, size) => {
-        const index = new ArticleIndex(bs, size);
-        const doc = articleDoc(bs, size);
+      fc.property(blocks, sizes, (bs, [size, group]) => {
+        const index = new ArticleIndex(bs, size, group);
+        const doc = articleDoc(bs, size, group);
         let offset = 0;
         for (const [blockIndex, b] of bs.entries()) {
           const n = Array.from(b.text).length;
@@ -68,7 +71,7 @@ describe('offsets ↔ positions', () => {
             const pos = offsetToPos(index, offset + i);
             const $pos = doc.resolve(pos);
             expect($pos.parent.isTextblock).toBe(true);
-            expect(blockIndexAt($pos, size)).toBe(blockIndex);
+            expect(blockIndexAt($pos, size, group)).toBe(blockIndex);
             expect(posToOffset(index, pos)).toBe(offset + i);
           }
           offset += n + BLOCK_SEPARATOR.length;
@@ -87,9 +90,9 @@ describe('offsets ↔ positions', () => {
     ) as { blocks: ArticleBlock[] };
     expect(article.blocks.map((b) => b.text)).toEqual(seed.replace(/\n$/, '').split('\n'));
     const doc = articleDoc(article.blocks);
-    expect(doc.childCount).toBe(Math.ceil(14 / SECTION_SIZE));
+    expect(doc.childCount).toBe(Math.ceil(Math.ceil(14 / SECTION_SIZE) / GROUP_SIZE));
     let blocks = 0;
-    doc.forEach((section) => (blocks += section.childCount));
+    doc.forEach((group) => group.forEach((section) => (blocks += section.childCount)));
     expect(blocks).toBe(14);
     const index = new ArticleIndex(article.blocks);
     const at = index.text.indexOf('diffamation');
@@ -100,9 +103,9 @@ describe('offsets ↔ positions', () => {
 
   it('maps every position of the document to an offset in the text, and back into the same block', () => {
     fc.assert(
-      fc.property(blocks, sectionSize, (bs, size) => {
-        const index = new ArticleIndex(bs, size);
-        const doc = articleDoc(bs, size);
+      fc.property(blocks, sizes, (bs, [size, group]) => {
+        const index = new ArticleIndex(bs, size, group);
+        const doc = articleDoc(bs, size, group);
         for (let pos = 0; pos <= doc.content.size; pos++) {
           const offset = posToOffset(index, pos);
           expect(offset).toBeGreaterThanOrEqual(0);

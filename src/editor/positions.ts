@@ -1,24 +1,29 @@
 /**
  * Canonical-text offsets (code points) ↔ ProseMirror positions.
  *
- * The document is the article's blocks in sections (schema.ts). A block
- * adds two positions (its opening and closing token) and the canonical text
- * puts two characters ("\n\n") between blocks, so within a section a UTF-16
- * offset u sits at u + 1 + (the section's opening token). Each section
- * boundary adds two tokens more (a section's closing and the next one's
- * opening): in section k, u sits at u + 2 + 2k. The other real work is code
- * points ↔ UTF-16, which CodePointIndex does.
+ * The document is the article's blocks in sections, and the sections in
+ * groups (schema.ts). A block adds two positions (its opening and closing
+ * token) and the canonical text puts two characters ("\n\n") between
+ * blocks, so within a section a UTF-16 offset u sits at u + 1 + (the
+ * section's and its group's opening tokens). Each section boundary adds two
+ * tokens more (a section's closing and the next one's opening), and so does
+ * each group boundary: in section k, of group g, u sits at u + 3 + 2k + 2g.
+ * The other real work is code points ↔ UTF-16, which CodePointIndex does.
  */
 import { CodePointIndex } from '../anchoring/code-points';
 import { BLOCK_SEPARATOR, canonicalText, type ArticleBlock } from '../model/article';
-import { SECTION_SIZE } from './schema';
+import { GROUP_SIZE, SECTION_SIZE } from './schema';
 
 /** An article's text, indexed for offsets and for the positions of its sections. */
 export class ArticleIndex extends CodePointIndex {
   /** UTF-16 offset of each section's first character. */
   private readonly sectionStarts: number[] = [];
 
-  constructor(blocks: readonly ArticleBlock[], sectionSize = SECTION_SIZE) {
+  constructor(
+    blocks: readonly ArticleBlock[],
+    sectionSize = SECTION_SIZE,
+    private readonly groupSize = GROUP_SIZE,
+  ) {
     super(canonicalText(blocks));
     let u = 0;
     blocks.forEach((b, i) => {
@@ -35,7 +40,12 @@ export class ArticleIndex extends CodePointIndex {
 
   /** The section holding document position `pos` (tokens between sections: the one before). */
   sectionOfPos(pos: number): number {
-    return lastAtOrBefore(this.sectionStarts, (start, k) => start + 2 + 2 * k, pos);
+    return lastAtOrBefore(this.sectionStarts, (start, k) => start + this.tokensBefore(k), pos);
+  }
+
+  /** The tokens before section k's text: u in section k sits at u + tokensBefore(k). */
+  tokensBefore(k: number): number {
+    return 3 + 2 * k + 2 * Math.floor(k / this.groupSize);
   }
 }
 
@@ -58,11 +68,11 @@ function lastAtOrBefore(
 /** Document position of a code-point offset of the canonical text. */
 export function offsetToPos(index: ArticleIndex, offset: number): number {
   const u = index.toUtf16(offset);
-  return u + 2 + 2 * index.sectionOfUtf16(u);
+  return u + index.tokensBefore(index.sectionOfUtf16(u));
 }
 
 /** Code-point offset of a document position. */
 export function posToOffset(index: ArticleIndex, pos: number): number {
-  const u = pos - 2 - 2 * index.sectionOfPos(pos);
+  const u = pos - index.tokensBefore(index.sectionOfPos(pos));
   return index.toCodePoint(Math.max(0, Math.min(u, index.text.length)));
 }

@@ -27,12 +27,16 @@ interface DocViewInternals {
   docView?: { markDirty(from: number, to: number): void };
 }
 
-/** The document range of the top-level block that holds a DOM node (the whole document if unknown). */
+/**
+ * The document range of the section (else the group) that holds a DOM node
+ * (the whole document if unknown).
+ */
 function blockRangeOf(view: EditorView, node: Node): [number, number] {
   const doc = view.state.doc;
   try {
     const $pos = doc.resolve(view.posAtDOM(node, 0));
-    if ($pos.depth >= 1) return [$pos.before(1), $pos.after(1)];
+    const depth = Math.min($pos.depth, 2);
+    if (depth >= 1) return [$pos.before(depth), $pos.after(depth)];
   } catch {
     // A node ProseMirror does not know (inserted by someone else).
   }

@@ -12,7 +12,7 @@ import { readOnlyText } from './read-only';
 import { caretModePlugin } from './plugins/caret-mode';
 import { blockSeparatorsPlugin } from './plugins/block-separators';
 import { h } from '../dom/h';
-import { SECTION_CLASS } from '../dom/article-blocks';
+import { GROUP_CLASS, SECTION_CLASS } from '../dom/article-blocks';
 
 export interface ArticleViewHandlers {
   /**
@@ -99,17 +99,17 @@ export function createArticleView(
   const over = 'over' in place ? place.over : null;
   const anchor = over ? firstSectionInView(over) : null;
   const hadFocus = !!over?.contains(document.activeElement);
-  /** The first frame's sections, taken by the view's sections in order as it draws them first. */
-  const sections = over ? ([...over.children] as HTMLElement[]) : [];
+  /** The first frame's groups and sections, taken by the view's in order as it draws them first. */
+  const groups = over ? ([...over.children] as HTMLElement[]) : [];
+  const sections = groups.flatMap((g) => [...g.children] as HTMLElement[]);
+  const reuse = (list: HTMLElement[], className: string) => () => {
+    const dom = list.shift() ?? h('div', { class: className });
+    return { dom, contentDOM: dom };
+  };
   const view: EditorView = new EditorView(over ? { mount: over } : (place as HTMLElement), {
     state,
     nodeViews: over
-      ? {
-          section: () => {
-            const dom = sections.shift() ?? h('div', { class: SECTION_CLASS });
-            return { dom, contentDOM: dom };
-          },
-        }
+      ? { group: reuse(groups, GROUP_CLASS), section: reuse(sections, SECTION_CLASS) }
       : {},
     // Focusable though not editable, so a click or Tab gives it focus.
     attributes: () => ({ tabindex: '0', ...handlers.attributes?.() }),
@@ -128,7 +128,7 @@ export function createArticleView(
     },
   });
   if (over) {
-    if (anchor) keepInPlace(view.dom.children[anchor.index], anchor.top);
+    if (anchor) keepInPlace(anchor.section, anchor.top);
     if (hadFocus && !view.dom.contains(document.activeElement))
       view.dom.focus({ preventScroll: true });
   }
@@ -136,21 +136,25 @@ export function createArticleView(
 }
 
 /**
- * The first section (a child of the article element) whose box reaches
- * into the viewport, and its top: a binary search over the sections, which
- * are stacked in document order.
+ * The first section whose box reaches into the viewport, and its top: a
+ * binary search over the groups (the article element's children, stacked in
+ * document order), then over the sections of the first group in view — no
+ * box is read inside a group out of view, which would lay it out.
  */
-function firstSectionInView(article: Element): { index: number; top: number } | null {
-  const sections = article.children;
-  if (sections.length === 0) return null;
-  let lo = 0;
-  let hi = sections.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sections[mid]!.getBoundingClientRect().bottom <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return { index: lo, top: sections[lo]!.getBoundingClientRect().top };
+function firstSectionInView(article: Element): { section: Element; top: number } | null {
+  const inView = (list: HTMLCollection) => {
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.getBoundingClientRect().bottom <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo];
+  };
+  const group = article.children.length ? inView(article.children) : undefined;
+  const section = group?.children.length ? inView(group.children) : undefined;
+  return section ? { section, top: section.getBoundingClientRect().top } : null;
 }
 
 /**
@@ -158,8 +162,7 @@ function firstSectionInView(article: Element): { index: number; top: number } | 
  * should the browser's scroll anchor (a block of the first frame, now
  * gone) not have kept it there.
  */
-function keepInPlace(section: Element | undefined, top: number): void {
-  if (!section) return;
+function keepInPlace(section: Element, top: number): void {
   const moved = section.getBoundingClientRect().top - top;
   if (Math.abs(moved) < 0.5) return;
   let scroller: Element | null = section.parentElement;

@@ -109,6 +109,21 @@ describe('the static first frame', () => {
     );
   });
 
+  it('groups its sections as the schema does, past one group', () => {
+    const bs: ArticleBlock[] = Array.from({ length: 300 }, (_, i) => ({
+      type: i === 0 ? 'title' : 'paragraph',
+      text: i % 7 === 3 ? '' : `Bloc ${i} 😀.`,
+    }));
+    const drawn = drawStaticArticle(root(), article(bs), []);
+    const view = new EditorView(document.createElement('div'), {
+      state: EditorState.create({ doc: articleDoc(bs), plugins: [blockSeparatorsPlugin()] }),
+      editable: () => false,
+    });
+    expect(drawn.element.children.length).toBeGreaterThan(1);
+    expect([...drawn.element.childNodes].map(shape)).toEqual([...view.dom.childNodes].map(shape));
+    view.destroy();
+  });
+
   it('paints each annotation over exactly its code points, one highlight per kind, orphans left out', () => {
     fc.assert(
       fc.property(

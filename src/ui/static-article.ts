@@ -25,6 +25,8 @@ import { BLOCK_SEPARATOR } from '../model/article';
 import { CodePointIndex, codePointLength } from '../anchoring/code-points';
 import {
   BLOCK_ELEMENTS,
+  GROUP_CLASS,
+  GROUP_SIZE,
   HIGHLIGHT_NAMES,
   SECTION_CLASS,
   SECTION_SIZE,
@@ -141,9 +143,17 @@ export function drawStaticArticle(
   const starts: number[] = [];
   const separator = codePointLength(BLOCK_SEPARATOR);
   let offset = 0;
+  const groups: HTMLElement[] = [];
+  const sections: HTMLElement[] = [];
   let section: HTMLElement | null = null;
   article.blocks.forEach((block, i) => {
-    if (i % SECTION_SIZE === 0) element.append((section = h('div', { class: SECTION_CLASS })));
+    if (i % SECTION_SIZE === 0) {
+      if (sections.length % GROUP_SIZE === 0)
+        element.append(groups[groups.push(h('div', { class: GROUP_CLASS })) - 1]!);
+      section = h('div', { class: SECTION_CLASS });
+      sections.push(section);
+      groups.at(-1)!.append(section);
+    }
     const { tag, className } = BLOCK_ELEMENTS[block.type];
     const el = document.createElement(tag);
     if (className) el.className = className;
@@ -188,7 +198,7 @@ export function drawStaticArticle(
     return [text, index.toUtf16(inBlock)];
   };
 
-  const painted = paintNear(element, starts, offset, annotations, point);
+  const painted = paintNear(groups, sections, starts, offset, annotations, point);
   performance.mark('glossa:first-frame');
   if (painted) performance.mark('glossa:highlights-drawn');
 
@@ -245,7 +255,8 @@ function blockAt(starts: readonly number[], cp: number): number {
  * null where the API is missing (the editor then draws them as elements).
  */
 function paintNear(
-  element: HTMLElement,
+  groups: readonly HTMLElement[],
+  sections: readonly HTMLElement[],
   starts: readonly number[],
   textLength: number,
   annotations: readonly Annotation[],
@@ -253,7 +264,7 @@ function paintNear(
 ): Map<string, Highlight> | null {
   if (typeof CSS === 'undefined' || !('highlights' in CSS) || typeof Highlight !== 'function')
     return null;
-  const [from, to] = nearRange(element, starts, textLength);
+  const [from, to] = nearRange(groups, sections, starts, textLength);
   const ranges: Record<AnnotationKind, StaticRange[]> = { claim: [], quote: [], event: [] };
   for (const a of annotations) {
     if (a.orphaned || a.end <= from || a.start >= to || a.start >= a.end || a.end > textLength)
@@ -273,39 +284,44 @@ function paintNear(
 
 /**
  * The canonical offsets [from, to) of the sections within MARGIN viewports
- * of the viewport: two binary searches over the sections' boxes (one layout,
- * which the frame needs anyway; sections out of view are not laid out,
- * `content-visibility`).
+ * of the viewport: binary searches over the groups' boxes, then over the
+ * sections' of the groups at the band's ends (one layout, which the frame
+ * needs anyway; a section's box is not read inside a group out of view,
+ * which would lay that group out, `content-visibility`). As the colour
+ * layer's `measureNear`.
  */
 function nearRange(
-  element: HTMLElement,
+  groups: readonly HTMLElement[],
+  sections: readonly HTMLElement[],
   starts: readonly number[],
   textLength: number,
 ): [number, number] {
-  const sections = element.children;
-  const count = sections.length;
-  if (count === 0) return [0, 0];
   const height = window.innerHeight;
   const margin = height * MARGIN;
-  const box = (i: number) => sections[i]!.getBoundingClientRect();
-  // The first section whose bottom is below the band's top.
-  let lo = 0;
-  let hi = count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (box(mid).bottom < -margin) lo = mid + 1;
-    else hi = mid;
-  }
-  const first = lo;
-  // The last section whose top is above the band's bottom.
-  hi = count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (box(mid).top > height + margin) hi = mid - 1;
-    else lo = mid;
-  }
-  const last = lo;
-  const from = starts[first * SECTION_SIZE] ?? 0;
-  const to = starts[(last + 1) * SECTION_SIZE] ?? textLength;
-  return [from, to];
+  /** The first index in [lo, hi) for which `before` fails (hi if none). */
+  const search = (lo: number, hi: number, before: (i: number) => boolean) => {
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before(mid)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const above = (el: Element) => el.getBoundingClientRect().bottom < -margin;
+  const within = (el: Element) => el.getBoundingClientRect().top <= height + margin;
+  const firstGroup = search(0, groups.length, (g) => above(groups[g]!));
+  const endGroup = search(firstGroup, groups.length, (g) => within(groups[g]!));
+  if (endGroup <= firstGroup) return [0, 0];
+  const sectionsOf = (g: number): [number, number] => [
+    g * GROUP_SIZE,
+    Math.min((g + 1) * GROUP_SIZE, sections.length),
+  ];
+  const first = search(...sectionsOf(firstGroup), (i) => above(sections[i]!));
+  const end = search(
+    Math.max(first, sectionsOf(endGroup - 1)[0]),
+    sectionsOf(endGroup - 1)[1],
+    (i) => within(sections[i]!),
+  );
+  if (end <= first) return [0, 0];
+  return [starts[first * SECTION_SIZE] ?? 0, starts[end * SECTION_SIZE] ?? textLength];
 }

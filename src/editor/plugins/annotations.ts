@@ -548,8 +548,10 @@ class ColourLayer {
   private lastDrawn: number;
   /** The plugin state's `laidOut` already painted (made, or laid out in an update). */
   private painted: readonly number[];
-  /** Where each section (the document's children) starts: the text, so these, never change. */
+  /** Where each section starts: the text, so these, never change. */
   private readonly sections: number[] = [];
+  /** Where each group (the document's children) starts, and the index of its first section. */
+  private readonly groups: { pos: number; first: number }[] = [];
   /** The positions near the viewport, [nearFrom, nearTo): the blocks there have ranges. */
   private nearFrom = 0;
   private nearTo = 0;
@@ -570,7 +572,10 @@ class ColourLayer {
     const start = performance.now();
     this.lastDrawn = drawnTo(view.state);
     this.painted = key.getState(view.state)?.laidOut ?? NONE;
-    view.state.doc.forEach((_node, offset) => this.sections.push(offset));
+    view.state.doc.forEach((group, offset) => {
+      this.groups.push({ pos: offset, first: this.sections.length });
+      group.forEach((_section, inGroup) => this.sections.push(offset + 1 + inGroup));
+    });
     this.build();
     const doc = view.dom.ownerDocument;
     doc.addEventListener('scroll', this.onMove, { capture: true, passive: true });
@@ -608,32 +613,46 @@ class ColourLayer {
 
   /**
    * The sections whose box is within LAYER_MARGIN of the viewport, as a
-   * position range: two binary searches over the sections' boxes (they are
-   * stacked in document order), a few dozen reads of a clean layout.
+   * position range: binary searches over the groups' boxes, then over the
+   * sections of the first and last group found (they are stacked in
+   * document order), a few dozen reads of a clean layout. A section's box is
+   * read only in a group near the viewport: reading one in a group the
+   * browser skips (`content-visibility`) would lay that group out.
    */
   private measureNear(): [number, number] {
     const view = this.view;
     const sections = this.sections;
+    const groups = this.groups;
     const win = view.dom.ownerDocument.defaultView;
     // Not shown (another screen, a closed tab's last frames): nothing is painted.
     if (!win || !view.dom.isConnected || view.dom.getClientRects().length === 0) return [0, 0];
     const height = win.innerHeight;
     const margin = height * LAYER_MARGIN;
-    const box = (i: number) => (view.nodeDOM(sections[i]!) as Element).getBoundingClientRect();
-    let lo = 0;
-    let hi = sections.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (box(mid).bottom < -margin) lo = mid + 1;
-      else hi = mid;
-    }
-    const first = lo;
-    hi = sections.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (box(mid).top <= height + margin) lo = mid + 1;
-      else hi = mid;
-    }
+    const rect = (pos: number) => (view.nodeDOM(pos) as Element).getBoundingClientRect();
+    /** The first index in [lo, hi) whose box fails `before` (hi if none). */
+    const search = (lo: number, hi: number, before: (i: number) => boolean) => {
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(mid)) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const above = (box: DOMRect) => box.bottom < -margin;
+    const within = (box: DOMRect) => box.top <= height + margin;
+    const firstGroup = search(0, groups.length, (g) => above(rect(groups[g]!.pos)));
+    const endGroup = search(firstGroup, groups.length, (g) => within(rect(groups[g]!.pos)));
+    if (endGroup <= firstGroup) return [0, 0];
+    const sectionsOf = (g: number): [number, number] => [
+      groups[g]!.first,
+      groups[g + 1]?.first ?? sections.length,
+    ];
+    const first = search(...sectionsOf(firstGroup), (i) => above(rect(sections[i]!)));
+    const lo = search(
+      Math.max(first, sectionsOf(endGroup - 1)[0]),
+      sectionsOf(endGroup - 1)[1],
+      (i) => within(rect(sections[i]!)),
+    );
     if (lo <= first) return [0, 0];
     const end = lo < sections.length ? sections[lo]! : view.state.doc.content.size;
     return [sections[first]!, end];

@@ -18,9 +18,9 @@ const blocks = fc.array(
   { minLength: 1, maxLength: 10 },
 );
 
-function draw(bs: ArticleBlock[], size: number): EditorView {
+function draw(bs: ArticleBlock[], size: number, group = 1): EditorView {
   const state = EditorState.create({
-    doc: articleDoc(bs, size),
+    doc: articleDoc(bs, size, group),
     plugins: [blockSeparatorsPlugin()],
   });
   return new EditorView(document.createElement('div'), { state, editable: () => false });
@@ -53,10 +53,10 @@ describe('block separators in the DOM', () => {
       expect(s.previousSibling).toBeNull();
     }
     // The text after a separator is at the position offsets map to.
-    const index = new ArticleIndex(bs, 2);
+    const index = new ArticleIndex(bs, 2, 1);
     const second = seps[1]!.nextSibling!;
     expect(view.posAtDOM(second, 0)).toBe(offsetToPos(index, canonicalText(bs).indexOf('Deux')));
-    expect(view.state.doc.content.size).toBe(articleDoc(bs, 2).content.size);
+    expect(view.state.doc.content.size).toBe(articleDoc(bs, 2, 1).content.size);
     view.destroy();
   });
 });
