@@ -12,6 +12,7 @@ import { readOnlyText } from './read-only';
 import { caretModePlugin } from './plugins/caret-mode';
 import { blockSeparatorsPlugin } from './plugins/block-separators';
 import { h } from '../dom/h';
+import { partitionPoint } from '../model/partition-point';
 import { GROUP_CLASS, SECTION_CLASS } from '../dom/article-blocks';
 
 export interface ArticleViewHandlers {
@@ -142,16 +143,8 @@ export function createArticleView(
  * box is read inside a group out of view, which would lay it out.
  */
 function firstSectionInView(article: Element): { section: Element; top: number } | null {
-  const inView = (list: HTMLCollection) => {
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.getBoundingClientRect().bottom <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return list[lo];
-  };
+  const inView = (list: HTMLCollection) =>
+    list[partitionPoint(0, list.length - 1, (i) => list[i]!.getBoundingClientRect().bottom <= 0)];
   const group = article.children.length ? inView(article.children) : undefined;
   const section = group?.children.length ? inView(group.children) : undefined;
   return section ? { section, top: section.getBoundingClientRect().top } : null;

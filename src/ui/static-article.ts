@@ -33,6 +33,7 @@ import {
   separatorElement,
 } from '../dom/article-blocks';
 import { h } from '../dom/h';
+import { partitionPoint } from '../model/partition-point';
 import { afterPaint } from '../dom/after-paint';
 import type { Route } from '../dom/router';
 import type { OpenedArticle } from '../store/start-up-reads';
@@ -298,15 +299,7 @@ function nearRange(
 ): [number, number] {
   const height = window.innerHeight;
   const margin = height * MARGIN;
-  /** The first index in [lo, hi) for which `before` fails (hi if none). */
-  const search = (lo: number, hi: number, before: (i: number) => boolean) => {
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (before(mid)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const search = partitionPoint;
   const above = (el: Element) => el.getBoundingClientRect().bottom < -margin;
   const within = (el: Element) => el.getBoundingClientRect().top <= height + margin;
   const firstGroup = search(0, groups.length, (g) => above(groups[g]!));

@@ -30,6 +30,7 @@ import { SpanTable } from './span-table';
 import { afterPaint } from '../../dom/after-paint';
 import { whenIdle } from '../../dom/idle';
 import { HIGHLIGHT_NAMES } from '../../dom/article-blocks';
+import { partitionPoint } from '../../model/partition-point';
 import type { AnnotationKind } from '../../model/annotation';
 import {
   depthOver,
@@ -629,15 +630,7 @@ class ColourLayer {
     const height = win.innerHeight;
     const margin = height * LAYER_MARGIN;
     const rect = (pos: number) => (view.nodeDOM(pos) as Element).getBoundingClientRect();
-    /** The first index in [lo, hi) whose box fails `before` (hi if none). */
-    const search = (lo: number, hi: number, before: (i: number) => boolean) => {
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (before(mid)) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const search = partitionPoint;
     const above = (box: DOMRect) => box.bottom < -margin;
     const within = (box: DOMRect) => box.top <= height + margin;
     const firstGroup = search(0, groups.length, (g) => above(rect(groups[g]!.pos)));
