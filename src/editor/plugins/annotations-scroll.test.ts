@@ -4,13 +4,7 @@ import { EditorState } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { articleDoc } from '../schema';
 import type { ArticleBlock } from '../../model/article';
-import {
-  allHighlightsDrawn,
-  DRAW_STEP_MS,
-  drawnTo,
-  highlightPlugin,
-  SCROLL_QUIET_MS,
-} from './annotations';
+import { allHighlightsDrawn, drawnTo, highlightPlugin, SCROLL_QUIET_MS } from './annotations';
 
 // 40 blocks of 100 characters, a highlight in each; only the first block drawn at first.
 const BLOCKS: ArticleBlock[] = Array.from({ length: 40 }, (_, i) => ({
@@ -18,10 +12,9 @@ const BLOCKS: ArticleBlock[] = Array.from({ length: 40 }, (_, i) => ({
   text: `${String(i).padStart(2, '0')} ${'lorem ipsum '.repeat(8).slice(0, 97)}`,
 }));
 
-/** The article of `blocks` (each 102 positions long), `afterDispatch` called after each transaction. */
-function partlyDrawn(blocks = BLOCKS, afterDispatch = () => {}): EditorView {
-  const doc = articleDoc(blocks);
-  const spans = blocks.map((_, i) => ({
+function partlyDrawn(): EditorView {
+  const doc = articleDoc(BLOCKS);
+  const spans = BLOCKS.map((_, i) => ({
     id: `a${i}`,
     kind: 'claim' as const,
     from: 5 + i * 102,
@@ -30,15 +23,7 @@ function partlyDrawn(blocks = BLOCKS, afterDispatch = () => {}): EditorView {
   const state = EditorState.create({ doc, plugins: [highlightPlugin(spans, { drawFirst: 50 })] });
   const place = document.createElement('div');
   document.body.append(place);
-  const view: EditorView = new EditorView(place, {
-    state,
-    editable: () => false,
-    dispatchTransaction(tr) {
-      view.updateState(view.state.apply(tr));
-      afterDispatch();
-    },
-  });
-  return view;
+  return new EditorView(place, { state, editable: () => false });
 }
 
 /** Animation frames, produced only when a test says so (frameDone). */
@@ -106,46 +91,6 @@ describe('idle drawing of the highlights, and scrolling', () => {
       vi.advanceTimersByTime(50);
     }
     expect(allHighlightsDrawn(view.state)).toBe(true);
-    view.destroy();
-  });
-});
-
-describe('idle drawing in steps of about DRAW_STEP_MS', () => {
-  // 400 blocks of 100 characters (40,800 positions): several steps of the largest chunk.
-  const MANY: ArticleBlock[] = Array.from({ length: 400 }, (_, i) => ({
-    type: 'paragraph',
-    text: `${String(i).padStart(3, '0')} ${'lorem ipsum '.repeat(8).slice(0, 96)}`,
-  }));
-
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.restoreAllMocks();
-    document.body.replaceChildren();
-  });
-
-  it('draws a smaller chunk after a step that took long, and a bigger one after quick steps', () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    // The clock moves only when a step draws: by `cost` ms a step.
-    let clock = 0;
-    let cost = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => clock);
-    const view = partlyDrawn(MANY, () => (clock += cost));
-    const steps: number[] = [];
-    const nextStep = () => {
-      const before = drawnTo(view.state);
-      vi.advanceTimersByTime(2);
-      steps.push(drawnTo(view.state) - before);
-    };
-    cost = 5 * DRAW_STEP_MS;
-    nextStep();
-    nextStep();
-    // The first step drew the largest chunk; it took five times the aim, so the next is a fifth.
-    expect(steps[0]).toBeGreaterThan(5000);
-    expect(steps[1]).toBeLessThan(steps[0]! / 3);
-    cost = 0;
-    nextStep();
-    nextStep();
-    expect(steps[3]).toBeGreaterThan(steps[2]!);
     view.destroy();
   });
 });

@@ -478,18 +478,8 @@ export function countBefore(spans: readonly { from: number }[], pos: number): nu
   return lo;
 }
 
-/** Positions drawn per idle callback while a long article is partly drawn, at most. */
+/** Highlights drawn per idle callback while a long article is partly drawn. */
 const DRAW_CHUNK = 6000;
-/**
- * The time (ms) an idle step aims at. A step that took more than twice that
- * draws a proportionally smaller chunk next (down to an eighth), a step under
- * half of it a chunk twice as big (up to DRAW_CHUNK): after an import of
- * 100,000 annotations, where every block is dense, a 6,000-position step took
- * 50–270 ms (issue 20), and the idle callback's timeout runs it even while
- * the import's slices keep the page busy.
- */
-export const DRAW_STEP_MS = 16;
-const MIN_DRAW_CHUNK = DRAW_CHUNK / 8;
 
 /**
  * How long (ms) after the article last scrolled idle drawing waits, and for
@@ -903,7 +893,6 @@ function drawInIdleTime(view: EditorView) {
     }
   };
   doc.addEventListener('scroll', onScroll, { capture: true, passive: true });
-  let chunk = DRAW_CHUNK;
   const step = () => {
     cancel = null;
     const st = key.getState(view.state);
@@ -920,12 +909,7 @@ function drawInIdleTime(view: EditorView) {
       cancel = () => clearTimeout(timer);
       return;
     }
-    const started = performance.now();
-    view.dispatch(view.state.tr.setMeta(key, { drawTo: st.drawnTo + chunk }));
-    const took = performance.now() - started;
-    if (took > 2 * DRAW_STEP_MS)
-      chunk = Math.max(MIN_DRAW_CHUNK, Math.round((chunk * DRAW_STEP_MS) / took));
-    else if (took < DRAW_STEP_MS / 2) chunk = Math.min(DRAW_CHUNK, chunk * 2);
+    view.dispatch(view.state.tr.setMeta(key, { drawTo: st.drawnTo + DRAW_CHUNK }));
     schedule();
   };
   const schedule = () => {
