@@ -65,7 +65,7 @@ export function sourceMapper(assetsDir, root) {
     }
     return maps.get(file);
   }
-  return (url, line, column) => {
+  const map = (url, line, column) => {
     const file = url.split('/').pop()?.split('?')[0];
     const m = file ? load(file) : null;
     const segments = m?.lines[line];
@@ -80,6 +80,25 @@ export function sourceMapper(assetsDir, root) {
     const text = m.map.sourcesContent?.[best[1]]?.split('\n')[best[2]] ?? '';
     return { source, line: best[2] + 1, text: text.trim() };
   };
+  // A place given as a character offset into the bundle file (long-animation-frame scripts).
+  const texts = new Map();
+  map.atChar = (url, char) => {
+    const file = url?.split('/').pop()?.split('?')[0];
+    if (!file || !(char >= 0)) return null;
+    if (!texts.has(file)) {
+      try {
+        texts.set(file, readFileSync(join(assetsDir, file), 'utf8'));
+      } catch {
+        texts.set(file, null);
+      }
+    }
+    const text = texts.get(file);
+    if (text === null) return null;
+    const before = text.slice(0, char);
+    const line = before.split('\n').length - 1;
+    return map(url, line, char - (before.lastIndexOf('\n') + 1));
+  };
+  return map;
 }
 
 /** A readable name for the function whose definition starts on `text`. */

@@ -685,7 +685,8 @@ async function main() {
             BASE,
             article,
             annotations,
-            args.has('--profile-import') ? mapSource : null,
+            mapSource,
+            args.has('--profile-import'),
           ).catch(async (e) => {
             console.error(`  app import failed: ${e.message}`);
             await seed(setup, article, annotations);
@@ -694,6 +695,10 @@ async function main() {
         if (r.appImport?.functions)
           console.log(
             `  app import, JS self ms: ${r.appImport.functions.top.map((f) => `${f.fn} ${f.ms}`).join('; ')}`,
+          );
+        for (const f of (r.appImport?.longFrames ?? []).filter((x) => x.ms > 50))
+          console.log(
+            `  import long frame at ${f.at} ms, ${f.ms} ms (style/layout/paint ${f.styleLayoutPaint}): ${f.scripts.join('; ')}`,
           );
         for (const run of r.appImport?.busyRuns ?? [])
           console.log(`  busy run at ${run.start} ms, ${run.ms} ms: ${run.functions.join('; ')}`);

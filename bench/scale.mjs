@@ -27,9 +27,19 @@ function longest(tasks, from, to = Infinity) {
  * Returns the wall times (file picked → report shown → imported) and the
  * longest main-thread task from the pick to the last frame after the notice
  * "Imported N annotations". The article is stored again with its annotations afterwards.
- * With `mapSource` (--profile-import), a CPU profile of the import: JS self time by function.
+ * With `profiled` (--profile-import), a CPU profile of the import: JS self time by function.
+ * The long animation frames from the pick on are kept either way (`longFrames`, their scripts
+ * placed in the sources with `mapSource`).
  */
-export async function measureAppImport(context, setup, base, article, annotations, mapSource) {
+export async function measureAppImport(
+  context,
+  setup,
+  base,
+  article,
+  annotations,
+  mapSource,
+  profiled = Boolean(mapSource),
+) {
   await seed(setup, article, []);
   const page = await openApp(context);
   await page.goto(`${base}/?article=${BENCH_ARTICLE_ID}`);
@@ -45,12 +55,21 @@ export async function measureAppImport(context, setup, base, article, annotation
     { article, annotations },
   );
   await settle(page, 500);
-  const cdp = mapSource ? await page.context().newCDPSession(page) : null;
+  const cdp = profiled && mapSource ? await page.context().newCDPSession(page) : null;
   if (cdp) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
   }
+  // Long animation frames (over 50 ms) from the pick on, with the scripts that ran in them and
+  // their style and layout: what the long tasks are, named without a profiler's overhead.
+  await page.evaluate(() => {
+    window.__benchLoafs = [];
+    if (PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame'))
+      new PerformanceObserver((list) => window.__benchLoafs.push(...list.getEntries())).observe({
+        type: 'long-animation-frame',
+      });
+  });
   const picked = await page.evaluate(() => {
     const input = document.getElementById('import-file');
     const files = new DataTransfer();
@@ -92,6 +111,31 @@ export async function measureAppImport(context, setup, base, article, annotation
   await page.waitForTimeout(1000);
   const profile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
   const tasks = await page.evaluate(() => window.__bench.longTasks);
+  const longFrames = await page.evaluate((from) => {
+    const ms = (x) => Math.round(x * 10) / 10;
+    return window.__benchLoafs
+      .filter((e) => e.startTime + e.duration >= from)
+      .map((e) => {
+        const end = e.startTime + e.duration;
+        const style = e.styleAndLayoutStart || end;
+        return {
+          at: ms(e.startTime - from),
+          ms: ms(e.duration),
+          blocking: ms(e.blockingDuration ?? 0),
+          styleLayoutPaint: ms(end - style),
+          scripts: e.scripts
+            .filter((x) => x.duration > 5)
+            .map((x) => ({
+              invoker: x.invoker,
+              fn: x.sourceFunctionName || '',
+              url: x.sourceURL,
+              char: x.sourceCharPosition,
+              ms: ms(x.duration),
+              forcedLayout: ms(x.forcedStyleAndLayoutDuration),
+            })),
+        };
+      });
+  }, picked);
   const stored = await page.evaluate(
     () => document.querySelectorAll('#article-text mark[data-annotation-id]').length,
   );
@@ -104,6 +148,14 @@ export async function measureAppImport(context, setup, base, article, annotation
     wall: reported - picked + (done - clicked),
     marksAfter: stored,
     ...longest(tasks, picked),
+    longFrames: longFrames.map((f) => ({
+      ...f,
+      scripts: f.scripts.map((x) => {
+        const where = mapSource?.atChar?.(x.url, x.char);
+        const place = where ? `${where.source}:${where.line}` : x.url.split('/').pop();
+        return `${x.invoker} ${x.fn} ${place} ${x.ms}${x.forcedLayout ? ` (forced layout ${x.forcedLayout})` : ''}`;
+      }),
+    })),
     ...(profile
       ? {
           functions: summariseProfile(profile, mapSource, { top: 25 }),

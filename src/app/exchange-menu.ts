@@ -28,6 +28,7 @@ import type { Relation } from '../model/factcheck';
 import { TAB_CHANNEL, type FactcheckCommitted } from '../model/tab-messages';
 import { annotationChange } from '../session/article-session';
 import type { Change } from '../store/repository';
+import { TaskBudget } from '../dom/next-task';
 
 /** The serialisers, loaded on the first export: most sessions never export. */
 const serializers = () =>
@@ -468,16 +469,29 @@ export function attachExchangeMenu(
       if (!outcome || closed) return;
       const hasErrors = outcome.problems.some((x) => x.severity === 'error');
       if (which === 'all' && hasErrors) return;
-      // Planned as new but written meanwhile (another tab): plan again rather than overwrite.
+      dialog.busy(true);
+      // The change is made a slice at a time (100,000 annotations in one task held the page).
+      const slices = new TaskBudget();
       const replaced = new Set(outcome.replaced);
-      if (outcome.toWrite.some((a) => session.annotations.has(a.id) && !replaced.has(a.id))) {
+      const annotations = new Map<string, Annotation | null>();
+      let meanwhile = false;
+      for (const a of outcome.toWrite) {
+        // Planned as new but written meanwhile (another tab): plan again rather than overwrite.
+        if (session.annotations.has(a.id) && !replaced.has(a.id)) {
+          meanwhile = true;
+          break;
+        }
+        annotations.set(a.id, a);
+        if (slices.due()) await slices.next();
+      }
+      if (closed) return;
+      if (meanwhile) {
+        dialog.busy(false);
         outcomes.clear();
         dialog.message(t('exchange:import.changedMeanwhile'), 'info');
         return show();
       }
-      const change: Change = {
-        annotations: new Map<string, Annotation | null>(outcome.toWrite.map((a) => [a.id, a])),
-      };
+      const change: Change = { annotations };
       if (outcome.reviews.length > 0) {
         change.reviews = new Map<string, Review | null>(
           outcome.reviews.map((r) => [r.annotationId, r]),
@@ -487,7 +501,6 @@ export function attachExchangeMenu(
       if (glosses.length > 0) {
         change.glosses = new Map<string, UserGloss | null>(glosses.map((g) => [g.key, g]));
       }
-      dialog.busy(true);
       try {
         // One transaction: every record or none; memory and views follow only once it has committed.
         // The links (brat R lines) go in the same transaction as the spans they join.

@@ -63,6 +63,46 @@ describe('nesting', () => {
     expect(jsonNestingFault(`["${'['.repeat(1000)}\\"["]`)).toBe(-1);
   });
 
+  it('ends a string at a quote after an even run of backslashes, not an odd one', () => {
+    // "a\\" ends after the escaped backslash: the brackets after it count.
+    expect(jsonNestingFault(`["a\\\\", ${deep(MAX_NESTING)}]`, MAX_NESTING)).toBe(
+      '["a\\\\", '.length + MAX_NESTING - 1,
+    );
+    // "a\\\"[[…" does not end at the escaped quote: the brackets are inside it.
+    expect(jsonNestingFault(`["a\\\\\\"${'['.repeat(MAX_NESTING * 2)}"]`)).toBe(-1);
+    // An unterminated string hides what follows (JSON.parse then says it is not JSON).
+    expect(jsonNestingFault(`["${deep(MAX_NESTING * 2)}`)).toBe(-1);
+  });
+
+  it('agrees with a pass one character at a time on any text of brackets, quotes and backslashes', () => {
+    const reference = (text: string, max: number): number => {
+      let depth = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '"') {
+          for (i++; i < text.length; i++) {
+            if (text[i] === '\\') i++;
+            else if (text[i] === '"') break;
+          }
+        } else if (c === '[' || c === '{') {
+          if (++depth > max) return i;
+        } else if (c === ']' || c === '}') depth--;
+      }
+      return -1;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('[', ']', '{', '}', '"', '\\', 'a', ' '), { maxLength: 60 }),
+        fc.integer({ min: 0, max: 6 }),
+        (chars, max) => {
+          const text = chars.join('');
+          expect(jsonNestingFault(text, max)).toBe(reference(text, max));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
   it('a file nested 100,000 levels deep is refused with where, not a stack overflow', () => {
     const text = `{"@context": "http://www.w3.org/ns/anno.jsonld",\n "target": ${deep(100_000)}}`;
     const parsed = parseAnnotationFile(text);

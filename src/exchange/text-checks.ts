@@ -88,11 +88,17 @@ export function jsonNestingFault(text: string, max = MAX_NESTING): number {
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x22) {
-      // A string: skip to its closing quote, past escapes.
-      for (i++; i < n; i++) {
-        const s = text.charCodeAt(i);
-        if (s === 0x5c) i++;
-        else if (s === 0x22) break;
+      // A string: on to its closing quote, the first one after an even run of
+      // backslashes (none, or escaped backslashes). Found with indexOf rather
+      // than a character at a time: most of a file is in its strings, and at
+      // 95 MB this pass is one of the import worker's longest.
+      for (;;) {
+        const quote = text.indexOf('"', i + 1);
+        if (quote === -1) return -1;
+        let slash = quote - 1;
+        while (text.charCodeAt(slash) === 0x5c) slash--;
+        i = quote;
+        if ((quote - 1 - slash) % 2 === 0) break;
       }
     } else if (c === 0x5b || c === 0x7b) {
       if (++depth > max) return i;

@@ -363,6 +363,45 @@ describe('the history as subscribers see it', () => {
     expect(session.canUndo).toBe(false);
   });
 
+  it('a big import is prepared in tasks of its own: the page runs other tasks before its write starts', async () => {
+    const { session, repository } = await openSession();
+    const n = 2 * MEMORY_SLICE + 5;
+    const ids = Array.from({ length: n }, (_, i) => `p${String(i).padStart(5, '0')}`);
+    const commitsSeen: number[] = [];
+    // A task queued just after the import was asked for.
+    const other = new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        commitsSeen.push(repository.commits);
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+    const commit = vi.spyOn(repository, 'commit');
+    const done = session.applyDurably({
+      annotations: new Map<string, Annotation | null>(ids.map((id) => [id, annotation(id)])),
+    });
+    expect(commit).not.toHaveBeenCalled();
+    await other;
+    await done;
+    expect(commitsSeen).toEqual([0]);
+    // One transaction still, told to find its pages in slices too.
+    expect(commit).toHaveBeenCalledTimes(1);
+    expect(commit.mock.calls[0]![1]?.slices).toBeDefined();
+    expect(await stored(ids[n - 1]!)).toEqual(annotation(ids[n - 1]!));
+    expect(session.annotations.size).toBe(n);
+  });
+
+  it('a small change is written at once, with no slices', async () => {
+    const { session, repository } = await openSession();
+    const commit = vi.spyOn(repository, 'commit');
+    const done = session.applyDurably(annotationChange('s1', annotation('s1')));
+    expect(commit).toHaveBeenCalledTimes(1);
+    expect(commit.mock.calls[0]![1]?.slices).toBeUndefined();
+    await done;
+  });
+
   it('a big import reaches subscribers in document order, deletions first: each slice a run of the text', async () => {
     const { session } = await openSession();
     await session.applyDurably(annotationChange('gone', annotation('gone', { start: 5, end: 9 })));

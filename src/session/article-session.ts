@@ -36,6 +36,7 @@ import {
   type RecordTypes,
   type Repository,
 } from '../store/repository';
+import { nextTask, TaskBudget } from '../dom/next-task';
 
 /** Stores held in a session (the article record itself is the library's). */
 export type SessionStore = Exclude<RecordStore, 'articles'>;
@@ -129,19 +130,6 @@ function inDocumentOrder<T extends [string, Annotation | null]>(entries: T[]): T
   }
   keys.sort();
   return Array.from(keys, (k) => entries[k % INDEX]!);
-}
-
-/** Resolves in a task of its own (a message, not a timer: timers are throttled in a hidden tab). */
-function nextTask(): Promise<void> {
-  if (typeof MessageChannel !== 'function') return new Promise((r) => setTimeout(r, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
 
 export class ArticleSession {
@@ -363,16 +351,31 @@ export class ArticleSession {
     library: Pick<CommitOptions, 'relations'> = {},
   ): Promise<void> {
     if (!this.repository) throw new Error('IndexedDB is not available');
-    const before = this.snapshot(change);
+    // A big import is prepared (its undo record, its slices, its pages) and
+    // shown in tasks of a few milliseconds each (issue 20: 100,000
+    // annotations with no task over 50 ms). The write is still one
+    // transaction, and nothing reaches memory before it has committed.
+    const budget = (change.annotations?.size ?? 0) > MEMORY_SLICE ? new TaskBudget() : null;
+    const before = budget ? await this.snapshotInSlices(change, budget) : this.snapshot(change);
+    const slices = sliceChange(change, MEMORY_SLICE);
+    if (budget) await budget.next();
     await this.repository.commit(
       { ...change, article: this.article.id },
-      { articleVersion: articleVersionOf(this.article), ...library },
+      {
+        articleVersion: articleVersionOf(this.article),
+        ...library,
+        ...(budget && { slices: budget }),
+      },
     );
-    for (const s of SESSION_STORES) for (const [k, v] of change[s] ?? []) this.bases[s].set(k, v);
+    for (const slice of slices)
+      for (const s of SESSION_STORES)
+        for (const [k, v] of slice[s] ?? []) {
+          this.bases[s].set(k, v);
+          if (budget?.due()) await budget.next();
+        }
     // A big import reaches memory and the views in slices, one task each:
     // drawing 100,000 new highlights in one view update held the page for
-    // seconds (issue 20). The write above is still one transaction.
-    const slices = sliceChange(change, MEMORY_SLICE);
+    // seconds (issue 20).
     for (const slice of slices.slice(0, -1)) {
       this.applyToMemory(slice, 'local');
       await nextTask();
@@ -523,6 +526,23 @@ export class ArticleSession {
       if (!entries) continue;
       const map = this.mapOf(s);
       out[s] = new Map([...entries.keys()].map((k) => [k, map.get(k) ?? null])) as never;
+    }
+    return out;
+  }
+
+  /** snapshot() of a big change, in tasks of `budget`'s length. */
+  private async snapshotInSlices(change: Change, budget: TaskBudget): Promise<Change> {
+    const out: Change = {};
+    for (const s of SESSION_STORES) {
+      const entries = change[s];
+      if (!entries) continue;
+      const map = this.mapOf(s);
+      const values = new Map<string, unknown>();
+      for (const k of entries.keys()) {
+        values.set(k, map.get(k) ?? null);
+        if (budget.due()) await budget.next();
+      }
+      out[s] = values as never;
     }
     return out;
   }

@@ -41,18 +41,30 @@ export function pageKey(articleId: string, id: string): PageKey {
   return [articleId, pageOf(id)];
 }
 
+/** Items gathered by page, one at a time (`add`), pages in first-seen order (`pages`). */
+export class PageGroups<T> {
+  /** Per article, its pages' entries by page number (no key strings to make per item). */
+  private readonly byArticle = new Map<string, ([PageKey, T[]] | undefined)[]>();
+  private readonly order: [PageKey, T[]][] = [];
+
+  add(key: PageKey, item: T): void {
+    let pages = this.byArticle.get(key[0]);
+    if (!pages) this.byArticle.set(key[0], (pages = []));
+    const entry = pages[key[1]];
+    if (entry) entry[1].push(item);
+    else this.order.push((pages[key[1]] = [key, [item]]));
+  }
+
+  get pages(): [PageKey, T[]][] {
+    return this.order.slice();
+  }
+}
+
 /** Items grouped by the page `place` puts each in, pages in first-seen order. */
 export function groupByPage<T>(items: Iterable<T>, place: (item: T) => PageKey): [PageKey, T[]][] {
-  const pages = new Map<string, [PageKey, T[]]>();
-  for (const item of items) {
-    const key = place(item);
-    // JSON of the key: article ids are any string, so no separator is safe.
-    const id = JSON.stringify(key);
-    const entry = pages.get(id);
-    if (entry) entry[1].push(item);
-    else pages.set(id, [key, [item]]);
-  }
-  return [...pages.values()];
+  const groups = new PageGroups<T>();
+  for (const item of items) groups.add(place(item), item);
+  return groups.pages;
 }
 
 /** Annotations grouped into the pages they are stored in (only non-empty pages). */

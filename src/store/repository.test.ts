@@ -281,6 +281,79 @@ describe('Repository.commit', () => {
     expect(await db.count('annotationPages')).toBe(0);
   });
 
+  it('with slices, finds the pages of a big change a slice at a time and writes the same', async () => {
+    await seed({ articles: [article('a')], annotations: [annotation('n1', 'a')] });
+    const ids = Array.from({ length: 300 }, (_, i) => `s${i}`);
+    let nexts = 0;
+    let inTransaction = false;
+    const slices = {
+      due: () => true,
+      next: async () => {
+        // Awaited before the transaction opens, never inside it.
+        expect(inTransaction).toBe(false);
+        nexts++;
+      },
+    };
+    const transaction = db.transaction.bind(db);
+    (db as { transaction: unknown }).transaction = (...args: Parameters<typeof transaction>) => {
+      inTransaction = true;
+      return transaction(...args);
+    };
+    try {
+      await repository.commit(
+        {
+          article: 'a',
+          annotations: new Map([
+            ['n1', null],
+            ...ids.map((id): [string, Annotation] => [id, annotation(id, 'a')]),
+          ]),
+        },
+        { slices },
+      );
+    } finally {
+      (db as { transaction: unknown }).transaction = transaction;
+    }
+    expect(nexts).toBe(ids.length + 1);
+    expect((await storedAnnotations()).sort(byId)).toEqual(
+      ids.map((id) => annotation(id, 'a')).sort(byId),
+    );
+    expect((await db.get('articleSummaries', 'a'))?.counts.claim).toBe(ids.length);
+  });
+
+  it('writes an annotation into a page already full of others without searching the page per write', async () => {
+    const [x, ...others] = idsOnOnePage(400) as [string, ...string[]];
+    await seed({ articles: [article('a')], annotations: others.map((id) => annotation(id, 'a')) });
+    const stored = (await db.get('annotationPages', pageKey('a', x)))!;
+    expect(stored.annotations).toHaveLength(others.length);
+    let searches = 0;
+    const find = Array.prototype.find;
+    const some = Array.prototype.some;
+    Array.prototype.find = function (this: unknown[], ...args: Parameters<typeof find>) {
+      if (this.length >= others.length) searches++;
+      return find.apply(this, args);
+    } as typeof find;
+    Array.prototype.some = function (this: unknown[], ...args: Parameters<typeof some>) {
+      if (this.length >= others.length) searches++;
+      return some.apply(this, args);
+    } as typeof some;
+    try {
+      await repository.commit({
+        article: 'a',
+        annotations: new Map<string, Annotation | null>([
+          [x, annotation(x, 'a')],
+          ...others.slice(0, 100).map((id): [string, null] => [id, null]),
+        ]),
+      });
+    } finally {
+      Array.prototype.find = find;
+      Array.prototype.some = some;
+    }
+    expect(searches).toBe(0);
+    expect((await storedAnnotations()).map((a) => a.id).sort()).toEqual(
+      [x, ...others.slice(100)].sort(),
+    );
+  });
+
   it("deletes only the change's article's annotation when two articles hold the id", async () => {
     await seed({ annotations: [annotation('n1', 'a'), annotation('n1', 'b')] });
     await repository.commit({ article: 'b', annotations: new Map([['n1', null]]) });

@@ -19,9 +19,10 @@ import { readableArticle, sortRecords, type QuarantinedRecord } from '../model/r
 import { canonicalText } from '../model/article';
 import { codePointLength } from '../anchoring/code-points';
 import type { GlossaDatabase } from './db';
+import type { TaskBudget } from '../dom/next-task';
 import {
   PAGE_COUNT,
-  groupByPage,
+  PageGroups,
   pageKey,
   updatePage,
   type AnnotationPage,
@@ -123,6 +124,14 @@ export interface CommitOptions {
    * with the spans they join): all or nothing with the change.
    */
   relations?: ReadonlyMap<string, Relation | null>;
+  /**
+   * For a big change (an import): the clock of the tasks its preparation is
+   * cut into (dom/next-task.ts). The pages of its annotations are then found
+   * a slice at a time before the transaction opens, awaiting in between —
+   * never inside it, where waiting on anything but its own requests lets it
+   * commit early.
+   */
+  slices?: Pick<TaskBudget, 'due' | 'next'>;
 }
 
 /** A record whose stored value is not the one the writer sent: merged with another writer's. */
@@ -333,7 +342,11 @@ export class Repository {
     const relations = options.relations?.size ? options.relations : null;
     if (stores.length === 0 && !relations) return [];
     // Checked before the transaction, so a bad change writes nothing.
-    const pageWrites = change.annotations?.size ? annotationPageWrites(change) : null;
+    const pageWrites = !change.annotations?.size
+      ? null
+      : options.slices
+        ? await annotationPageWritesInSlices(change, options.slices)
+        : annotationPageWrites(change);
     const { bases, articleVersion } = options;
     const storeNames = new Set<
       'articles' | 'annotationPages' | 'reviews' | 'glosses' | 'relations' | 'articleSummaries'
@@ -433,14 +446,22 @@ export class Repository {
           const rewrite = pages.get(key).then((stored): Promise<unknown> => {
             const empty: AnnotationPage = { articleId: key[0], page: key[1], annotations: [] };
             const page = stored ?? empty;
+            // The page's stored annotations by id, made only when a write needs one (a
+            // merge with its base, a deletion's time): a search of the page per write was
+            // quadratic for an import into a page already full.
+            let byId: Map<string, Annotation> | null = null;
+            const storedOf = (id: string): Annotation | null => {
+              if (!byId) {
+                byId = new Map();
+                for (const a of page.annotations as (Annotation | null)[])
+                  if (typeof a?.id === 'string' && !byId.has(a.id)) byId.set(a.id, a);
+              }
+              return byId.get(id) ?? null;
+            };
+            const annotationBases = bases?.annotations;
             const resolved = writes.map(([id, value]): [string, Annotation | null] => [
               id,
-              resolve(
-                'annotations',
-                id,
-                value,
-                page.annotations.find((a) => (a as Annotation | null)?.id === id) ?? null,
-              ),
+              annotationBases?.has(id) ? resolve('annotations', id, value, storedOf(id)) : value,
             ]);
             const updated = updatePage(page, resolved);
             // What the summary of the article gains: the counts' difference,
@@ -449,7 +470,7 @@ export class Repository {
             for (const [id, value] of resolved) {
               const time =
                 value === null
-                  ? page.annotations.some((a) => (a as Annotation | null)?.id === id)
+                  ? storedOf(id) !== null
                     ? this.now()
                     : ''
                   : typeof value.modified === 'string'
@@ -530,9 +551,23 @@ function articlePages(articleId: string): IDBKeyRange {
 
 /** The annotation writes of a change, by page; throws on a write that cannot be placed. */
 function annotationPageWrites(change: Change): [PageKey, [string, Annotation | null][]][] {
-  return groupByPage(change.annotations!, ([key, value]) => placeOf(change, key, value)).map(
-    ([place, writes]) => [place, writes.map(([key, value]) => [value?.id ?? key, value])],
-  );
+  const groups = new PageGroups<[string, Annotation | null]>();
+  for (const [key, value] of change.annotations!)
+    groups.add(placeOf(change, key, value), [value?.id ?? key, value]);
+  return groups.pages;
+}
+
+/** annotationPageWrites a slice at a time, awaiting `slices.next()` when it is due. */
+async function annotationPageWritesInSlices(
+  change: Change,
+  slices: Pick<TaskBudget, 'due' | 'next'>,
+): Promise<[PageKey, [string, Annotation | null][]][]> {
+  const groups = new PageGroups<[string, Annotation | null]>();
+  for (const [key, value] of change.annotations!) {
+    groups.add(placeOf(change, key, value), [value?.id ?? key, value]);
+    if (slices.due()) await slices.next();
+  }
+  return groups.pages;
 }
 
 /** The page an annotation write goes to: its own article's, or for a deletion the change's. */

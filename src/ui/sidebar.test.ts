@@ -104,3 +104,36 @@ describe('Sidebar', () => {
     sidebar.destroy();
   });
 });
+
+describe('Sidebar search texts in idle time', () => {
+  it('stops a slice at the task budget even when the idle period has time left', async () => {
+    const callbacks: IdleRequestCallback[] = [];
+    vi.stubGlobal('requestIdleCallback', (cb: IdleRequestCallback) => callbacks.push(cb));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    // The clock moves 1 ms each time it is read: computing the texts "takes time".
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 1));
+    try {
+      const container = document.createElement('div');
+      document.body.append(container);
+      const sidebar = createSidebar(container, { choose: vi.fn(), isUnsaved: () => false });
+      sidebar.setAnnotations(Array.from({ length: 256 * 40 }, (_, i) => annotation(i)));
+      await nextPaint();
+      expect(callbacks.length).toBe(1);
+      // An idle period that never runs out (up to 50 ms in a browser): the budget ends the slice.
+      callbacks.shift()!({ didTimeout: false, timeRemaining: () => 50 });
+      expect(callbacks.length).toBe(1);
+      sidebar.destroy();
+    } finally {
+      now.mockRestore();
+      vi.unstubAllGlobals();
+      vi.stubGlobal(
+        'ResizeObserver',
+        class {
+          observe(): void {}
+          disconnect(): void {}
+        },
+      );
+    }
+  });
+});
