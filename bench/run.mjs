@@ -748,14 +748,18 @@ async function main() {
     '',
   ]);
   const first = Object.values(results.counts)[0];
-  const atStart = sizes.files.filter((f) =>
+  /** The built files `keep` picks, with their summed sizes. */
+  const filesWhere = (keep) => {
+    const picked = sizes.files.filter(keep);
+    return {
+      files: picked.map((f) => f.file),
+      gzip: picked.reduce((s, f) => s + f.gzip, 0),
+      bytes: picked.reduce((s, f) => s + f.bytes, 0),
+    };
+  };
+  sizes.jsAtStart = filesWhere((f) =>
     (first?.requested ?? []).some((u) => u.endsWith(`/${f.file}`) && f.file.endsWith('.js')),
   );
-  sizes.jsAtStart = {
-    files: atStart.map((f) => f.file),
-    gzip: atStart.reduce((s, f) => s + f.gzip, 0),
-    bytes: atStart.reduce((s, f) => s + f.bytes, 0),
-  };
   // Everything the page fetched until every highlight was drawn, idle-time loads included
   // (the termbase, the memory, export and import, machine translation, fact-checking): reported,
   // not checked, because it depends on how long that takes (seconds at 100,000 annotations).
@@ -767,14 +771,9 @@ async function main() {
     '',
     '',
   ]);
-  const beforeReady = sizes.files.filter((f) =>
+  sizes.jsBeforeReady = filesWhere((f) =>
     (first?.beforeReady ?? []).some((u) => u.endsWith(`/${f.file}`)),
   );
-  sizes.jsBeforeReady = {
-    files: beforeReady.map((f) => f.file),
-    gzip: beforeReady.reduce((s, f) => s + f.gzip, 0),
-    bytes: beforeReady.reduce((s, f) => s + f.bytes, 0),
-  };
   // Until 3 Dec 2026 the target (issue 20, "JS loaded to open an article" ≤ 80 KB) was on this:
   // the scripts whose fetch began before the article's first frame. The app's chunks are
   // preloaded from the page (vite.config.ts), so they all begin at once, needed for that frame
@@ -790,14 +789,7 @@ async function main() {
   // What the article's first frame needs (the rest held back, firstFrameNeeds): the target, as
   // "JS loaded to open an article". The app's chunks still load beside it, for tagging (ready).
   const needs = first?.firstFrameNeeds;
-  const needed = sizes.files.filter((f) => (needs ?? []).includes(f.file));
-  sizes.jsFirstFrameNeeds = needs
-    ? {
-        files: needed.map((f) => f.file),
-        gzip: needed.reduce((s, f) => s + f.gzip, 0),
-        bytes: needed.reduce((s, f) => s + f.bytes, 0),
-      }
-    : null;
+  sizes.jsFirstFrameNeeds = needs ? filesWhere((f) => needs.includes(f.file)) : null;
   const needsCheck = () => {
     if (TINY || needs === undefined) return '';
     // null: the first frame did not come with the app held back; it needs the app.

@@ -99,7 +99,6 @@ export function createArticleView(
   });
   const over = 'over' in place ? place.over : null;
   const anchor = over ? firstSectionInView(over) : null;
-  const hadFocus = !!over?.contains(document.activeElement);
   /** The first frame's groups and sections, taken by the view's in order as it draws them first. */
   const groups = over ? ([...over.children] as HTMLElement[]) : [];
   const sections = groups.flatMap((g) => [...g.children] as HTMLElement[]);
@@ -128,11 +127,7 @@ export function createArticleView(
       return false;
     },
   });
-  if (over) {
-    if (anchor) keepInPlace(anchor.section, anchor.top);
-    if (hadFocus && !view.dom.contains(document.activeElement))
-      view.dom.focus({ preventScroll: true });
-  }
+  if (anchor) keepInPlace(anchor.section, anchor.top);
   return view;
 }
 

@@ -493,9 +493,6 @@ const DRAW_CHUNK = 6000;
 export const SCROLL_QUIET_MS = 250;
 const SCROLL_QUIET_FRAMES = 2;
 
-/** The CSS highlight (`::highlight(…)` in glossa.css) of each kind's colour layer. */
-const LAYER_NAMES = HIGHLIGHT_NAMES;
-
 /** A block not drawn yet, and the ranges of its highlights in the colour layer. */
 interface LayerBlock {
   /** Position before the block. */
@@ -586,12 +583,12 @@ class ColourLayer {
   }
 
   private build(): void {
-    for (const kind of Object.keys(LAYER_NAMES) as AnnotationKind[])
+    for (const kind of Object.keys(HIGHLIGHT_NAMES) as AnnotationKind[])
       this.layers.set(kind, new Highlight());
     this.groupPending();
     this.refreshNear();
     // Registered once filled: each range added to a registered highlight costs more (bench/).
-    for (const [kind, name] of Object.entries(LAYER_NAMES) as [AnnotationKind, string][])
+    for (const [kind, name] of Object.entries(HIGHLIGHT_NAMES) as [AnnotationKind, string][])
       CSS.highlights.set(name, this.layers.get(kind)!);
   }
 
@@ -817,7 +814,7 @@ class ColourLayer {
     doc.removeEventListener('scroll', this.onMove, { capture: true });
     doc.defaultView?.removeEventListener('resize', this.onMove);
     if (this.frame) cancelAnimationFrame(this.frame);
-    for (const [kind, name] of Object.entries(LAYER_NAMES) as [AnnotationKind, string][])
+    for (const [kind, name] of Object.entries(HIGHLIGHT_NAMES) as [AnnotationKind, string][])
       if (CSS.highlights.get(name) === this.layers.get(kind)) CSS.highlights.delete(name);
   }
 }
