@@ -6,15 +6,20 @@
 // per-article summaries (database v6), so the first, unmeasured opening recounts them, as the app
 // does for records another tool wrote; its time is printed apart.
 //
-//   node bench/library.mjs [--articles=1000] [--annotations=200] [--port=4232] [--loads=3]
+// --profile: one more opening of the library under the CPU profiler, its JS by source function
+// (inclusive and self) from navigation to the complete table, with the resources fetched by then.
+//
+//   node bench/library.mjs [--articles=1000] [--annotations=200] [--port=4232] [--loads=3] [--profile]
+//     [--app-root=DIR] (build and serve another checkout; the workload is this one's)
 import { chromium } from '@playwright/test';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 import { groupIntoPages } from './annotation-pages.mjs';
-import { ROOT, benchOption, buildBenchApp } from './build.mjs';
+import { ROOT, appRoot, benchOption, buildBenchApp } from './build.mjs';
 import { openApp, waitReady } from './driver.mjs';
+import { formatFunctionTimes, functionTimes, sourceMapper } from './profile.mjs';
 import { serve } from './server.mjs';
 import { generateAnnotations, longArticle } from './workload.mjs';
 
@@ -23,6 +28,8 @@ const ARTICLES = Number(option('articles') ?? 1000);
 const ANNOTATIONS = Number(option('annotations') ?? 200);
 const LOADS = Number(option('loads') ?? 3);
 const PORT = Number(option('port') ?? 4232);
+const PROFILE = process.argv.includes('--profile');
+const APP_ROOT = appRoot(process.argv.slice(2));
 const BASE = `http://127.0.0.1:${PORT}`;
 
 function articleAt(i) {
@@ -70,9 +77,13 @@ async function seedLibrary(page, articles) {
   await page.evaluate(() => window.__seedDb.close());
 }
 
-/** Navigation → every row in the library's table, and → the frame after it. */
-async function openLibrary(context, rows) {
+/**
+ * Navigation → every row in the library's table, and → the frame after it. With `beforeGo`,
+ * that runs on the new page first (the profiler's start).
+ */
+async function openLibrary(context, rows, beforeGo = async () => {}) {
   const page = await openApp(context);
+  await beforeGo(page);
   await page.goto(`${BASE}/?view=library`, { waitUntil: 'commit' });
   const t = await page.waitForFunction(
     (rows) => {
@@ -132,11 +143,43 @@ async function openArticle(context, id) {
   return r;
 }
 
+/** One opening of the library under the CPU profiler: JS per function, and what was fetched. */
+async function profileLibrary(context, distDir) {
+  let cdp;
+  const { page, shown } = await openLibrary(context, ARTICLES, async (p) => {
+    cdp = await context.newCDPSession(p);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  });
+  const { profile } = await cdp.send('Profiler.stop');
+  const fetched = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map(
+        (r) => `${r.name.split('/').pop()} ${r.startTime.toFixed(0)}→${r.responseEnd.toFixed(0)}`,
+      ),
+  );
+  await cdp.detach();
+  await page.close();
+  // Samples before the table was complete (the profile's clock is µs; `shown` is ms from navigation).
+  const startTime = profile.startTime;
+  const times = functionTimes(
+    profile,
+    sourceMapper(join(distDir, 'assets'), APP_ROOT),
+    (at) => at <= startTime + shown * 1000,
+  );
+  return { shown, fetched, text: formatFunctionTimes(times, 1, 30) };
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 async function main() {
   const load0 = os.loadavg()[0];
-  const { work, distDir, benchDir } = buildBenchApp({ prefix: 'glossa-library-bench-' });
+  const { work, distDir, benchDir } = buildBenchApp({
+    appRoot: APP_ROOT,
+    prefix: 'glossa-library-bench-',
+  });
   const server = await serve({ distDir, benchDir, port: PORT });
   const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
   const out = { date: new Date().toISOString(), articles: ARTICLES, annotations: ANNOTATIONS };
@@ -161,6 +204,7 @@ async function main() {
       else out.libraryFirst = { shown: r.shown, painted: r.painted };
     }
     out.library = libraryLoads;
+    if (PROFILE) out.profile = await profileLibrary(context, distDir);
     out.openAmong = [];
     for (let i = 0; i <= LOADS; i++) {
       const r = await openArticle(context, target);
@@ -198,7 +242,15 @@ async function main() {
   console.log(
     `  the same article alone: ready ${ms(median(out.openAlone.map((r) => r.ready)))}, first frame ${ms(median(out.openAlone.map((r) => r.readyPainted)))}`,
   );
-  const file = join(ROOT, 'bench/out/results-library.json');
+  if (out.profile)
+    console.log(
+      `Profiled opening (complete table at ${ms(out.profile.shown)}); fetched: ${out.profile.fetched.join(', ')}\nJS until then, ms:\n${out.profile.text}`,
+    );
+  // Another checkout's figures are not this one's results.
+  const file =
+    APP_ROOT === ROOT
+      ? join(ROOT, 'bench/out/results-library.json')
+      : join(os.tmpdir(), `glossa-bench-results-library-${PORT}.json`);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`Results: ${file}`);

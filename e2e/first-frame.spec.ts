@@ -111,3 +111,25 @@ test('a first frame for the annotator only: the library opens without one', asyn
   );
   await expect(page.locator('#article-text')).toHaveCount(0);
 });
+
+for (const view of ['library', 'review', 'search']) {
+  test(`the ${view} screen's code and strings are fetched beside the app, not after it`, async ({
+    page,
+  }) => {
+    await openApp(page);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const release = await holdApp(page);
+    await page.goto(`/?view=${view}`);
+    // With the app's chunk held back, nothing of the app has run: what is fetched is the entry's.
+    await expect
+      .poll(() => requested.some((p) => new RegExp(`/assets/${view}-screen-[^/]*\\.js$`).test(p)))
+      .toBe(true);
+    await expect
+      .poll(() => requested.some((p) => /\/assets\/ui-strings-en-rest-[^/]*\.js$/.test(p)))
+      .toBe(true);
+    release();
+    await page.waitForFunction(() => performance.getEntriesByName('glossa:ready').length > 0);
+    await expect(page.locator('#screen')).toBeVisible();
+  });
+}

@@ -16,6 +16,16 @@ import { drawFirstFrame } from './ui/static-article';
 const route = currentRoute();
 const reads = beginStartUpReads(route.articleId);
 // The first screen's interface strings, in the language in use, are fetched beside the app's chunk.
-void uiStrings(storedLanguage(), 'first').catch(() => {});
+// Another screen than the annotator needs all of them, and its own chunk: both are fetched now too,
+// not once the app has been evaluated and has read the article (on the library, they began about
+// 300 ms after navigation; bench/README.md). Only fetched here: the screen is shown through
+// app/lazy-parts.ts, which waits for its strings.
+const OTHER_SCREENS = {
+  library: () => import('./app/library-screen'),
+  review: () => import('./app/review-screen'),
+  search: () => import('./app/search-screen'),
+};
+void uiStrings(storedLanguage(), route.view === 'annotate' ? 'first' : 'all').catch(() => {});
+if (route.view !== 'annotate') void OTHER_SCREENS[route.view]().catch(() => {});
 const firstFrame = drawFirstFrame(route, reads.routedArticle);
 void import('./app/start').then((app) => app.start(reads, firstFrame));
