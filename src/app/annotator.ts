@@ -29,6 +29,7 @@ import { spanHandlesPlugin } from '../editor/plugins/span-handles';
 import { reconcile } from '../review/review';
 import { createArticleView } from '../editor/view';
 import { selectionSpan } from '../editor/selection-span';
+import { createSectionWarmer } from '../editor/warm-sections';
 import { focusArticle, releaseSelection } from '../editor/plugins/caret-mode';
 import {
   highlightsAt,
@@ -468,6 +469,9 @@ export function createAnnotator(
     },
   );
 
+  // The part of the article the list points at, laid out ahead of a jump there.
+  const warmer = createSectionWarmer(view);
+
   const toolbar = createToolbar(layout.toolbar, {
     tag: (kind) => {
       tag(kind);
@@ -481,6 +485,11 @@ export function createAnnotator(
   const sidebar: Sidebar = createSidebar(layout.sidebar, {
     choose: (id) => select(id, { scroll: true }),
     isUnsaved: (id) => session.isUnsaved('annotations', id),
+    showing: (first, last) => {
+      const from = highlightSpan(view.state, first.id);
+      const to = highlightSpan(view.state, last.id);
+      if (from && to) warmer.near(Math.min(from.from, to.from), Math.max(from.to, to.to));
+    },
   });
   const details: DetailsPanel = createDetailsPanel(layout.details, {
     setKind: (id, kind) => edit(id, { kind }),
@@ -631,6 +640,7 @@ export function createAnnotator(
       layout.details.removeEventListener('focusout', closeGroup);
       window.clearTimeout(flashTimer);
       panelsLater.cancel();
+      warmer.destroy();
       view.destroy();
       details.destroy();
       toolbar.destroy();

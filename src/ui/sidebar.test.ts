@@ -105,6 +105,29 @@ describe('Sidebar', () => {
   });
 });
 
+describe('Sidebar rows in view', () => {
+  it('tells which annotations the rows in view show, without the rows drawn beyond them', async () => {
+    const container = document.createElement('div');
+    document.body.append(container);
+    const showing = vi.fn();
+    const sidebar = createSidebar(container, { choose: vi.fn(), isUnsaved: () => false, showing });
+    sidebar.setAnnotations(counted(400).list);
+    await nextPaint();
+    // The list's height before its ResizeObserver reports one: 600 px, rows of 56 px.
+    const [first, last] = showing.mock.lastCall as [Annotation, Annotation];
+    expect([first.id, last.id]).toEqual(['a0', 'a10']);
+    const list = container.querySelector<HTMLElement>('#annotation-list')!;
+    list.scrollTop = 56 * 100;
+    list.dispatchEvent(new Event('scroll'));
+    await nextPaint();
+    const [from, to] = showing.mock.lastCall as [Annotation, Annotation];
+    expect([from.id, to.id]).toEqual(['a100', 'a110']);
+    // More rows are drawn than shown (the overscan): those are not the ones told.
+    expect(container.querySelector('[data-annotation-id="a95"]')).not.toBeNull();
+    sidebar.destroy();
+  });
+});
+
 describe('Sidebar search texts in idle time', () => {
   it('stops a slice at the task budget even when the idle period has time left', async () => {
     const callbacks: IdleRequestCallback[] = [];

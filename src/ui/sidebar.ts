@@ -36,6 +36,11 @@ export interface SidebarOptions {
   choose(id: string): void;
   /** Is this annotation's latest change still unsaved? */
   isUnsaved(id: string): boolean;
+  /**
+   * The rows in view are now these, from the first to the last (in document order): the
+   * annotations the person may choose next (the article lays their part out ahead).
+   */
+  showing?(first: Annotation, last: Annotation): void;
 }
 
 export interface Sidebar {
@@ -206,6 +211,11 @@ export function createSidebar(container: HTMLElement, options: SidebarOptions): 
       rows.push(row);
     }
     replaceChildren(spacer, ...rows);
+    const inView = shown.slice(
+      Math.floor(top / ROW_HEIGHT),
+      Math.ceil((top + height) / ROW_HEIGHT),
+    );
+    if (inView.length > 0) options.showing?.(inView[0]!, inView[inView.length - 1]!);
     const activeRow = shown[active];
     if (activeRow) list.setAttribute('aria-activedescendant', rowId(activeRow.id));
     else list.removeAttribute('aria-activedescendant');
