@@ -78,6 +78,8 @@ const GROWTH = args.has('--growth');
 const GROWTH_CHARS_PER_ANNOTATION = 10;
 /** A Chrome trace of one more app load, written to this file (to see where a load's time goes). */
 const TRACE_FILE = option('trace') ? resolve(option('trace')) : null;
+/** A Chrome trace of the app's import (the `import` step), written to this file. */
+const TRACE_IMPORT_FILE = option('trace-import') ? resolve(option('trace-import')) : null;
 const BASE = `http://127.0.0.1:${PORT}`;
 /**
  * --only=a,b: run only these steps (issue 20, for iteration at 100,000 annotations, where a whole
@@ -687,6 +689,7 @@ async function main() {
             annotations,
             mapSource,
             args.has('--profile-import'),
+            { traceFile: TRACE_IMPORT_FILE },
           ).catch(async (e) => {
             console.error(`  app import failed: ${e.message}`);
             await seed(setup, article, annotations);

@@ -29,7 +29,9 @@ function longest(tasks, from, to = Infinity) {
  * "Imported N annotations". The article is stored again with its annotations afterwards.
  * With `profiled` (--profile-import), a CPU profile of the import: JS self time by function.
  * The long animation frames from the pick on are kept either way (`longFrames`, their scripts
- * placed in the sources with `mapSource`).
+ * placed in the sources with `mapSource`). With `traceFile` (--trace-import=FILE), a Chrome trace
+ * of the import from the pick to the end, for `node bench/trace-tasks.mjs FILE` (its tasks from the
+ * mark `bench:import-picked` on, garbage collection included).
  */
 export async function measureAppImport(
   context,
@@ -39,6 +41,7 @@ export async function measureAppImport(
   annotations,
   mapSource,
   profiled = Boolean(mapSource),
+  { traceFile = null } = {},
 ) {
   await seed(setup, article, []);
   const page = await openApp(context);
@@ -70,7 +73,18 @@ export async function measureAppImport(
         type: 'long-animation-frame',
       });
   });
+  if (traceFile)
+    await context.browser().startTracing(page, {
+      path: traceFile,
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        'v8.gc',
+      ],
+    });
   const picked = await page.evaluate(() => {
+    performance.mark('bench:import-picked');
     const input = document.getElementById('import-file');
     const files = new DataTransfer();
     files.items.add(window.__benchImportFile);
@@ -110,6 +124,7 @@ export async function measureAppImport(
   // A last second for tasks the write left behind (the views following the new annotations).
   await page.waitForTimeout(1000);
   const profile = cdp ? (await cdp.send('Profiler.stop')).profile : null;
+  if (traceFile) await context.browser().stopTracing();
   const tasks = await page.evaluate(() => window.__bench.longTasks);
   const longFrames = await page.evaluate((from) => {
     const ms = (x) => Math.round(x * 10) / 10;

@@ -7,6 +7,7 @@ import { pageKey, pageOf, updatePage } from '../store/annotation-pages';
 import type { StoredArticle } from '../model/article';
 import type { SaveState } from '../model/save-state';
 import { openGlossaDB, type GlossaDatabase } from '../store/db';
+import { nextTask } from '../dom/next-task';
 import {
   Repository,
   type Change,
@@ -20,6 +21,7 @@ import {
   ArticleSession,
   MEMORY_SLICE,
   annotationChange,
+  sliceChange,
   type SessionChange,
   type SessionConflict,
 } from './article-session';
@@ -423,6 +425,58 @@ describe('the history as subscribers see it', () => {
     const rest = starts.slice(1) as number[];
     expect(rest).toEqual([...rest].sort((a, b) => a - b));
     expect(session.annotations.size).toBe(n);
+  });
+
+  it("a big import is cut into slices in the budget's tasks, the same slices as in one go", async () => {
+    const n = 2 * MEMORY_SLICE + 5;
+    const ids = Array.from({ length: n }, (_, i) => `c${String(i).padStart(5, '0')}`);
+    // The file's order runs backwards through the text.
+    const annotations = new Map<string, Annotation | null>(
+      ids.map((id, i) => [id, annotation(id, { start: 2 * (n - i), end: 2 * (n - i) + 1 })]),
+    );
+    let asked = 0;
+    let paused = 0;
+    const budget = {
+      due: () => ++asked % 500 === 0,
+      next: async () => {
+        paused++;
+        await nextTask();
+      },
+    };
+    const slices = await sliceChange({ annotations }, MEMORY_SLICE, budget);
+    // Paused each time the budget said so: ordering and cutting are not one task.
+    expect(paused).toBeGreaterThan(0);
+    expect(paused).toBe(Math.floor(asked / 500));
+    expect(slices.map((s) => s.annotations?.size)).toEqual([MEMORY_SLICE, MEMORY_SLICE, 5]);
+    const starts = slices.flatMap((s) => [...s.annotations!.values()].map((a) => a!.start));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(new Set(slices.flatMap((s) => [...s.annotations!.keys()]))).toEqual(new Set(ids));
+  });
+
+  it('a big import tells the other tabs in a task after its last slice reached the views', async () => {
+    const tabs = channel('glossa-test-big');
+    const { session } = await openSession({ channel: tabs });
+    const order: string[] = [];
+    const post = vi.spyOn(tabs, 'postMessage').mockImplementation(() => order.push('told'));
+    session.subscribe(() => {
+      // The last slice: a task queued now runs before the other tabs are told.
+      if (session.canUndo) {
+        const c = new MessageChannel();
+        c.port1.onmessage = () => {
+          c.port1.close();
+          order.push('next task');
+        };
+        c.port2.postMessage(null);
+      }
+    });
+    const n = 2 * MEMORY_SLICE + 5;
+    const ids = Array.from({ length: n }, (_, i) => `t${String(i).padStart(5, '0')}`);
+    await session.applyDurably({
+      annotations: new Map<string, Annotation | null>(ids.map((id) => [id, annotation(id)])),
+    });
+    await nextTask();
+    expect(order).toEqual(['next task', 'told']);
+    expect(post).toHaveBeenCalledTimes(1);
   });
 
   it('nextStep names the records the next undo and redo would change', async () => {

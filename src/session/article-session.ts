@@ -100,14 +100,28 @@ export const MEMORY_SLICE = 1000;
  * file's order, the overlapping spans that came after the others redrew
  * hundreds of already drawn blocks per slice: the import's longest tasks at
  * 100,000 (issue 20, bench/).
+ *
+ * Made in tasks of `budget`'s length: ordering and cutting 100,000
+ * annotations in one go was one task of 50–80 ms at 100,000 (issue 20,
+ * bench/README.md, branch h20imp4).
  */
-export function sliceChange(change: Change, size: number): Change[] {
+export async function sliceChange(
+  change: Change,
+  size: number,
+  budget: Pick<TaskBudget, 'due' | 'next'>,
+): Promise<Change[]> {
   const annotations = change.annotations;
   if (!annotations || annotations.size <= size) return [change];
-  const entries = inDocumentOrder([...annotations]);
+  const entries = await inDocumentOrder(annotations, budget);
   const slices: Change[] = [];
   for (let i = 0; i < entries.length; i += size) {
-    const part = new Map(entries.slice(i, i + size));
+    const part = new Map<string, Annotation | null>();
+    const end = Math.min(i + size, entries.length);
+    for (let j = i; j < end; j++) {
+      const [k, v] = entries[j]!;
+      part.set(k, v);
+      if (budget.due()) await budget.next();
+    }
     slices.push(i === 0 ? { ...change, annotations: part } : { annotations: part });
   }
   return slices;
@@ -117,19 +131,36 @@ export function sliceChange(change: Change, size: number): Change[] {
  * Entries by their annotation's start (deletions first, then the file's
  * order among equals): a numeric sort of start × 2^21 + index in a
  * Float64Array, exact below 2^53, some milliseconds for 100,000 where a sort
- * with a comparator took tens.
+ * with a comparator took tens. The keys are made and read back in `budget`'s tasks.
  */
-function inDocumentOrder<T extends [string, Annotation | null]>(entries: T[]): T[] {
+async function inDocumentOrder(
+  annotations: ReadonlyMap<string, Annotation | null>,
+  budget: Pick<TaskBudget, 'due' | 'next'>,
+): Promise<[string, Annotation | null][]> {
   const INDEX = 2 ** 21;
+  const entries: [string, Annotation | null][] = [];
+  for (const entry of annotations) {
+    entries.push(entry);
+    if (budget.due()) await budget.next();
+  }
   if (entries.length >= INDEX)
     return entries.sort(([, a], [, b]) => (a ? a.start + 1 : 0) - (b ? b.start + 1 : 0));
   const keys = new Float64Array(entries.length);
   for (let i = 0; i < entries.length; i++) {
     const value = entries[i]![1];
     keys[i] = (value ? value.start + 1 : 0) * INDEX + i;
+    if (budget.due()) await budget.next();
   }
   keys.sort();
-  return Array.from(keys, (k) => entries[k % INDEX]!);
+  if (budget.due()) await budget.next();
+  const ordered: [string, Annotation | null][] = new Array<[string, Annotation | null]>(
+    entries.length,
+  );
+  for (let i = 0; i < keys.length; i++) {
+    ordered[i] = entries[keys[i]! % INDEX]!;
+    if (budget.due()) await budget.next();
+  }
+  return ordered;
 }
 
 export class ArticleSession {
@@ -357,7 +388,7 @@ export class ArticleSession {
     // transaction, and nothing reaches memory before it has committed.
     const budget = (change.annotations?.size ?? 0) > MEMORY_SLICE ? new TaskBudget() : null;
     const before = budget ? await this.snapshotInSlices(change, budget) : this.snapshot(change);
-    const slices = sliceChange(change, MEMORY_SLICE);
+    const slices = budget ? await sliceChange(change, MEMORY_SLICE, budget) : [change];
     if (budget) await budget.next();
     await this.repository.commit(
       { ...change, article: this.article.id },
@@ -389,6 +420,9 @@ export class ArticleSession {
     if (library.relations?.size)
       for (const l of this.libraryListeners) l({ relations: library.relations, time });
     this.applyToMemory(slices[slices.length - 1]!, 'local');
+    // The other tabs are told in a task of their own: 100,000 keys take the
+    // channel's clone some milliseconds, after the last slice's.
+    if (budget) await nextTask();
     const keys: Partial<Record<SessionStore, string[]>> = {};
     for (const s of SESSION_STORES) if (change[s]?.size) keys[s] = [...change[s].keys()];
     this.channel?.postMessage({

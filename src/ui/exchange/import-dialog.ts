@@ -18,6 +18,7 @@ const TAG_CHOICES: readonly TagChoice[] = ['claim', 'quote', 'event', 'skip'];
 import { t } from '../../i18n/i18n';
 import { h, replaceChildren } from '../../dom/h';
 import { sortProblems, viewProblem } from './problems';
+import { nextTask } from '../../dom/next-task';
 
 /** Rows of the problem table shown at once; "Show more" adds as many again. */
 const PAGE_ROWS = 100;
@@ -151,7 +152,7 @@ export function showImportDialog(options: ImportDialogOptions): ImportDialog {
     if (isBusy) e.preventDefault();
   });
   dialog.addEventListener('close', () => {
-    dialog.remove();
+    void nextTask().then(() => dialog.remove());
     if (!closedByCaller) options.cancel();
   });
   document.body.append(dialog);
